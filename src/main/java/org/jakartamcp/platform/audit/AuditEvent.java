@@ -1,0 +1,68 @@
+package org.jakartamcp.platform.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** Something that happened and that an administrator may need to trace later. Never changed once written. */
+@Entity
+@Table(name = "audit_event")
+@NamedQuery(name = AuditEvent.RECENT_OF_TYPE,
+        query = "select e from AuditEvent e where e.type = :type order by e.occurredAt desc, e.id desc")
+public class AuditEvent {
+
+    static final String RECENT_OF_TYPE = "AuditEvent.recentOfType";
+    static final int MAX_DETAIL_LENGTH = 2000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private OffsetDateTime occurredAt;
+
+    @Column(nullable = false, updatable = false, length = 64)
+    private String type;
+
+    @Column(updatable = false, length = 255)
+    private String actor;
+
+    @Column(updatable = false, length = MAX_DETAIL_LENGTH)
+    private String detail;
+
+    protected AuditEvent() {
+    }
+
+    AuditEvent(OffsetDateTime occurredAt, String type, String actor, String detail) {
+        this.occurredAt = occurredAt;
+        this.type = type;
+        this.actor = actor;
+        this.detail = detail == null || detail.length() <= MAX_DETAIL_LENGTH ? detail
+                : detail.substring(0, MAX_DETAIL_LENGTH - 1) + "…";
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public OffsetDateTime occurredAt() {
+        return occurredAt;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public String detail() {
+        return detail;
+    }
+}

@@ -1,0 +1,87 @@
+package org.jakartamcp.platform.database;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Where the database is and whether this server should run an embedded PostgreSQL itself.
+ * The names are those of server.xml's variables, so one environment variable sets both the
+ * container's data source and this bean.
+ */
+@ApplicationScoped
+public class DatabaseSettings {
+
+    /** The URL the embedded PostgreSQL serves; configuring any other URL means "use that database". */
+    public static final String EMBEDDED_URL = "jdbc:postgresql://localhost:54329/mcp";
+    static final int EMBEDDED_PORT = 54329;
+    static final String EMBEDDED_DATABASE = "mcp";
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String embeddedMode;
+    private final Path embeddedDirectory;
+    private final Duration connectTimeout;
+
+    @Inject
+    DatabaseSettings(@ConfigProperty(name = "DB_URL", defaultValue = EMBEDDED_URL) String url,
+                     @ConfigProperty(name = "DB_USER", defaultValue = "mcp") String user,
+                     @ConfigProperty(name = "DB_PASSWORD", defaultValue = "mcp") String password,
+                     @ConfigProperty(name = "DB_EMBEDDED", defaultValue = "auto") String embeddedMode,
+                     @ConfigProperty(name = "DB_EMBEDDED_DIR", defaultValue = ".data/postgres") String embeddedDirectory,
+                     @ConfigProperty(name = "DB_CONNECT_TIMEOUT_SECONDS", defaultValue = "5") int connectTimeoutSeconds) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.embeddedMode = embeddedMode.trim().toLowerCase(java.util.Locale.ROOT);
+        this.embeddedDirectory = Path.of(embeddedDirectory).toAbsolutePath().normalize();
+        this.connectTimeout = Duration.ofSeconds(connectTimeoutSeconds);
+    }
+
+    DatabaseSettings() {
+        this(EMBEDDED_URL, "mcp", "mcp", "auto", ".data/postgres", 5);
+    }
+
+    /**
+     * {@code DB_EMBEDDED=auto} (the default) runs the embedded database when the URL is the embedded
+     * one; {@code true} insists on it and {@code false} never starts it.
+     */
+    public EmbeddedMode embeddedMode() {
+        return switch (embeddedMode) {
+            case "true" -> EmbeddedMode.REQUIRED;
+            case "false" -> EmbeddedMode.OFF;
+            default -> EMBEDDED_URL.equals(url) ? EmbeddedMode.IF_AVAILABLE : EmbeddedMode.OFF;
+        };
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
+    }
+
+    public Path embeddedDirectory() {
+        return embeddedDirectory;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    public enum EmbeddedMode {
+        /** Start it; fail loudly when the embedded PostgreSQL library is not installed on the server. */
+        REQUIRED,
+        /** Start it when the library is installed (the build's run, dev and test servers). */
+        IF_AVAILABLE,
+        OFF
+    }
+}

@@ -1,0 +1,60 @@
+package org.jakartamcp.platform.database;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Prepares the database when the application starts: the embedded PostgreSQL if there is one, then
+ * the migrations. The database may be down at that moment; the application starts anyway, reports
+ * itself not ready, and keeps trying with a growing delay.
+ */
+@ApplicationScoped
+public class DatabaseStartup {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseStartup.class.getName());
+    static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(15);
+
+    @Inject
+    EmbeddedDatabase embeddedDatabase;
+
+    @Inject
+    SchemaMigration schemaMigration;
+
+    @Inject
+    Event<DatabaseReady> databaseReady;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        try {
+            embeddedDatabase.startIfConfigured();
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "The embedded PostgreSQL did not start; its own log is next to its data directory", e);
+        }
+        attempt(1);
+    }
+
+    private void attempt(int number) {
+        if (schemaMigration.migrate()) {
+            databaseReady.fire(new DatabaseReady());
+            return;
+        }
+        scheduler.schedule(() -> attempt(number + 1), retryDelay(number).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** 0.5 s, 1 s, 2 s, ... up to {@link #MAX_RETRY_DELAY}. */
+    static Duration retryDelay(int attempt) {
+        long millis = 500L << Math.min(Math.max(attempt - 1, 0), 10);
+        return Duration.ofMillis(Math.min(millis, MAX_RETRY_DELAY.toMillis()));
+    }
+}

@@ -1,0 +1,57 @@
+package org.jakartamcp.platform.database;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/** Brings the schema to the version of the migrations in {@code db/} (packaged as {@code db/migration}). */
+@ApplicationScoped
+public class SchemaMigration {
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = "jdbc/mcp")
+    DataSource dataSource;
+
+    private volatile boolean complete;
+    private volatile String lastFailure = "not attempted yet";
+
+    /** One attempt; returns whether the schema is now current. Failures are remembered, not thrown. */
+    synchronized boolean migrate() {
+        if (complete) {
+            return true;
+        }
+        try {
+            MigrateResult result = Flyway.configure(getClass().getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .cleanDisabled(true)
+                    .load()
+                    .migrate();
+            complete = true;
+            LOG.info(() -> "Database schema is at version " + Optional.ofNullable(result.targetSchemaVersion)
+                    .orElse(result.initialSchemaVersion) + " (" + result.migrationsExecuted + " migrations applied now)");
+            return true;
+        } catch (RuntimeException e) {
+            String failure = DatabaseFailures.describe(e);
+            if (!failure.equals(lastFailure)) {
+                LOG.warning(() -> "Schema migration is waiting for the database: " + failure);
+            }
+            lastFailure = failure;
+            return false;
+        }
+    }
+
+    public boolean isComplete() {
+        return complete;
+    }
+
+    public String lastFailure() {
+        return complete ? null : lastFailure;
+    }
+}

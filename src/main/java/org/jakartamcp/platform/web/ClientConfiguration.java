@@ -1,0 +1,30 @@
+package org.jakartamcp.platform.web;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
+import java.util.Map;
+
+/** What a user pastes into an MCP client's configuration to reach this server. */
+public final class ClientConfiguration {
+
+    private ClientConfiguration() {
+    }
+
+    /** Claude Desktop's {@code claude_desktop_config.json}: mcp-remote bridges its stdio to our HTTP+SSE endpoint. */
+    public static String claudeDesktop(String serverKey, String sseUrl) {
+        JsonObject config = Json.createObjectBuilder()
+                .add("mcpServers", Json.createObjectBuilder()
+                        .add(serverKey, Json.createObjectBuilder()
+                                .add("command", "npx")
+                                .add("args", Json.createArrayBuilder().add("mcp-remote").add(sseUrl))))
+                .build();
+        StringWriter text = new StringWriter();
+        try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
+            writer.write(config);
+        }
+        return text.toString().strip();
+    }
+}
