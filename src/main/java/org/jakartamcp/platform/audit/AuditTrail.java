@@ -1,14 +1,12 @@
 package org.jakartamcp.platform.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.jakartamcp.platform.database.DatabaseReady;
 
 /** Writes and reads the audit trail kept in PostgreSQL. */
 @ApplicationScoped
@@ -35,10 +33,5 @@ public class AuditTrail {
                 .setParameter("type", type)
                 .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
                 .getResultList();
-    }
-
-    void onDatabaseReady(@Observes DatabaseReady ready) {
-        Runtime runtime = Runtime.getRuntime();
-        record(SERVER_STARTED, "system", "java " + Runtime.version() + ", " + runtime.availableProcessors() + " processors");
     }
 }

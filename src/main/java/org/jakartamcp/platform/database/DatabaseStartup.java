@@ -35,7 +35,12 @@ public class DatabaseStartup {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** Returns at once: the application serves (and reports itself not ready) while the database comes up. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        scheduler.execute(this::prepare);
+    }
+
+    private void prepare() {
         try {
             embeddedDatabase.startIfConfigured();
         } catch (Exception e) {
@@ -45,11 +50,15 @@ public class DatabaseStartup {
     }
 
     private void attempt(int number) {
-        if (schemaMigration.migrate()) {
-            databaseReady.fire(new DatabaseReady());
+        if (!schemaMigration.migrate()) {
+            scheduler.schedule(() -> attempt(number + 1), retryDelay(number).toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
-        scheduler.schedule(() -> attempt(number + 1), retryDelay(number).toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            databaseReady.fire(new DatabaseReady());
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "A database-ready observer failed", e);
+        }
     }
 
     /** 0.5 s, 1 s, 2 s, ... up to {@link #MAX_RETRY_DELAY}. */

@@ -13,6 +13,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+    /** Like db/callback (which Flyway always scans), it holds an empty flyway.location file: Flyway needs one to list a directory on Liberty. */
+    private static final String LOCATION = "classpath:db/migration";
 
     @Resource(lookup = "jdbc/mcp")
     DataSource dataSource;
@@ -28,7 +30,7 @@ public class SchemaMigration {
         try {
             MigrateResult result = Flyway.configure(getClass().getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations(LOCATION)
                     .failOnMissingLocations(true)
                     .cleanDisabled(true)
                     .load()
