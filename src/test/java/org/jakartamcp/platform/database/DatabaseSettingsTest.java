@@ -1,0 +1,30 @@
+package org.jakartamcp.platform.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.jakartamcp.platform.database.DatabaseSettings.EmbeddedMode;
+import org.junit.jupiter.api.Test;
+
+class DatabaseSettingsTest {
+
+    private static DatabaseSettings settings(String url, String embedded) {
+        return new DatabaseSettings(url, "mcp", "secret", embedded, "/var/lib/mcp/postgres", 5);
+    }
+
+    @Test
+    void theDefaultUrlRunsTheEmbeddedDatabaseWhenItIsInstalled() {
+        assertEquals(EmbeddedMode.IF_AVAILABLE, settings(DatabaseSettings.EMBEDDED_URL, "auto").embeddedMode());
+    }
+
+    @Test
+    void anyOtherUrlMeansThatDatabaseAndNoEmbeddedOne() {
+        assertEquals(EmbeddedMode.OFF, settings("jdbc:postgresql://db.internal:5432/mcp", "auto").embeddedMode());
+        assertEquals(EmbeddedMode.OFF, settings("jdbc:postgresql://localhost:5432/mcp", " AUTO ").embeddedMode());
+    }
+
+    @Test
+    void anExplicitChoiceWins() {
+        assertEquals(EmbeddedMode.REQUIRED, settings("jdbc:postgresql://db.internal:5432/mcp", "true").embeddedMode());
+        assertEquals(EmbeddedMode.OFF, settings(DatabaseSettings.EMBEDDED_URL, "false").embeddedMode());
+    }
+}

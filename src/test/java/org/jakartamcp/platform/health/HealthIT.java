@@ -1,0 +1,31 @@
+package org.jakartamcp.platform.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import org.jakartamcp.testing.Http;
+import org.jakartamcp.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+class HealthIT {
+
+    @Test
+    void readinessReportsTheDatabaseWithItsSchemaCurrent() {
+        String server = TestServer.awaitReady();
+        HttpResponse<String> response = Http.get(server + "/health/ready");
+        assertEquals(200, response.statusCode());
+        JsonObject database = Http.json(response).getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> "database".equals(check.getString("name")))
+                .findFirst().orElseThrow();
+        assertEquals("UP", database.getString("status"));
+        assertEquals("current", database.getJsonObject("data").getString("schema"));
+    }
+
+    @Test
+    void livenessIsUp() {
+        HttpResponse<String> response = Http.get(TestServer.awaitReady() + "/health/live");
+        assertEquals(200, response.statusCode());
+        assertEquals("UP", Http.json(response).getString("status"));
+    }
+}

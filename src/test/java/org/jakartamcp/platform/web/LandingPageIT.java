@@ -1,0 +1,50 @@
+package org.jakartamcp.platform.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jakartamcp.testing.Http;
+import org.jakartamcp.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+class LandingPageIT {
+
+    private static final Pattern CLAUDE_CONFIG = Pattern.compile("<pre id=\"claude-desktop-config\">(.*?)</pre>", Pattern.DOTALL);
+
+    @Test
+    void theRootPageGivesTheUrlsAndClaudeDesktopConfigurationOfThisServer() {
+        String server = TestServer.baseUrl();
+        HttpResponse<String> page = Http.get(server + "/");
+
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertTrue(page.body().contains(">" + server + "/mcp<"), page.body());
+        assertTrue(page.body().contains(">" + server + "/sse<"), page.body());
+
+        Matcher config = CLAUDE_CONFIG.matcher(page.body());
+        assertTrue(config.find(), "no Claude Desktop configuration on the page");
+        JsonObject pasted = Json.createReader(new StringReader(unescapeHtml(config.group(1)))).readObject();
+        JsonObject entry = pasted.getJsonObject("mcpServers").getJsonObject("math");
+        assertEquals("npx", entry.getString("command"));
+        assertEquals(List.of("mcp-remote", server + "/sse"), entry.getJsonArray("args").getValuesAs(
+                value -> ((jakarta.json.JsonString) value).getString()));
+    }
+
+    @Test
+    void theLandingPageNeedsNoSession() {
+        HttpResponse<String> page = Http.get(TestServer.baseUrl() + "/");
+        assertEquals(List.of(), page.headers().allValues("Set-Cookie"));
+    }
+
+    private static String unescapeHtml(String html) {
+        return html.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'")
+                .replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,99 @@
+package org.jakartamcp.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.jakartamcp.platform.audit.AuditTrail;
+import org.jakartamcp.testing.Health;
+import org.jakartamcp.testing.LibertyServer;
+import org.jakartamcp.testing.TestDatabase;
+import org.jakartamcp.testing.TestPaths;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The same server, pointed by DB_URL, DB_USER and DB_PASSWORD at another PostgreSQL, as an operator would. */
+class ExternalDatabaseSystemIT {
+
+    private static final String DATABASE = "inventory_mcp";
+    private static final String OWNER = "mcp_app";
+    private static final String PASSWORD = "ext-S3cret'\"";
+    private static EmbeddedPostgres external;
+    private static String url;
+
+    @BeforeAll
+    static void startAnotherPostgres() throws Exception {
+        Path data = TestPaths.buildDirectory().resolve("system-test/external-postgres");
+        TestDatabase.deleteRecursively(data);
+        external = TestDatabase.embedded(data, freePort());
+        TestDatabase.createDatabase(external, DATABASE, OWNER, PASSWORD);
+        url = "jdbc:postgresql://localhost:" + external.getPort() + "/" + DATABASE;
+    }
+
+    @AfterAll
+    static void stopIt() throws IOException {
+        if (external != null) {
+            external.close();
+        }
+    }
+
+    @Test
+    void theServerMigratesAndWritesTheConfiguredDatabaseAndStartsNoEmbeddedOne() throws Exception {
+        Path unusedEmbeddedDirectory = TestPaths.buildDirectory().resolve("system-test/unused-embedded-postgres");
+        TestDatabase.deleteRecursively(unusedEmbeddedDirectory);
+
+        try (LibertyServer server = new LibertyServer("defaultServer", environment(PASSWORD, unusedEmbeddedDirectory))) {
+            server.start();
+            new Health(RunServerSystemIT.BASE_URL).awaitReady(RunServerSystemIT.STARTUP);
+
+            SystemTestDatabase database = new SystemTestDatabase(url, OWNER, PASSWORD);
+            assertEquals(migrationFiles(), database.count("select count(*) from flyway_schema_history where success and version is not null"));
+            assertEquals(1, database.count("select count(*) from audit_event where type = ?", AuditTrail.SERVER_STARTED));
+            assertFalse(Files.exists(unusedEmbeddedDirectory), "no embedded PostgreSQL when DB_URL names another one");
+            assertFalse(SystemTestDatabase.listening(54329), "no embedded PostgreSQL when DB_URL names another one");
+        }
+    }
+
+    @Test
+    void aWrongPasswordKeepsTheServerNotReadyAndSaysWhy() {
+        Path unusedEmbeddedDirectory = TestPaths.buildDirectory().resolve("system-test/unused-embedded-postgres");
+        try (LibertyServer server = new LibertyServer("defaultServer", environment("not the password", unusedEmbeddedDirectory))) {
+            server.start();
+            JsonObject readiness = new Health(RunServerSystemIT.BASE_URL).awaitNotReady(RunServerSystemIT.STARTUP);
+            String error = readiness.getJsonArray("checks").getJsonObject(0).getJsonObject("data").getString("error");
+            assertTrue(error.contains("password authentication failed"), error);
+            assertFalse(error.contains("not the password"), "the password itself is never shown");
+        }
+    }
+
+    private static Map<String, String> environment(String password, Path embeddedDirectory) {
+        Map<String, String> environment = new HashMap<>(RunServerSystemIT.portEnvironment());
+        environment.put("DB_URL", url);
+        environment.put("DB_USER", OWNER);
+        environment.put("DB_PASSWORD", password);
+        environment.put("DB_EMBEDDED_DIR", embeddedDirectory.toString());
+        return environment;
+    }
+
+    private static long migrationFiles() throws IOException {
+        try (var files = Files.list(Path.of("db"))) {
+            return files.filter(file -> file.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.jakartamcp.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Liberty server the build created under target/liberty, started and stopped with Liberty's own
+ * {@code server} script and the environment a user would give it.
+ */
+public final class LibertyServer implements AutoCloseable {
+
+    /** Database variables of the developer's shell must not leak into a test that sets its own. */
+    private static final List<String> CLEARED = List.of("DB_URL", "DB_USER", "DB_PASSWORD", "DB_EMBEDDED",
+            "DB_EMBEDDED_DIR", "HTTP_PORT", "HTTPS_PORT", "CONTEXT_ROOT");
+
+    private final String name;
+    private final Map<String, String> environment;
+    private boolean running;
+
+    public LibertyServer(String name, Map<String, String> environment) {
+        this.name = name;
+        this.environment = environment;
+    }
+
+    public void start() {
+        run("start");
+        running = true;
+    }
+
+    public void stop() {
+        if (running) {
+            run("stop");
+            running = false;
+        }
+    }
+
+    public Path messagesLog() {
+        return TestPaths.libertyHome().resolve("usr/servers").resolve(name).resolve("logs/messages.log");
+    }
+
+    public String messages() {
+        try {
+            return Files.exists(messagesLog()) ? Files.readString(messagesLog()) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void run(String action) {
+        Path script = TestPaths.libertyHome().resolve("bin/server");
+        Path output = TestPaths.buildDirectory().resolve("system-test-" + name + "-" + action + ".log");
+        List<String> command = new ArrayList<>(List.of(script.toString(), action, name));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        CLEARED.forEach(builder.environment()::remove);
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("server " + action + " " + name + " did not finish in 180 s");
+            }
+            if (process.exitValue() != 0) {
+                throw new AssertionError("server " + action + " " + name + " exited with " + process.exitValue() + ": "
+                        + Files.readString(output));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,21 @@
+package org.jakartamcp.testing;
+
+import java.time.Duration;
+
+/** The Liberty test server the build starts before the integration tests, with the real application at its root. */
+public final class TestServer {
+
+    private TestServer() {
+    }
+
+    public static String baseUrl() {
+        return "http://localhost:" + Integer.getInteger("test.http.port", 9787);
+    }
+
+    /** Makes sure the test database runs and waits until the application says it is ready. */
+    public static String awaitReady() {
+        TestDatabase.shared();
+        new Health(baseUrl()).awaitReady(Duration.ofSeconds(120));
+        return baseUrl();
+    }
+}
