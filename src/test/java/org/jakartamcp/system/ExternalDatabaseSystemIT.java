@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.jakartamcp.platform.audit.AuditTrail;
+import java.net.http.HttpResponse;
+import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.Health;
+import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.LibertyServer;
 import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestPaths;
@@ -69,9 +72,13 @@ class ExternalDatabaseSystemIT {
         Path unusedEmbeddedDirectory = TestPaths.buildDirectory().resolve("system-test/unused-embedded-postgres");
         try (LibertyServer server = new LibertyServer("defaultServer", environment("not the password", unusedEmbeddedDirectory))) {
             server.start();
-            JsonObject readiness = new Health(RunServerSystemIT.BASE_URL).awaitNotReady(RunServerSystemIT.STARTUP);
-            String error = readiness.getJsonArray("checks").getJsonObject(0).getJsonObject("data").getString("error");
-            assertTrue(error.contains("password authentication failed"), error);
+            HttpResponse<String> readiness = Eventually.await("readiness to name the failed sign-in", RunServerSystemIT.STARTUP,
+                    new Health(RunServerSystemIT.BASE_URL)::readiness, response -> response.body().contains("password"));
+            assertEquals(503, readiness.statusCode());
+            JsonObject check = Http.json(readiness).getJsonArray("checks").getJsonObject(0);
+            assertEquals("DOWN", check.getString("status"));
+            String error = check.getJsonObject("data").getString("error");
+            assertTrue(error.contains("password authentication failed for user \"" + OWNER + "\""), error);
             assertFalse(error.contains("not the password"), "the password itself is never shown");
         }
     }

@@ -35,6 +35,8 @@ public class DatabaseStartup {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    private volatile boolean complete;
+
     /** Returns at once: the application serves (and reports itself not ready) while the database comes up. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         scheduler.execute(this::prepare);
@@ -59,6 +61,17 @@ public class DatabaseStartup {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "A database-ready observer failed", e);
         }
+        complete = true;
+    }
+
+    /** Whether the schema is current and everything that waited for the database has run. */
+    public boolean isComplete() {
+        return complete;
+    }
+
+    /** Why the database is not prepared yet, for the readiness check. */
+    public String pendingReason() {
+        return complete ? null : schemaMigration.isComplete() ? "running startup tasks" : schemaMigration.lastFailure();
     }
 
     /** 0.5 s, 1 s, 2 s, ... up to {@link #MAX_RETRY_DELAY}. */

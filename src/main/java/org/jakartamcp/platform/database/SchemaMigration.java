@@ -20,7 +20,7 @@ public class SchemaMigration {
     DataSource dataSource;
 
     private volatile boolean complete;
-    private volatile String lastFailure = "not attempted yet";
+    private volatile String lastFailure = "waiting for the first attempt";
 
     /** One attempt; returns whether the schema is now current. Failures are remembered, not thrown. */
     synchronized boolean migrate() {
@@ -49,11 +49,11 @@ public class SchemaMigration {
         }
     }
 
-    public boolean isComplete() {
+    boolean isComplete() {
         return complete;
     }
 
-    public String lastFailure() {
+    String lastFailure() {
         return complete ? null : lastFailure;
     }
 }

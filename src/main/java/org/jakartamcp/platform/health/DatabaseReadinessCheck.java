@@ -12,7 +12,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import org.jakartamcp.platform.database.DatabaseFailures;
 import org.jakartamcp.platform.database.DatabaseSettings;
-import org.jakartamcp.platform.database.SchemaMigration;
+import org.jakartamcp.platform.database.DatabaseStartup;
 
 /** Ready when PostgreSQL answers and the schema is current; checked live on every probe. */
 @Readiness
@@ -23,7 +23,7 @@ public class DatabaseReadinessCheck implements HealthCheck {
     DataSource dataSource;
 
     @Inject
-    SchemaMigration schemaMigration;
+    DatabaseStartup databaseStartup;
 
     @Inject
     DatabaseSettings settings;
@@ -31,8 +31,8 @@ public class DatabaseReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("database");
-        if (!schemaMigration.isComplete()) {
-            return response.down().withData("schema", "pending").withData("error", schemaMigration.lastFailure()).build();
+        if (!databaseStartup.isComplete()) {
+            return response.down().withData("schema", "pending").withData("error", databaseStartup.pendingReason()).build();
         }
         response.withData("schema", "current");
         try (Connection connection = dataSource.getConnection()) {
