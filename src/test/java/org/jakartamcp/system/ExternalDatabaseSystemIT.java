@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +18,7 @@ import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.Health;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.LibertyServer;
+import org.jakartamcp.testing.Ports;
 import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestPaths;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +38,7 @@ class ExternalDatabaseSystemIT {
     static void startAnotherPostgres() throws Exception {
         Path data = TestPaths.buildDirectory().resolve("system-test/external-postgres");
         TestDatabase.deleteRecursively(data);
-        external = TestDatabase.embedded(data, freePort());
+        external = TestDatabase.embedded(data, Ports.free());
         TestDatabase.createDatabase(external, DATABASE, OWNER, PASSWORD);
         url = "jdbc:postgresql://localhost:" + external.getPort() + "/" + DATABASE;
     }
@@ -63,7 +63,7 @@ class ExternalDatabaseSystemIT {
             assertEquals(migrationFiles(), database.count("select count(*) from flyway_schema_history where success and version is not null"));
             assertEquals(1, database.count("select count(*) from audit_event where type = ?", AuditTrail.SERVER_STARTED));
             assertFalse(Files.exists(unusedEmbeddedDirectory), "no embedded PostgreSQL when DB_URL names another one");
-            assertFalse(SystemTestDatabase.listening(54329), "no embedded PostgreSQL when DB_URL names another one");
+            assertFalse(Ports.listening(54329), "no embedded PostgreSQL when DB_URL names another one");
         }
     }
 
@@ -95,12 +95,6 @@ class ExternalDatabaseSystemIT {
     private static long migrationFiles() throws IOException {
         try (var files = Files.list(Path.of("db"))) {
             return files.filter(file -> file.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

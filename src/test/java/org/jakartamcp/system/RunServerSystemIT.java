@@ -17,6 +17,7 @@ import org.jakartamcp.platform.audit.AuditTrail;
 import org.jakartamcp.platform.database.DatabaseSettings;
 import org.jakartamcp.testing.Health;
 import org.jakartamcp.testing.LibertyServer;
+import org.jakartamcp.testing.Ports;
 import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestPaths;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class RunServerSystemIT {
     void theEmbeddedDatabaseKeepsItsDataAcrossARestart() throws Exception {
         Path dataDirectory = TestPaths.buildDirectory().resolve("system-test/embedded-postgres");
         TestDatabase.deleteRecursively(dataDirectory);
-        assertFalse(SystemTestDatabase.listening(EMBEDDED_PORT), "something already listens on the embedded port");
+        assertFalse(Ports.listening(EMBEDDED_PORT), "something already listens on the embedded port");
         Map<String, String> environment = new HashMap<>(portEnvironment());
         environment.put("DB_EMBEDDED_DIR", dataDirectory.toString());
         SystemTestDatabase database = new SystemTestDatabase(DatabaseSettings.EMBEDDED_URL, "mcp", "mcp");
@@ -55,7 +56,7 @@ class RunServerSystemIT {
             }
 
             server.stop();
-            assertFalse(SystemTestDatabase.listening(EMBEDDED_PORT), "the embedded PostgreSQL stops with the server");
+            assertFalse(Ports.listening(EMBEDDED_PORT), "the embedded PostgreSQL stops with the server");
 
             server.start();
             new Health(BASE_URL).awaitReady(STARTUP);

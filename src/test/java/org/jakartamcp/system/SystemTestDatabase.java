@@ -1,8 +1,5 @@
 package org.jakartamcp.system;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -49,15 +46,6 @@ final class SystemTestDatabase {
                 }
                 return rows;
             }
-        }
-    }
-
-    static boolean listening(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

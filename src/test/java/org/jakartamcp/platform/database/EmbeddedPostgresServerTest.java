@@ -3,14 +3,13 @@ package org.jakartamcp.platform.database;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.jakartamcp.testing.Ports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,9 +20,10 @@ class EmbeddedPostgresServerTest {
     Path temporary;
 
     @Test
+    @SuppressWarnings("try") // the server is opened for its lifetime, not read
     void dataWrittenBeforeAStopIsThereAfterTheNextStart() throws Exception {
         Path data = temporary.resolve("postgres");
-        int port = freePort();
+        int port = Ports.free();
         String url = "jdbc:postgresql://localhost:" + port + "/app";
 
         try (EmbeddedPostgresServer ignored = EmbeddedPostgresServer.start(data, port, "app", "app-owner", "it's secret")) {
@@ -50,11 +50,5 @@ class EmbeddedPostgresServerTest {
     void identifiersAndLiteralsAreQuoted() {
         assertEquals("\"a\"\"b\"", EmbeddedPostgresServer.quoteIdentifier("a\"b"));
         assertEquals("'it''s'", EmbeddedPostgresServer.quoteLiteral("it's"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
