@@ -1,0 +1,55 @@
+package org.jakartamcp.mcp.protocol;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The MCP revisions this server speaks, oldest first, with what changes between them. */
+public enum ProtocolVersion {
+
+    V2024_11_05("2024-11-05"),
+    V2025_03_26("2025-03-26"),
+    V2025_06_18("2025-06-18"),
+    V2025_11_25("2025-11-25");
+
+    /** What a client that sends no MCP-Protocol-Version header is assumed to speak (Streamable HTTP rule). */
+    public static final ProtocolVersion ASSUMED_WITHOUT_HEADER = V2025_03_26;
+    public static final ProtocolVersion LATEST = V2025_11_25;
+
+    private final String id;
+
+    ProtocolVersion(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public static Optional<ProtocolVersion> of(String id) {
+        return Arrays.stream(values()).filter(version -> version.id.equals(id)).findFirst();
+    }
+
+    /** The client's version when we speak it, our latest otherwise; the client then decides whether to go on. */
+    public static ProtocolVersion negotiate(String requested) {
+        return of(requested).orElse(LATEST);
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(ProtocolVersion::id).toList();
+    }
+
+    /** JSON-RPC batches were allowed in 2025-03-26 only. */
+    public boolean allowsBatches() {
+        return this == V2025_03_26;
+    }
+
+    /** Tool results with structuredContent and tools with outputSchema, and titles, arrived in 2025-06-18. */
+    public boolean hasStructuredOutput() {
+        return compareTo(V2025_06_18) >= 0;
+    }
+
+    public boolean isAtLeast(ProtocolVersion other) {
+        return compareTo(other) >= 0;
+    }
+}

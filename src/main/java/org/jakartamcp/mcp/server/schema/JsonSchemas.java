@@ -1,0 +1,209 @@
+package org.jakartamcp.mcp.server.schema;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Negative;
+import jakarta.validation.constraints.NegativeOrZero;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * JSON Schema (2020-12 vocabulary, as MCP uses it) for Java types, with Bean Validation constraints
+ * turned into the matching keywords.
+ */
+public final class JsonSchemas {
+
+    private static final int MAX_DEPTH = 8;
+
+    private JsonSchemas() {
+    }
+
+    public static JsonObject of(Type type, Annotation... constraints) {
+        return builder(type, constraints, 0).build();
+    }
+
+    /** The type inside {@code Optional<T>}, or the type itself. */
+    public static Type unwrapOptional(Type type) {
+        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == Optional.class) {
+            return parameterized.getActualTypeArguments()[0];
+        }
+        return type;
+    }
+
+    public static boolean isOptional(Type type) {
+        return unwrapOptional(type) != type;
+    }
+
+    private static JsonObjectBuilder builder(Type type, Annotation[] constraints, int depth) {
+        if (depth > MAX_DEPTH) {
+            return Json.createObjectBuilder();
+        }
+        Type unwrapped = unwrapOptional(type);
+        Class<?> raw = rawClass(unwrapped);
+        JsonObjectBuilder schema = Json.createObjectBuilder();
+        String kind = kind(raw);
+        switch (kind) {
+            case "array" -> {
+                schema.add("type", "array").add("items", builder(elementType(unwrapped), new Annotation[0], depth + 1));
+                if (Set.class.isAssignableFrom(raw)) {
+                    schema.add("uniqueItems", true);
+                }
+            }
+            case "map" -> schema.add("type", "object")
+                    .add("additionalProperties", builder(mapValueType(unwrapped), new Annotation[0], depth + 1));
+            case "enum" -> {
+                JsonArrayBuilder values = Json.createArrayBuilder();
+                Arrays.stream(raw.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).forEach(values::add);
+                schema.add("type", "string").add("enum", values);
+            }
+            case "object" -> objectSchema(raw, schema, depth);
+            default -> schema.add("type", kind);
+        }
+        applyConstraints(schema, kind, constraints);
+        return schema;
+    }
+
+    static String kind(Class<?> raw) {
+        if (raw == String.class || raw == char.class || raw == Character.class || CharSequence.class.isAssignableFrom(raw)) {
+            return "string";
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return "boolean";
+        }
+        if (raw == int.class || raw == long.class || raw == short.class || raw == byte.class || raw == Integer.class
+                || raw == Long.class || raw == Short.class || raw == Byte.class || raw == BigInteger.class) {
+            return "integer";
+        }
+        if (raw == double.class || raw == float.class || raw == Double.class || raw == Float.class
+                || raw == BigDecimal.class || raw == Number.class) {
+            return "number";
+        }
+        if (raw.isArray() || Collection.class.isAssignableFrom(raw)) {
+            return "array";
+        }
+        if (Map.class.isAssignableFrom(raw)) {
+            return "map";
+        }
+        if (raw.isEnum()) {
+            return "enum";
+        }
+        return "object";
+    }
+
+    private static void objectSchema(Class<?> raw, JsonObjectBuilder schema, int depth) {
+        JsonObjectBuilder properties = Json.createObjectBuilder();
+        JsonArrayBuilder required = Json.createArrayBuilder();
+        if (raw.isRecord()) {
+            for (RecordComponent component : raw.getRecordComponents()) {
+                properties.add(component.getName(), builder(component.getGenericType(), component.getAnnotations(), depth + 1));
+                if (!isOptional(component.getGenericType())) {
+                    required.add(component.getName());
+                }
+            }
+        } else {
+            for (Field field : raw.getFields()) {
+                if (!Modifier.isStatic(field.getModifiers())) {
+                    properties.add(field.getName(), builder(field.getGenericType(), field.getAnnotations(), depth + 1));
+                }
+            }
+        }
+        schema.add("type", "object").add("properties", properties);
+        var requiredNames = required.build();
+        if (!requiredNames.isEmpty()) {
+            schema.add("required", requiredNames);
+        }
+    }
+
+    private static void applyConstraints(JsonObjectBuilder schema, String kind, Annotation[] constraints) {
+        for (Annotation constraint : constraints) {
+            if (constraint instanceof Min min) {
+                schema.add("minimum", min.value());
+            } else if (constraint instanceof Max max) {
+                schema.add("maximum", max.value());
+            } else if (constraint instanceof DecimalMin min) {
+                schema.add(min.inclusive() ? "minimum" : "exclusiveMinimum", new BigDecimal(min.value()));
+            } else if (constraint instanceof DecimalMax max) {
+                schema.add(max.inclusive() ? "maximum" : "exclusiveMaximum", new BigDecimal(max.value()));
+            } else if (constraint instanceof Positive) {
+                schema.add("exclusiveMinimum", 0);
+            } else if (constraint instanceof PositiveOrZero) {
+                schema.add("minimum", 0);
+            } else if (constraint instanceof Negative) {
+                schema.add("exclusiveMaximum", 0);
+            } else if (constraint instanceof NegativeOrZero) {
+                schema.add("maximum", 0);
+            } else if (constraint instanceof Pattern pattern) {
+                schema.add("pattern", pattern.regexp());
+            } else if (constraint instanceof NotBlank) {
+                schema.add("minLength", 1);
+            } else if (constraint instanceof NotEmpty) {
+                schema.add("min" + sizeSuffix(kind), 1);
+            } else if (constraint instanceof Size size) {
+                if (size.min() > 0) {
+                    schema.add("min" + sizeSuffix(kind), size.min());
+                }
+                if (size.max() < Integer.MAX_VALUE) {
+                    schema.add("max" + sizeSuffix(kind), size.max());
+                }
+            }
+        }
+    }
+
+    private static String sizeSuffix(String kind) {
+        return "array".equals(kind) ? "Items" : "string".equals(kind) ? "Length" : "Properties";
+    }
+
+    static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType parameterized) {
+            return (Class<?>) parameterized.getRawType();
+        }
+        if (type instanceof GenericArrayType array) {
+            return java.lang.reflect.Array.newInstance(rawClass(array.getGenericComponentType()), 0).getClass();
+        }
+        return Object.class;
+    }
+
+    private static Type elementType(Type type) {
+        if (type instanceof Class<?> c && c.isArray()) {
+            return c.getComponentType();
+        }
+        if (type instanceof GenericArrayType array) {
+            return array.getGenericComponentType();
+        }
+        if (type instanceof ParameterizedType parameterized) {
+            return parameterized.getActualTypeArguments()[0];
+        }
+        return Object.class;
+    }
+
+    private static Type mapValueType(Type type) {
+        return type instanceof ParameterizedType parameterized ? parameterized.getActualTypeArguments()[1] : Object.class;
+    }
+}

@@ -1,0 +1,113 @@
+package org.jakartamcp.mcp.server.tools;
+
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jakartamcp.mcp.server.schema.JsonSchemas;
+import org.jakartamcp.mcp.spi.Cancellation;
+import org.jakartamcp.mcp.spi.Progress;
+import org.jakartamcp.mcp.spi.Tool;
+import org.jakartamcp.mcp.spi.ToolArg;
+import org.jakartamcp.mcp.spi.ToolResult;
+
+/** Reads a {@link Tool} method into a {@link ToolDefinition}, or says what is wrong with it. */
+final class ToolDefinitions {
+
+    /** The tool name rule of MCP 2025-11-25. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
+
+    private ToolDefinitions() {
+    }
+
+    static ToolDefinition read(Bean<?> bean, Method method) {
+        Tool tool = method.getAnnotation(Tool.class);
+        String name = tool.name().isEmpty() ? method.getName() : tool.name();
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("tool name '" + name + "' of " + method
+                    + " must be 1 to 128 letters, digits, '_', '-' or '.'");
+        }
+        if (tool.description().isBlank()) {
+            throw new IllegalArgumentException("tool '" + name + "' of " + method + " needs a description");
+        }
+        List<ToolParameter> parameters = new ArrayList<>();
+        JsonObjectBuilder properties = Json.createObjectBuilder();
+        JsonArrayBuilder required = Json.createArrayBuilder();
+        for (Parameter parameter : method.getParameters()) {
+            Class<?> type = parameter.getType();
+            if (type == Progress.class || type == Cancellation.class) {
+                parameters.add(new ToolParameter(null, type, false, type));
+                continue;
+            }
+            ToolArg arg = parameter.getAnnotation(ToolArg.class);
+            if (!parameter.isNamePresent() && (arg == null || arg.name().isEmpty())) {
+                throw new IllegalArgumentException(method + " is compiled without -parameters; name its arguments with @ToolArg(name)");
+            }
+            String argName = arg != null && !arg.name().isEmpty() ? arg.name() : parameter.getName();
+            boolean isRequired = (arg == null || arg.required()) && !JsonSchemas.isOptional(parameter.getParameterizedType());
+            JsonObject schema = JsonSchemas.of(parameter.getParameterizedType(), parameter.getAnnotations());
+            if (arg != null && !arg.description().isBlank()) {
+                schema = Json.createObjectBuilder(schema).add("description", arg.description()).build();
+            }
+            properties.add(argName, schema);
+            if (isRequired) {
+                required.add(argName);
+            }
+            parameters.add(new ToolParameter(argName, parameter.getParameterizedType(), isRequired, null));
+        }
+        JsonObjectBuilder inputSchema = Json.createObjectBuilder().add("type", "object").add("properties", properties);
+        var requiredNames = required.build();
+        if (!requiredNames.isEmpty()) {
+            inputSchema.add("required", requiredNames);
+        }
+        inputSchema.add("additionalProperties", false);
+
+        JsonObjectBuilder descriptor = Json.createObjectBuilder().add("name", name);
+        JsonObjectBuilder legacy = Json.createObjectBuilder().add("name", name);
+        if (!tool.title().isBlank()) {
+            descriptor.add("title", tool.title());
+        }
+        descriptor.add("description", tool.description());
+        legacy.add("description", tool.description());
+        JsonObject input = inputSchema.build();
+        descriptor.add("inputSchema", input);
+        legacy.add("inputSchema", input);
+        Type returned = method.getGenericReturnType();
+        boolean structured = returnsStructuredContent(method.getReturnType());
+        if (structured) {
+            descriptor.add("outputSchema", JsonSchemas.of(returned));
+        }
+        JsonObject annotations = annotations(tool);
+        descriptor.add("annotations", !tool.title().isBlank()
+                ? Json.createObjectBuilder(annotations).add("title", tool.title()).build() : annotations);
+        legacy.add("annotations", annotations);
+        return new ToolDefinition(name, descriptor.build(), legacy.build(), bean, method, List.copyOf(parameters), structured);
+    }
+
+    /** Objects (records, beans, maps) are structured results; text, numbers and {@link ToolResult} are not. */
+    static boolean returnsStructuredContent(Class<?> type) {
+        return !(type == void.class || type == Void.class || type == String.class || type == ToolResult.class
+                || type.isPrimitive() || Number.class.isAssignableFrom(type) || type == Boolean.class
+                || type == BigDecimal.class || type == BigInteger.class || CharSequence.class.isAssignableFrom(type)
+                || type.isArray() || Iterable.class.isAssignableFrom(type) || type.isEnum());
+    }
+
+    private static JsonObject annotations(Tool tool) {
+        Tool.Annotations hints = tool.annotations();
+        return Json.createObjectBuilder()
+                .add("readOnlyHint", hints.readOnlyHint())
+                .add("destructiveHint", hints.destructiveHint())
+                .add("idempotentHint", hints.idempotentHint())
+                .add("openWorldHint", hints.openWorldHint())
+                .build();
+    }
+}

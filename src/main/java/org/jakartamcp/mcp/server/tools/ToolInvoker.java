@@ -1,0 +1,202 @@
+package org.jakartamcp.mcp.server.tools;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.io.StringReader;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.jakartamcp.mcp.spi.Cancellation;
+import org.jakartamcp.mcp.spi.Progress;
+import org.jakartamcp.mcp.spi.ToolCallException;
+import org.jakartamcp.mcp.spi.ToolResult;
+
+/**
+ * Calls a tool method: converts and validates the arguments, runs it on its bean, and turns what
+ * it returns or throws into a tool result. A tool's failure is a result with {@code isError}, never
+ * a protocol error: the model reads it and can try again.
+ */
+@ApplicationScoped
+public class ToolInvoker {
+
+    private static final Logger LOG = Logger.getLogger(ToolInvoker.class.getName());
+
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    Validator validator;
+
+    private Jsonb jsonb;
+    private ArgumentConverter converter;
+
+    @PostConstruct
+    void createJsonb() {
+        jsonb = JsonbBuilder.create();
+        converter = new ArgumentConverter(jsonb);
+    }
+
+    @PreDestroy
+    void closeJsonb() throws Exception {
+        jsonb.close();
+    }
+
+    /** Runs the tool; {@link Cancellation.CancelledException} passes through, everything else becomes a result. */
+    public JsonObject call(ToolDefinition tool, JsonObject arguments, ToolCallContext context, boolean structuredOutput) {
+        try {
+            Object[] values = arguments(tool, arguments, context);
+            CreationalContext<?> creationalContext = beanManager.createCreationalContext(tool.bean());
+            try {
+                Object instance = beanManager.getReference(tool.bean(), tool.bean().getBeanClass(), creationalContext);
+                validate(tool, instance, values);
+                Object returned = tool.method().invoke(instance, values);
+                return result(tool, returned, structuredOutput);
+            } finally {
+                if (tool.bean().getScope() == Dependent.class) {
+                    creationalContext.release();
+                }
+            }
+        } catch (InvocationTargetException e) {
+            return failure(tool, e.getCause());
+        } catch (ToolCallException | ConstraintViolationException e) {
+            return failure(tool, e);
+        } catch (IllegalAccessException e) {
+            return failure(tool, e);
+        }
+    }
+
+    private Object[] arguments(ToolDefinition tool, JsonObject arguments, ToolCallContext context) {
+        List<String> unknown = arguments.keySet().stream().filter(key -> !tool.argumentNames().contains(key)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new ToolCallException("Unknown argument" + (unknown.size() > 1 ? "s " : " ") + quoted(unknown)
+                    + "; tool '" + tool.name() + "' takes " + (tool.argumentNames().isEmpty() ? "no arguments"
+                    : quoted(tool.argumentNames())));
+        }
+        List<String> missing = new ArrayList<>();
+        Object[] values = new Object[tool.parameters().size()];
+        for (int i = 0; i < values.length; i++) {
+            ToolParameter parameter = tool.parameters().get(i);
+            if (parameter.supplied() == Progress.class) {
+                values[i] = context.progress();
+            } else if (parameter.supplied() == Cancellation.class) {
+                values[i] = context.cancellation();
+            } else {
+                JsonValue value = arguments.get(parameter.name());
+                if (parameter.required() && (value == null || value.getValueType() == JsonValue.ValueType.NULL)) {
+                    missing.add(parameter.name());
+                } else {
+                    values[i] = converter.convert(parameter.name(), value, parameter.type());
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new ToolCallException("Missing required argument" + (missing.size() > 1 ? "s " : " ") + quoted(missing));
+        }
+        return values;
+    }
+
+    private void validate(ToolDefinition tool, Object instance, Object[] values) {
+        Set<ConstraintViolation<Object>> violations = validator.forExecutables()
+                .validateParameters(instance, tool.method(), values);
+        if (!violations.isEmpty()) {
+            throw new ToolCallException(violations.stream()
+                    .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                    .map(violation -> "Argument '" + argumentName(tool, violation.getPropertyPath()) + "' "
+                            + violation.getMessage())
+                    .collect(Collectors.joining("; ")));
+        }
+    }
+
+    private static String argumentName(ToolDefinition tool, Path path) {
+        for (Path.Node node : path) {
+            if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                int index = node.as(Path.ParameterNode.class).getParameterIndex();
+                String name = tool.parameters().get(index).name();
+                return name != null ? name : node.getName();
+            }
+        }
+        return path.toString();
+    }
+
+    private JsonObject result(ToolDefinition tool, Object returned, boolean structuredOutput) {
+        if (returned instanceof ToolResult result) {
+            return content(result.text(), structuredOutput ? result.structuredContent() : null, result.isError());
+        }
+        if (returned == null) {
+            return content("", null, false);
+        }
+        if (!tool.structuredResult()) {
+            return content(text(returned), null, false);
+        }
+        String json = jsonb.toJson(returned);
+        JsonObject structured;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            structured = reader.readObject();
+        }
+        return content(json, structuredOutput ? structured : null, false);
+    }
+
+    private static String text(Object returned) {
+        if (returned instanceof java.math.BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        return String.valueOf(returned);
+    }
+
+    private JsonObject failure(ToolDefinition tool, Throwable failure) {
+        if (failure instanceof Cancellation.CancelledException cancelled) {
+            throw cancelled;
+        }
+        if (failure instanceof ToolCallException) {
+            return content(failure.getMessage(), null, true);
+        }
+        if (failure instanceof ConstraintViolationException violations) {
+            return content(violations.getConstraintViolations().stream()
+                    .map(violation -> "Argument '" + argumentName(tool, violation.getPropertyPath()) + "' " + violation.getMessage())
+                    .sorted().collect(Collectors.joining("; ")), null, true);
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Tool '" + tool.name() + "' failed, incident " + incident, failure);
+        return content("Tool '" + tool.name() + "' failed with an internal error (incident " + incident + ")", null, true);
+    }
+
+    static JsonObject content(String text, JsonObject structured, boolean isError) {
+        JsonArrayBuilder content = Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("type", "text").add("text", text));
+        JsonObjectBuilder result = Json.createObjectBuilder().add("content", content);
+        if (structured != null) {
+            result.add("structuredContent", structured);
+        }
+        if (isError) {
+            result.add("isError", true);
+        }
+        return result.build();
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
+    }
+}

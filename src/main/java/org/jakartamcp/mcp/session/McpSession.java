@@ -1,0 +1,78 @@
+package org.jakartamcp.mcp.session;
+
+import jakarta.json.JsonObject;
+import org.jakartamcp.mcp.protocol.ProtocolVersion;
+
+/**
+ * A client's session: who opened it, over which transport, and what was negotiated. Changes go
+ * through {@link SessionStore} so that the stored copy stays current.
+ */
+public final class McpSession {
+
+    public enum Transport { STREAMABLE_HTTP, SSE }
+
+    private final String id;
+    private final String idHash;
+    private final Transport transport;
+    private final String principal;
+    private volatile ProtocolVersion protocolVersion;
+    private volatile JsonObject clientInfo;
+    private volatile JsonObject clientCapabilities;
+    private volatile boolean initialized;
+    private volatile String logLevel;
+
+    McpSession(String id, String idHash, Transport transport, String principal) {
+        this.id = id;
+        this.idHash = idHash;
+        this.transport = transport;
+        this.principal = principal;
+    }
+
+    /** The id the client holds; null for a session loaded from the database, which only knows its hash. */
+    public String id() {
+        return id;
+    }
+
+    String idHash() {
+        return idHash;
+    }
+
+    public Transport transport() {
+        return transport;
+    }
+
+    public String principal() {
+        return principal;
+    }
+
+    public ProtocolVersion protocolVersion() {
+        return protocolVersion;
+    }
+
+    public JsonObject clientInfo() {
+        return clientInfo;
+    }
+
+    public JsonObject clientCapabilities() {
+        return clientCapabilities;
+    }
+
+    public boolean isInitialized() {
+        return initialized;
+    }
+
+    public String logLevel() {
+        return logLevel;
+    }
+
+    void negotiated(ProtocolVersion version, JsonObject info, JsonObject capabilities) {
+        this.protocolVersion = version;
+        this.clientInfo = info;
+        this.clientCapabilities = capabilities;
+        this.initialized = true;
+    }
+
+    void logLevel(String level) {
+        this.logLevel = level;
+    }
+}

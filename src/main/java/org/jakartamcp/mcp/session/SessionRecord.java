@@ -1,0 +1,56 @@
+package org.jakartamcp.mcp.session;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** The stored form of an MCP session. */
+@Entity
+@Table(name = "mcp_session")
+@NamedQuery(name = SessionRecord.TOUCH, query = "update SessionRecord s set s.lastSeenAt = :now where s.idHash = :hash")
+@NamedQuery(name = SessionRecord.DELETE, query = "delete from SessionRecord s where s.idHash = :hash")
+public class SessionRecord {
+
+    static final String TOUCH = "SessionRecord.touch";
+    static final String DELETE = "SessionRecord.delete";
+
+    @Id
+    @Column(name = "id_hash", length = 64)
+    String idHash;
+
+    @Column(nullable = false, length = 16)
+    String transport;
+
+    @Column(nullable = false)
+    String principal;
+
+    @Column(name = "protocol_version", length = 16)
+    String protocolVersion;
+
+    @Column(name = "client_name")
+    String clientName;
+
+    @Column(name = "client_version")
+    String clientVersion;
+
+    @Column(name = "client_capabilities")
+    String clientCapabilities;
+
+    @Column(name = "log_level", length = 16)
+    String logLevel;
+
+    @Column(nullable = false)
+    boolean initialized;
+
+    @Column(name = "created_at", nullable = false)
+    OffsetDateTime createdAt;
+
+    @Column(name = "last_seen_at", nullable = false)
+    OffsetDateTime lastSeenAt;
+
+    protected SessionRecord() {
+    }
+}

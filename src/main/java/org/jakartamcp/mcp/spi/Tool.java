@@ -1,0 +1,49 @@
+package org.jakartamcp.mcp.spi;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Makes a method of a CDI bean an MCP tool. Its parameters are the tool's arguments (see
+ * {@link ToolArg}); a parameter of type {@link Progress} or {@link Cancellation} is supplied by the
+ * server instead. The return value becomes the result: a {@code String} or number as text, a
+ * {@link ToolResult} as it is, any other object as structured content (with an output schema
+ * generated from its type) plus its JSON as text.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Tool {
+
+    /** The tool's name; the method's name when empty. Letters, digits, '_', '-' and '.', at most 128. */
+    String name() default "";
+
+    /** A human-readable name for user interfaces. */
+    String title() default "";
+
+    /** What the tool does, written for the model that decides when to call it. */
+    String description();
+
+    /** Hints for clients; they describe the tool, they do not enforce anything. */
+    Annotations annotations() default @Annotations;
+
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({})
+    @interface Annotations {
+        /** The tool does not change its environment. */
+        boolean readOnlyHint() default false;
+
+        /** When not read-only: the tool may destroy or overwrite. */
+        boolean destructiveHint() default true;
+
+        /** When not read-only: calling it again with the same arguments has no further effect. */
+        boolean idempotentHint() default false;
+
+        /** The tool reaches outside systems (the web, other services). */
+        boolean openWorldHint() default true;
+    }
+}
