@@ -20,6 +20,9 @@ import org.jakartamcp.mcp.spi.ToolCallException;
  */
 final class ArgumentConverter {
 
+    /** The most digits, and the largest exponent, a number argument may have. */
+    static final int MAX_DIGITS = 10_000;
+
     private final Jsonb jsonb;
 
     ArgumentConverter(Jsonb jsonb) {
@@ -49,7 +52,7 @@ final class ArgumentConverter {
                 };
             }
             if (raw == BigDecimal.class) {
-                return requireNumber(name, value).bigDecimalValue();
+                return bounded(name, requireNumber(name, value).bigDecimalValue());
             }
             if (raw == double.class || raw == Double.class) {
                 return requireNumber(name, value).doubleValue();
@@ -77,10 +80,22 @@ final class ArgumentConverter {
         }
     }
 
+    /**
+     * A number like 1e999999999 is short to send but a billion digits to compute with: refuse it here,
+     * before any tool sees it.
+     */
+    static BigDecimal bounded(String name, BigDecimal number) {
+        if (number.precision() > MAX_DIGITS || Math.abs((long) number.scale()) > MAX_DIGITS) {
+            throw new ToolCallException("Argument '" + name + "' is too large or too precise: at most " + MAX_DIGITS
+                    + " digits and an exponent of at most " + MAX_DIGITS + " in magnitude");
+        }
+        return number;
+    }
+
     private static Object integer(String name, JsonNumber number, Class<?> raw) {
         BigInteger exact;
         try {
-            exact = number.bigDecimalValue().toBigIntegerExact();
+            exact = bounded(name, number.bigDecimalValue()).toBigIntegerExact();
         } catch (ArithmeticException e) {
             throw wrongType(name, "an integer", number);
         }

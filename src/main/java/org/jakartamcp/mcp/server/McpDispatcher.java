@@ -1,0 +1,123 @@
+package org.jakartamcp.mcp.server;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcResponses;
+import org.jakartamcp.mcp.session.McpSession;
+import org.jakartamcp.mcp.spi.Cancellation;
+import org.jakartamcp.platform.database.DatabaseFailures;
+
+/**
+ * Routes each message to the handler of its method, enforces the lifecycle, keeps track of the
+ * requests in flight so that {@code notifications/cancelled} reaches them, and turns every failure
+ * into the JSON-RPC error the client should see.
+ */
+@ApplicationScoped
+public class McpDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(McpDispatcher.class.getName());
+    static final String CANCELLED = "notifications/cancelled";
+
+    @Inject
+    Instance<McpMethodHandler> handlers;
+
+    private final Map<String, McpMethodHandler> byMethod = new HashMap<>();
+    private final Map<InFlightKey, McpExchange> inFlight = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void index() {
+        for (McpMethodHandler handler : handlers) {
+            for (String method : handler.methods()) {
+                McpMethodHandler previous = byMethod.put(method, handler);
+                if (previous != null) {
+                    throw new IllegalStateException(method + " is handled by both " + previous + " and " + handler);
+                }
+            }
+        }
+    }
+
+    /** The response to a request, or empty for a notification or a client's response. */
+    public Optional<JsonObject> dispatch(JsonRpcMessage message, McpSession session, McpExchange.ClientChannel channel) {
+        if (message instanceof JsonRpcMessage.Invalid invalid) {
+            return Optional.of(JsonRpcResponses.error(invalid.id(), invalid.error()));
+        }
+        if (message instanceof JsonRpcMessage.Notification notification) {
+            notification(notification, session, channel);
+            return Optional.empty();
+        }
+        if (message instanceof JsonRpcMessage.Request request) {
+            return Optional.of(request(request, session, channel));
+        }
+        return Optional.empty(); // responses to server requests: none are sent yet
+    }
+
+    private JsonObject request(JsonRpcMessage.Request request, McpSession session, McpExchange.ClientChannel channel) {
+        McpExchange exchange = new McpExchange(session, request.id(), channel);
+        InFlightKey key = new InFlightKey(session, request.id());
+        try {
+            McpMethodHandler handler = byMethod.get(request.method());
+            if (handler == null) {
+                throw new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method());
+            }
+            if (!session.isInitialized() && !handler.allowedBeforeInitialize(request.method())) {
+                throw JsonRpcError.invalidRequest("Invalid Request: the session is not initialized; send initialize first");
+            }
+            inFlight.put(key, exchange);
+            return JsonRpcResponses.result(request.id(), handler.request(request.method(), request.params(), exchange));
+        } catch (JsonRpcError e) {
+            return JsonRpcResponses.error(request.id(), e);
+        } catch (Cancellation.CancelledException e) {
+            return JsonRpcResponses.error(request.id(), new JsonRpcError(JsonRpcError.INTERNAL_ERROR, "Request cancelled"));
+        } catch (RuntimeException e) {
+            return JsonRpcResponses.error(request.id(), internalError(request.method(), e));
+        } finally {
+            inFlight.remove(key);
+        }
+    }
+
+    private void notification(JsonRpcMessage.Notification notification, McpSession session, McpExchange.ClientChannel channel) {
+        if (CANCELLED.equals(notification.method())) {
+            JsonValue requestId = notification.params().get("requestId");
+            McpExchange running = requestId == null ? null : inFlight.get(new InFlightKey(session, requestId));
+            if (running != null) {
+                running.cancel();
+            }
+            return;
+        }
+        McpMethodHandler handler = byMethod.get(notification.method());
+        if (handler == null) {
+            return; // unknown notifications are ignored, as JSON-RPC allows
+        }
+        try {
+            handler.notification(notification.method(), notification.params(), new McpExchange(session, null, channel));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Notification " + notification.method() + " failed", e);
+        }
+    }
+
+    private static JsonRpcError internalError(String method, RuntimeException e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            return new JsonRpcError(JsonRpcError.INTERNAL_ERROR, "The database is unavailable; try again shortly");
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, method + " failed, incident " + incident, e);
+        return new JsonRpcError(JsonRpcError.INTERNAL_ERROR, "Internal error (incident " + incident + ")");
+    }
+
+    /** Request ids are unique per session only. */
+    private record InFlightKey(McpSession session, JsonValue id) {
+    }
+}

@@ -1,0 +1,46 @@
+package org.jakartamcp.mcp.server;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
+
+/**
+ * Opaque-cursor pagination over a list in a stable order. The cursor encodes an offset; clients
+ * must not (and need not) read it.
+ */
+public final class Pages {
+
+    private static final String PREFIX = "offset:";
+
+    private Pages() {
+    }
+
+    public record Page<T>(List<T> items, String nextCursor) {
+    }
+
+    public static <T> Page<T> of(List<T> all, String cursor, int size) {
+        int offset = cursor == null ? 0 : decode(cursor, all.size());
+        int end = Math.min(all.size(), offset + size);
+        return new Page<>(all.subList(offset, end), end < all.size() ? encode(end) : null);
+    }
+
+    static String encode(int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + offset).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static int decode(String cursor, int size) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            if (text.startsWith(PREFIX)) {
+                int offset = Integer.parseInt(text.substring(PREFIX.length()));
+                if (offset >= 0 && offset <= size) {
+                    return offset;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the error below
+        }
+        throw JsonRpcError.invalidParams("Invalid cursor");
+    }
+}

@@ -1,0 +1,68 @@
+package org.jakartamcp.mcp.server.lifecycle;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.Set;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
+import org.jakartamcp.mcp.protocol.ProtocolVersion;
+import org.jakartamcp.mcp.server.McpExchange;
+import org.jakartamcp.mcp.server.McpMethodHandler;
+import org.jakartamcp.mcp.server.ServerInfo;
+import org.jakartamcp.mcp.session.SessionStore;
+
+/** initialize (with version negotiation), notifications/initialized and ping. */
+@ApplicationScoped
+public class LifecycleHandler implements McpMethodHandler {
+
+    public static final String INITIALIZE = "initialize";
+    static final String INITIALIZED = "notifications/initialized";
+    static final String PING = "ping";
+
+    @Inject
+    SessionStore sessions;
+
+    @Inject
+    ServerInfo serverInfo;
+
+    @Override
+    public Set<String> methods() {
+        return Set.of(INITIALIZE, INITIALIZED, PING);
+    }
+
+    @Override
+    public boolean allowedBeforeInitialize(String method) {
+        return true;
+    }
+
+    @Override
+    public JsonObject request(String method, JsonObject params, McpExchange exchange) {
+        return switch (method) {
+            case PING -> JsonValue.EMPTY_JSON_OBJECT;
+            case INITIALIZE -> initialize(params, exchange);
+            default -> McpMethodHandler.super.request(method, params, exchange);
+        };
+    }
+
+    private JsonObject initialize(JsonObject params, McpExchange exchange) {
+        if (exchange.session().isInitialized()) {
+            throw JsonRpcError.invalidRequest("Invalid Request: the session is already initialized");
+        }
+        if (!(params.get("protocolVersion") instanceof JsonString requested)) {
+            throw JsonRpcError.invalidParams("Invalid params: initialize needs \"protocolVersion\" (a string)");
+        }
+        JsonObject capabilities = params.get("capabilities") instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        JsonObject clientInfo = params.get("clientInfo") instanceof JsonObject object ? object : null;
+        ProtocolVersion version = ProtocolVersion.negotiate(requested.getString());
+        sessions.initialized(exchange.session(), version, clientInfo, capabilities);
+        return Json.createObjectBuilder()
+                .add("protocolVersion", version.id())
+                .add("capabilities", ServerCapabilities.of(version))
+                .add("serverInfo", serverInfo.implementation())
+                .add("instructions", serverInfo.instructions())
+                .build();
+    }
+}

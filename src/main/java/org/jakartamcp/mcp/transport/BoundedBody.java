@@ -1,0 +1,56 @@
+package org.jakartamcp.mcp.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Reads a request body as UTF-8 text, refusing it as soon as it passes the limit. */
+final class BoundedBody {
+
+    private BoundedBody() {
+    }
+
+    static final class TooLarge extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(int limit) {
+            super("Request body exceeds " + limit + " bytes", null, false, false);
+        }
+    }
+
+    static final class NotUtf8 extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotUtf8() {
+            super("Request body is not UTF-8", null, false, false);
+        }
+    }
+
+    static String read(InputStream in, int limit) throws IOException, TooLarge, NotUtf8 {
+        byte[] buffer = new byte[Math.min(8192, limit + 1)];
+        int length = 0;
+        int read;
+        while ((read = in.read(buffer, length, buffer.length - length)) != -1) {
+            length += read;
+            if (length > limit) {
+                throw new TooLarge(limit);
+            }
+            if (length == buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, limit + 1));
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(buffer, 0, length))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new NotUtf8();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.jakartamcp.mcp.transport;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcResponses;
+
+/** An HTTP error whose body is a JSON-RPC error response without an id, as the MCP transports specify. */
+final class McpHttpErrors {
+
+    private McpHttpErrors() {
+    }
+
+    static WebApplicationException of(Response.StatusType status, int code, String message) {
+        return new WebApplicationException(response(status, new JsonRpcError(code, message)));
+    }
+
+    static Response response(Response.StatusType status, JsonRpcError error) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(JsonRpcResponses.error(null, error).toString())
+                .build();
+    }
+}

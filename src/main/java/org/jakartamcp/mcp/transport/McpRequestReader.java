@@ -1,0 +1,50 @@
+package org.jakartamcp.mcp.transport;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcBody;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcParser;
+
+/** Reads a POSTed body into JSON-RPC messages, with every refusal as the HTTP status the transports expect. */
+@ApplicationScoped
+class McpRequestReader {
+
+    @Inject
+    TransportSettings settings;
+
+    JsonRpcBody read(String contentType, InputStream body) {
+        if (!isJson(contentType)) {
+            throw McpHttpErrors.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, JsonRpcError.INVALID_REQUEST,
+                    "Unsupported Media Type: send Content-Type: application/json");
+        }
+        String text;
+        try {
+            text = BoundedBody.read(body, settings.maxRequestBytes());
+        } catch (BoundedBody.TooLarge e) {
+            throw McpHttpErrors.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, JsonRpcError.INVALID_REQUEST, e.getMessage());
+        } catch (BoundedBody.NotUtf8 e) {
+            throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.PARSE_ERROR, "Parse error: " + e.getMessage());
+        } catch (IOException e) {
+            throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.PARSE_ERROR, "Parse error: the body could not be read");
+        }
+        try {
+            return new JsonRpcParser(settings.maxJsonDepth()).parse(text);
+        } catch (JsonRpcError e) {
+            throw new jakarta.ws.rs.WebApplicationException(McpHttpErrors.response(Response.Status.BAD_REQUEST, e));
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            MediaType type = contentType == null ? null : MediaType.valueOf(contentType);
+            return type != null && "application".equals(type.getType()) && "json".equals(type.getSubtype());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.jakartamcp.mcp.transport;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcBody;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
+import org.jakartamcp.mcp.server.McpDispatcher;
+import org.jakartamcp.mcp.server.McpExchange;
+import org.jakartamcp.mcp.session.McpSession;
+import org.jakartamcp.mcp.session.SessionStore;
+
+/**
+ * The HTTP+SSE transport of MCP 2024-11-05, the one {@code mcp-remote http://localhost:8787/sse}
+ * uses: GET opens the stream and names the message endpoint; POSTs to it are accepted with 202 and
+ * answered on the stream.
+ */
+@Path("sse")
+@McpTransport
+public class SseTransportResource {
+
+    static final String MESSAGE_PATH = "sse/message";
+
+    @Inject
+    SessionStore sessions;
+
+    @Inject
+    OpenStreams streams;
+
+    @Inject
+    McpDispatcher dispatcher;
+
+    @Inject
+    McpRequestReader reader;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void open(@Context SseEventSink sink, @Context Sse sse, @Context UriInfo uri, @Context SecurityContext security) {
+        McpSession session = sessions.create(McpSession.Transport.SSE, Principals.name(security));
+        EventStream[] holder = new EventStream[1];
+        EventStream stream = new EventStream(sink, sse, () -> closed(session, holder));
+        holder[0] = stream;
+        streams.register(session, stream);
+        String endpoint = uri.getBaseUri().getRawPath() + MESSAGE_PATH + "?sessionId=" + session.id();
+        stream.send("endpoint", endpoint);
+    }
+
+    /** mcp-remote and the SDK clients try Streamable HTTP first; 405 makes them fall back to this transport. */
+    @POST
+    public Response streamableHttpProbe() {
+        return Response.status(Response.Status.METHOD_NOT_ALLOWED)
+                .allow("GET")
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(org.jakartamcp.mcp.jsonrpc.JsonRpcResponses.error(null, JsonRpcError.invalidRequest(
+                        "This is the HTTP+SSE endpoint: GET it to open a session, or use Streamable HTTP at /mcp")).toString())
+                .build();
+    }
+
+    @POST
+    @Path("message")
+    public Response message(@QueryParam("sessionId") String sessionId, @Context HttpHeaders headers,
+                            @Context SecurityContext security, InputStream body) {
+        McpSession session = sessions.find(sessionId)
+                .filter(found -> found.transport() == McpSession.Transport.SSE)
+                .orElseThrow(() -> McpHttpErrors.of(Response.Status.NOT_FOUND, JsonRpcError.INVALID_REQUEST,
+                        "Session not found: open a new one with GET /sse"));
+        if (!session.principal().equals(Principals.name(security))) {
+            throw McpHttpErrors.of(Response.Status.FORBIDDEN, JsonRpcError.INVALID_REQUEST, "Forbidden: the session belongs to another user");
+        }
+        EventStream stream = streams.of(session)
+                .filter(EventStream::isOpen)
+                .orElseThrow(() -> McpHttpErrors.of(Response.Status.NOT_FOUND, JsonRpcError.INVALID_REQUEST,
+                        "Session not found: its event stream is closed; open a new one with GET /sse"));
+        JsonRpcBody messages = reader.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body);
+        if (messages.batch()) {
+            throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.INVALID_REQUEST,
+                    "Invalid Request: batches are not supported on the HTTP+SSE transport");
+        }
+        McpExchange.ClientChannel channel = new StreamChannel(stream);
+        for (JsonRpcMessage message : messages.messages()) {
+            dispatcher.dispatch(message, session, channel).ifPresent(channel::send);
+        }
+        return Response.accepted().build();
+    }
+
+    /** An HTTP+SSE session lives as long as its stream. */
+    private void closed(McpSession session, EventStream[] stream) {
+        streams.remove(session, stream[0]);
+        streams.afterClose(() -> sessions.delete(session));
+    }
+
+    /** Messages for the client of an HTTP+SSE session go out as "message" events on its stream. */
+    record StreamChannel(EventStream stream) implements McpExchange.ClientChannel {
+        @Override
+        public void send(JsonObject message) {
+            stream.send("message", message.toString());
+        }
+
+        @Override
+        public boolean isOpen() {
+            return stream.isOpen();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.jakartamcp.mcp.transport;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Limits and policies of the HTTP transports, from MicroProfile Config. */
+@ApplicationScoped
+public class TransportSettings {
+
+    @Inject
+    @ConfigProperty(name = "mcp.max-request-bytes", defaultValue = "1048576")
+    int maxRequestBytes;
+
+    @Inject
+    @ConfigProperty(name = "mcp.max-json-depth", defaultValue = "64")
+    int maxJsonDepth;
+
+    @Inject
+    @ConfigProperty(name = "mcp.keep-alive-seconds", defaultValue = "20")
+    int keepAliveSeconds;
+
+    /** Origins allowed besides the loopback ones, comma-separated, e.g. {@code https://app.example.com}. */
+    @Inject
+    @ConfigProperty(name = "mcp.allowed-origins")
+    Optional<List<String>> allowedOrigins;
+
+    public int maxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    public int maxJsonDepth() {
+        return maxJsonDepth;
+    }
+
+    public Duration keepAlive() {
+        return Duration.ofSeconds(keepAliveSeconds);
+    }
+
+    public List<String> allowedOrigins() {
+        return allowedOrigins.orElse(List.of());
+    }
+}
