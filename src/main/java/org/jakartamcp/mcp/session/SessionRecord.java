@@ -53,4 +53,26 @@ public class SessionRecord {
 
     protected SessionRecord() {
     }
+
+    SessionRecord(String idHash, String transport, String principal, OffsetDateTime createdAt) {
+        this.idHash = idHash;
+        this.transport = transport;
+        this.principal = principal;
+        this.createdAt = createdAt;
+        this.lastSeenAt = createdAt;
+    }
+
+    // Changes go through methods of the entity itself: EclipseLink's weaving tracks them there only.
+
+    void negotiated(String protocolVersion, String clientName, String clientVersion, String clientCapabilities) {
+        this.protocolVersion = protocolVersion;
+        this.clientName = clientName;
+        this.clientVersion = clientVersion;
+        this.clientCapabilities = clientCapabilities;
+        this.initialized = true;
+    }
+
+    void logLevel(String logLevel) {
+        this.logLevel = logLevel;
+    }
 }

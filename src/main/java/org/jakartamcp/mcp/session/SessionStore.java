@@ -33,15 +33,10 @@ public class SessionStore {
     public McpSession create(McpSession.Transport transport, String principal) {
         String id = SessionIds.create();
         McpSession session = new McpSession(id, SessionIds.hash(id), transport, principal);
-        SessionRecord record = new SessionRecord();
-        record.idHash = session.idHash();
-        record.transport = transport.name();
-        record.principal = principal;
-        record.createdAt = OffsetDateTime.now(clock);
-        record.lastSeenAt = record.createdAt;
+        SessionRecord record = new SessionRecord(session.idHash(), transport.name(), principal, OffsetDateTime.now(clock));
         repository.insert(record);
         cache.put(session.idHash(), session);
-        lastTouched.put(session.idHash(), record.lastSeenAt);
+        lastTouched.put(session.idHash(), record.createdAt);
         return session;
     }
 
@@ -67,18 +62,15 @@ public class SessionStore {
 
     public void initialized(McpSession session, ProtocolVersion version, JsonObject clientInfo, JsonObject capabilities) {
         session.negotiated(version, clientInfo, capabilities);
-        repository.update(session.idHash(), record -> {
-            record.protocolVersion = version.id();
-            record.clientName = clientInfo == null ? null : truncate(clientInfo.getString("name", null), 255);
-            record.clientVersion = clientInfo == null ? null : truncate(clientInfo.getString("version", null), 255);
-            record.clientCapabilities = capabilities == null ? null : capabilities.toString();
-            record.initialized = true;
-        });
+        repository.update(session.idHash(), record -> record.negotiated(version.id(),
+                clientInfo == null ? null : truncate(clientInfo.getString("name", null), 255),
+                clientInfo == null ? null : truncate(clientInfo.getString("version", null), 255),
+                capabilities == null ? null : capabilities.toString()));
     }
 
     public void logLevel(McpSession session, String level) {
         session.logLevel(level);
-        repository.update(session.idHash(), record -> record.logLevel = level);
+        repository.update(session.idHash(), record -> record.logLevel(level));
     }
 
     public boolean delete(McpSession session) {

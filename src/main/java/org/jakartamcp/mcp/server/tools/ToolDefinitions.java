@@ -101,12 +101,14 @@ final class ToolDefinitions {
                 || type.isArray() || Iterable.class.isAssignableFrom(type) || type.isEnum());
     }
 
+    /** The destructive and idempotent hints only mean something for a tool that is not read-only. */
     private static JsonObject annotations(Tool tool) {
         Tool.Annotations hints = tool.annotations();
-        return Json.createObjectBuilder()
-                .add("readOnlyHint", hints.readOnlyHint())
-                .add("destructiveHint", hints.destructiveHint())
-                .add("idempotentHint", hints.idempotentHint())
+        JsonObjectBuilder annotations = Json.createObjectBuilder().add("readOnlyHint", hints.readOnlyHint());
+        if (!hints.readOnlyHint()) {
+            annotations.add("destructiveHint", hints.destructiveHint());
+        }
+        return annotations.add("idempotentHint", hints.idempotentHint())
                 .add("openWorldHint", hints.openWorldHint())
                 .build();
     }
