@@ -1,0 +1,58 @@
+package org.jakartamcp.testing;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** Raw Streamable HTTP requests, for tests that check the transport's answers byte by byte. */
+public final class McpHttp {
+
+    public static final String ACCEPT = "application/json, text/event-stream";
+    private final String url;
+
+    public McpHttp(String url) {
+        this.url = url;
+    }
+
+    public HttpRequest.Builder post(String body) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Accept", ACCEPT)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) {
+        return Http.send(request.build());
+    }
+
+    /** Opens a session at the given protocol version and returns its id. */
+    public String initialize(String protocolVersion) {
+        HttpResponse<String> response = send(post(initializeRequest(1, protocolVersion)));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("initialize: " + response.statusCode() + " " + response.body());
+        }
+        String session = response.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        send(post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").header("Mcp-Session-Id", session));
+        return session;
+    }
+
+    public HttpResponse<String> call(String session, String body) {
+        return send(post(body).header("Mcp-Session-Id", session));
+    }
+
+    public JsonObject result(String session, String body) {
+        HttpResponse<String> response = call(session, body);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(response.statusCode() + " " + response.body());
+        }
+        return Http.json(response);
+    }
+
+    public static String initializeRequest(int id, String protocolVersion) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
+                + protocolVersion + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";
+    }
+}

@@ -1,0 +1,95 @@
+package org.jakartamcp.testing;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** A minimal server-sent-events reader over the JDK's HTTP client, for transport tests. */
+public final class SseClient implements AutoCloseable {
+
+    public record Event(String name, String id, String data) {
+    }
+
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final HttpResponse<Stream<String>> response;
+    private final Thread reader;
+
+    public SseClient(HttpRequest request) {
+        try {
+            response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        reader = new Thread(this::read, "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public static SseClient open(String url) {
+        return new SseClient(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET().build());
+    }
+
+    public int statusCode() {
+        return response.statusCode();
+    }
+
+    public HttpResponse<Stream<String>> response() {
+        return response;
+    }
+
+    private void read() {
+        String name = null;
+        String id = null;
+        StringBuilder data = null;
+        Iterator<String> lines = response.body().iterator();
+        try {
+            while (lines.hasNext()) {
+                String line = lines.next();
+                if (line.isEmpty()) {
+                    if (data != null) {
+                        events.add(new Event(name, id, data.toString()));
+                    }
+                    name = null;
+                    id = null;
+                    data = null;
+                } else if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).strip();
+                } else if (line.startsWith("data:")) {
+                    String value = line.substring(5);
+                    value = value.startsWith(" ") ? value.substring(1) : value;
+                    data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
+                }
+            }
+        } catch (RuntimeException e) {
+            // stream closed
+        }
+    }
+
+    public Event next(Duration timeout) {
+        try {
+            Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (event == null) {
+                throw new AssertionError("no event within " + timeout);
+            }
+            return event;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        response.body().close();
+        reader.interrupt();
+    }
+}
