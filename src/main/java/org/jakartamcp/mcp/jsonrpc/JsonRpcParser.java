@@ -5,8 +5,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -32,8 +32,15 @@ public final class JsonRpcParser {
                     "JSON nesting depth " + depth + " exceeds the limit of " + maxDepth);
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            value = reader.readValue();
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            if (!parser.hasNext()) {
+                throw new JsonRpcError(JsonRpcError.PARSE_ERROR, "Parse error: the body is empty");
+            }
+            parser.next();
+            value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new JsonRpcError(JsonRpcError.PARSE_ERROR, "Parse error: text after the JSON value");
+            }
         } catch (JsonParsingException e) {
             throw new JsonRpcError(JsonRpcError.PARSE_ERROR, "Parse error: " + location(e) + e.getMessage());
         } catch (JsonException | IllegalStateException e) {

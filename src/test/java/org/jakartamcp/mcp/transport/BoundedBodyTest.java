@@ -1,0 +1,38 @@
+package org.jakartamcp.mcp.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class BoundedBodyTest {
+
+    @Test
+    void aBodyUpToTheLimitIsRead() throws Exception {
+        assertEquals("héllo", BoundedBody.read(stream("héllo".getBytes(StandardCharsets.UTF_8)), 6));
+        assertEquals("", BoundedBody.read(stream(new byte[0]), 6));
+    }
+
+    @Test
+    void oneByteOverTheLimitIsRefusedWithoutReadingTheRest() {
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                return 'x';
+            }
+        };
+        assertThrows(BoundedBody.TooLarge.class, () -> BoundedBody.read(endless, 100_000));
+    }
+
+    @Test
+    void invalidUtf8IsRefused() {
+        assertThrows(BoundedBody.NotUtf8.class, () -> BoundedBody.read(stream(new byte[] {'{', (byte) 0xC3, '}'}), 10));
+    }
+
+    private static InputStream stream(byte[] bytes) {
+        return new ByteArrayInputStream(bytes);
+    }
+}
