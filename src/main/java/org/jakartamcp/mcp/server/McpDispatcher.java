@@ -34,6 +34,9 @@ public class McpDispatcher {
     @Inject
     Instance<McpMethodHandler> handlers;
 
+    @Inject
+    ClientRequests clientRequests;
+
     private final Map<String, McpMethodHandler> byMethod = new HashMap<>();
     private final Map<InFlightKey, McpExchange> inFlight = new ConcurrentHashMap<>();
 
@@ -61,11 +64,14 @@ public class McpDispatcher {
         if (message instanceof JsonRpcMessage.Request request) {
             return Optional.of(request(request, session, channel));
         }
-        return Optional.empty(); // responses to server requests: none are sent yet
+        if (message instanceof JsonRpcMessage.Response response && !clientRequests.complete(session, response)) {
+            LOG.fine(() -> "A response nobody waits for: " + response.id());
+        }
+        return Optional.empty();
     }
 
     private JsonObject request(JsonRpcMessage.Request request, McpSession session, McpExchange.ClientChannel channel) {
-        McpExchange exchange = new McpExchange(session, request.id(), channel);
+        McpExchange exchange = new McpExchange(session, request.id(), channel, clientRequests);
         InFlightKey key = new InFlightKey(session, request.id());
         try {
             McpMethodHandler handler = byMethod.get(request.method());
@@ -102,7 +108,7 @@ public class McpDispatcher {
             return; // unknown notifications are ignored, as JSON-RPC allows
         }
         try {
-            handler.notification(notification.method(), notification.params(), new McpExchange(session, null, channel));
+            handler.notification(notification.method(), notification.params(), new McpExchange(session, null, channel, clientRequests));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Notification " + notification.method() + " failed", e);
         }

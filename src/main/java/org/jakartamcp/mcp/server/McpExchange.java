@@ -1,24 +1,34 @@
 package org.jakartamcp.mcp.server;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcResponses;
 import org.jakartamcp.mcp.session.McpSession;
+import org.jakartamcp.mcp.spi.ToolCallException;
 
 /**
  * One message being handled: the session it belongs to, and the way back to the client for
- * notifications that relate to it (progress, log messages).
+ * notifications and requests that relate to it (progress, log messages, sampling).
  */
 public final class McpExchange {
 
     private final McpSession session;
     private final JsonValue requestId;
     private final ClientChannel channel;
+    private final ClientRequests clientRequests;
     private volatile boolean cancelled;
 
-    public McpExchange(McpSession session, JsonValue requestId, ClientChannel channel) {
+    McpExchange(McpSession session, JsonValue requestId, ClientChannel channel, ClientRequests clientRequests) {
         this.session = session;
         this.requestId = requestId;
         this.channel = channel;
+        this.clientRequests = clientRequests;
     }
 
     public McpSession session() {
@@ -29,13 +39,44 @@ public final class McpExchange {
         return requestId;
     }
 
-    /** Sends a notification to the client, if the transport can carry one now. */
+    /** Sends a notification to the client, if the transport can carry one for this message. */
     public void notify(String method, JsonObject params) {
-        channel.send(org.jakartamcp.mcp.jsonrpc.JsonRpcResponses.notification(method, params));
+        if (channel.isOpen()) {
+            channel.send(JsonRpcResponses.notification(method, params));
+        }
     }
 
     public boolean canNotify() {
         return channel.isOpen();
+    }
+
+    /** Sends a request to the client and waits for its result. */
+    public JsonObject request(String method, JsonObject params, Duration timeout) {
+        if (!channel.isOpen()) {
+            throw new ToolCallException("The client cannot be asked (" + method + ") on this transport");
+        }
+        ClientRequests.Pending pending = clientRequests.expect(session);
+        channel.send(JsonRpcResponses.request(Json.createValue(pending.id()), method, params));
+        try {
+            JsonRpcMessage.Response response = pending.response().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (response.error() != null) {
+                throw new ToolCallException("The client refused " + method + ": " + response.error().getString("message", "no reason given"));
+            }
+            return ClientRequests.resultOrNull(response);
+        } catch (TimeoutException e) {
+            pending.response().cancel(false);
+            throw new ToolCallException("The client did not answer " + method + " within " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new ToolCallException("The client could not answer " + method);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ToolCallException("Interrupted while waiting for the client");
+        }
+    }
+
+    /** Closes the client's connection to the stream of this message; it reconnects and resumes. */
+    public void closeConnection() {
+        channel.closeConnection();
     }
 
     void cancel() {
@@ -62,5 +103,8 @@ public final class McpExchange {
         void send(JsonObject message);
 
         boolean isOpen();
+
+        default void closeConnection() {
+        }
     }
 }

@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Makes a method of a CDI bean an MCP tool. Its parameters are the tool's arguments (see
- * {@link ToolArg}); a parameter of type {@link Progress} or {@link Cancellation} is supplied by the
- * server instead. The return value becomes the result: a {@code String} or number as text, a
+ * {@link ToolArg}); a parameter of type {@link Progress}, {@link Cancellation}, {@link McpLog},
+ * {@link Sampling}, {@link Elicitation} or {@link ResponseStream} is supplied by the server instead. The return value becomes the result: a {@code String} or number as text, a
  * {@link ToolResult} as it is, any other object as structured content (with an output schema
  * generated from its type) plus its JSON as text.
  */
@@ -26,6 +26,12 @@ public @interface Tool {
 
     /** What the tool does, written for the model that decides when to call it. */
     String description();
+
+    /**
+     * The input schema as JSON, for arguments that the generated schema cannot describe
+     * ({@code $defs}, {@code $ref}, {@code oneOf}, ...); generated from the parameters when empty.
+     */
+    String inputSchema() default "";
 
     /** Hints for clients; they describe the tool, they do not enforce anything. */
     Annotations annotations() default @Annotations;

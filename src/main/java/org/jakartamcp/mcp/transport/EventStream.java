@@ -23,11 +23,23 @@ final class EventStream {
     }
 
     boolean send(String name, String data) {
+        return send(name, null, data);
+    }
+
+    boolean send(String name, String id, String data) {
         OutboundSseEvent.Builder event = sse.newEventBuilder().data(data);
         if (name != null) {
             event.name(name);
         }
+        if (id != null) {
+            event.id(id);
+        }
         return write(event.build());
+    }
+
+    /** An event with an id and no data, so that a client that drops the connection right away can resume. */
+    boolean prime(String id, long reconnectMillis) {
+        return write(sse.newEventBuilder().id(id).data("").reconnectDelay(reconnectMillis).build());
     }
 
     boolean comment(String text) {

@@ -7,14 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jakartamcp.mcp.session.McpSession;
 
 /**
- * The event streams open on this instance, one per session. Streams hold no thread; one scheduled
- * task sends keep-alive comments to all of them, which also finds the ones whose client has gone.
+ * The event-stream connections open on this instance. They hold no thread; one scheduled task sends
+ * keep-alive comments to all of them, which is also how a client that went away is noticed.
  */
 @ApplicationScoped
 public class OpenStreams {
@@ -25,23 +26,34 @@ public class OpenStreams {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private final Map<McpSession, EventStream> streams = new ConcurrentHashMap<>();
+    private final Set<EventStream> connections = ConcurrentHashMap.newKeySet();
+    private final Map<McpSession, EventStream> sseSessions = new ConcurrentHashMap<>();
     private ScheduledFuture<?> keepAlive;
 
-    void register(McpSession session, EventStream stream) {
-        EventStream previous = streams.put(session, stream);
-        if (previous != null && previous != stream) {
-            previous.close();
-        }
+    /** An event stream that closes when its connection does, and sends keep-alives until then. */
+    EventStream open(jakarta.ws.rs.sse.SseEventSink sink, jakarta.ws.rs.sse.Sse sse, Runnable onClose) {
+        EventStream[] holder = new EventStream[1];
+        EventStream stream = new EventStream(sink, sse, () -> {
+            connections.remove(holder[0]);
+            onClose.run();
+        });
+        holder[0] = stream;
+        connections.add(stream);
         startKeepAlive();
+        return stream;
     }
 
-    void remove(McpSession session, EventStream stream) {
-        streams.remove(session, stream);
+    /** The stream of an HTTP+SSE (2024-11-05) session, which lives as long as its stream. */
+    void bind(McpSession session, EventStream stream) {
+        sseSessions.put(session, stream);
+    }
+
+    void unbind(McpSession session) {
+        sseSessions.remove(session);
     }
 
     Optional<EventStream> of(McpSession session) {
-        return Optional.ofNullable(streams.get(session));
+        return Optional.ofNullable(sseSessions.get(session));
     }
 
     /** Runs follow-up work of a closed stream (database writes) on a managed thread, not the I/O thread that noticed. */
@@ -50,7 +62,7 @@ public class OpenStreams {
     }
 
     public int size() {
-        return streams.size();
+        return connections.size();
     }
 
     private synchronized void startKeepAlive() {
@@ -61,7 +73,7 @@ public class OpenStreams {
     }
 
     private void ping() {
-        streams.values().forEach(stream -> stream.comment("keep-alive"));
+        connections.forEach(stream -> stream.comment("keep-alive"));
     }
 
     @PreDestroy
@@ -69,7 +81,8 @@ public class OpenStreams {
         if (keepAlive != null) {
             keepAlive.cancel(false);
         }
-        streams.values().forEach(EventStream::close);
-        streams.clear();
+        connections.forEach(EventStream::close);
+        connections.clear();
+        sseSessions.clear();
     }
 }

@@ -52,10 +52,8 @@ public class SseTransportResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void open(@Context SseEventSink sink, @Context Sse sse, @Context UriInfo uri, @Context SecurityContext security) {
         McpSession session = sessions.create(McpSession.Transport.SSE, Principals.name(security));
-        EventStream[] holder = new EventStream[1];
-        EventStream stream = new EventStream(sink, sse, () -> closed(session, holder));
-        holder[0] = stream;
-        streams.register(session, stream);
+        EventStream stream = streams.open(sink, sse, () -> closed(session));
+        streams.bind(session, stream);
         String endpoint = uri.getBaseUri().getRawPath() + MESSAGE_PATH + "?sessionId=" + session.id();
         stream.send("endpoint", endpoint);
     }
@@ -99,8 +97,8 @@ public class SseTransportResource {
     }
 
     /** An HTTP+SSE session lives as long as its stream. */
-    private void closed(McpSession session, EventStream[] stream) {
-        streams.remove(session, stream[0]);
+    private void closed(McpSession session) {
+        streams.unbind(session);
         streams.afterClose(() -> sessions.delete(session));
     }
 

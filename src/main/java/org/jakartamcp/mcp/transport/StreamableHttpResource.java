@@ -1,11 +1,15 @@
 package org.jakartamcp.mcp.transport;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,14 +20,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcBody;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
-import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.mcp.server.McpDispatcher;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.lifecycle.LifecycleHandler;
@@ -32,45 +33,48 @@ import org.jakartamcp.mcp.session.SessionStore;
 
 /**
  * The Streamable HTTP transport (MCP 2025-03-26 and later) at {@code /mcp}: POST carries client
- * messages, GET opens the server's stream, DELETE ends the session.
+ * messages and is answered with JSON or, for calls that talk to the client, an event stream; GET
+ * opens the server's stream or resumes a dropped one (Last-Event-ID); DELETE ends the session.
  */
 @Path("mcp")
 @McpTransport
 public class StreamableHttpResource {
 
-    static final String SESSION_HEADER = "Mcp-Session-Id";
-    static final String VERSION_HEADER = "MCP-Protocol-Version";
-
     @Inject
     SessionStore sessions;
 
     @Inject
-    OpenStreams streams;
+    StreamableHttpSessions resolver;
+
+    @Inject
+    OpenStreams connections;
+
+    @Inject
+    ResumableStreams streams;
 
     @Inject
     McpDispatcher dispatcher;
 
-    @Inject
-    McpRequestReader reader;
+    @Resource
+    ManagedExecutorService executor;
 
     @POST
-    public Response post(@Context HttpHeaders headers, @Context SecurityContext security, InputStream body) {
-        requireAccept(headers, MediaType.APPLICATION_JSON_TYPE, MediaType.SERVER_SENT_EVENTS_TYPE);
-        JsonRpcBody messages = reader.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body);
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response post(@Context HttpServletRequest request, @Context SecurityContext security,
+                         @HeaderParam(StreamableHttpSessions.SESSION_HEADER) String sessionId,
+                         @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version) {
+        requireAcceptsBoth(request);
+        JsonRpcBody messages = body(request);
         if (isInitialize(messages)) {
             return initialize(messages.messages().get(0), security);
         }
-        McpSession session = session(headers, security);
+        McpSession session = resolver.resolve(sessionId, version, security);
         if (messages.batch() && !session.protocolVersion().allowsBatches()) {
             throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.INVALID_REQUEST,
                     "Invalid Request: JSON-RPC batches are not allowed in protocol version " + session.protocolVersion().id());
         }
         List<JsonObject> responses = new ArrayList<>();
         for (JsonRpcMessage message : messages.messages()) {
-            if (message instanceof JsonRpcMessage.Request request && LifecycleHandler.INITIALIZE.equals(request.method())) {
-                throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.INVALID_REQUEST,
-                        "Invalid Request: initialize must be sent alone, without a session id");
-            }
             dispatcher.dispatch(message, session, McpExchange.ClientChannel.NONE).ifPresent(responses::add);
         }
         if (responses.isEmpty()) {
@@ -79,21 +83,55 @@ public class StreamableHttpResource {
         return json(messages.batch() ? batch(responses) : responses.get(0).toString()).build();
     }
 
+    /** A call that may send progress, log messages or requests before its result: answered on its own event stream. */
+    @POST
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void postStreaming(@Context HttpServletRequest request, @Context SecurityContext security,
+                              @HeaderParam(StreamableHttpSessions.SESSION_HEADER) String sessionId,
+                              @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version,
+                              @Context SseEventSink sink, @Context Sse sse) {
+        McpSession session = resolver.resolve(sessionId, version, security);
+        JsonRpcMessage call = body(request).messages().get(0);
+        ResumableStream stream = streams.create(session);
+        stream.start(connections.open(sink, sse, () -> { }));
+        executor.execute(() -> {
+            try {
+                dispatcher.dispatch(call, session, stream).ifPresent(stream::send);
+            } finally {
+                stream.complete();
+            }
+        });
+    }
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(@Context HttpHeaders headers, @Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse) {
-        McpSession session = session(headers, security);
-        EventStream[] holder = new EventStream[1];
-        EventStream stream = new EventStream(sink, sse, () -> streams.remove(session, holder[0]));
-        holder[0] = stream;
-        streams.register(session, stream);
-        stream.comment("stream open");
+    public void stream(@Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse,
+                       @HeaderParam(StreamableHttpSessions.SESSION_HEADER) String sessionId,
+                       @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version,
+                       @HeaderParam("Last-Event-ID") String lastEventId) {
+        McpSession session = resolver.resolve(sessionId, version, security);
+        if (lastEventId == null || lastEventId.isBlank()) {
+            streams.standalone(session).start(connections.open(sink, sse, () -> { }));
+            return;
+        }
+        long after = eventId(lastEventId);
+        String streamId = streams.streamOf(session, after).orElseThrow(() -> McpHttpErrors.of(Response.Status.NOT_FOUND,
+                JsonRpcError.INVALID_REQUEST, "Not Found: no event " + lastEventId + " in this session to resume after"));
+        EventStream connection = connections.open(sink, sse, () -> { });
+        streams.live(session, streamId).ifPresentOrElse(
+                live -> live.resume(connection, after),
+                () -> {
+                    ResumableStream.replay(streams.log(), session, streamId, after, connection);
+                    connection.close();
+                });
     }
 
     @DELETE
-    public Response delete(@Context HttpHeaders headers, @Context SecurityContext security) {
-        McpSession session = session(headers, security);
-        streams.of(session).ifPresent(EventStream::close);
+    public Response delete(@Context SecurityContext security,
+                           @HeaderParam(StreamableHttpSessions.SESSION_HEADER) String sessionId,
+                           @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version) {
+        McpSession session = resolver.resolve(sessionId, version, security);
+        streams.endAll(session);
         sessions.delete(session);
         return Response.noContent().build();
     }
@@ -105,37 +143,20 @@ public class StreamableHttpResource {
             sessions.delete(session);
             return json(response.toString()).build();
         }
-        return json(response.toString()).header(SESSION_HEADER, session.id()).build();
+        return json(response.toString()).header(StreamableHttpSessions.SESSION_HEADER, session.id()).build();
     }
 
-    private McpSession session(HttpHeaders headers, SecurityContext security) {
-        String id = headers.getHeaderString(SESSION_HEADER);
-        if (id == null || id.isBlank()) {
+    private static JsonRpcBody body(HttpServletRequest request) {
+        return (JsonRpcBody) request.getAttribute(ResponseModeFilter.BODY);
+    }
+
+    private static long eventId(String lastEventId) {
+        try {
+            return Long.parseLong(lastEventId.trim());
+        } catch (NumberFormatException e) {
             throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.INVALID_REQUEST,
-                    "Bad Request: the " + SESSION_HEADER + " header is required; send initialize first to get one");
+                    "Bad Request: Last-Event-ID " + lastEventId + " is not an event id of this server");
         }
-        McpSession session = sessions.find(id)
-                .filter(found -> found.transport() == McpSession.Transport.STREAMABLE_HTTP && found.isInitialized())
-                .orElseThrow(() -> McpHttpErrors.of(Response.Status.NOT_FOUND, JsonRpcError.INVALID_REQUEST,
-                        "Session not found: it ended or never existed; send initialize to start a new one"));
-        if (!session.principal().equals(Principals.name(security))) {
-            throw McpHttpErrors.of(Response.Status.NOT_FOUND, JsonRpcError.INVALID_REQUEST,
-                    "Session not found: it ended or never existed; send initialize to start a new one");
-        }
-        String version = headers.getHeaderString(VERSION_HEADER);
-        if (version != null) {
-            Optional<ProtocolVersion> declared = ProtocolVersion.of(version.trim());
-            if (declared.isEmpty()) {
-                throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.INVALID_REQUEST,
-                        "Bad Request: unsupported " + VERSION_HEADER + " " + version + "; supported: " + ProtocolVersion.ids());
-            }
-            if (declared.get() != session.protocolVersion()) {
-                throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.INVALID_REQUEST,
-                        "Bad Request: " + VERSION_HEADER + " " + version + " differs from the version negotiated for this session, "
-                                + session.protocolVersion().id());
-            }
-        }
-        return session;
     }
 
     private static boolean isInitialize(JsonRpcBody messages) {
@@ -148,9 +169,10 @@ public class StreamableHttpResource {
         return any;
     }
 
-    private static void requireAccept(HttpHeaders headers, MediaType... required) {
-        List<MediaType> accepted = headers.getAcceptableMediaTypes();
-        for (MediaType type : required) {
+    @SuppressWarnings("unchecked")
+    private static void requireAcceptsBoth(HttpServletRequest request) {
+        List<MediaType> accepted = (List<MediaType>) request.getAttribute(ResponseModeFilter.CLIENT_ACCEPTS);
+        for (MediaType type : List.of(MediaType.APPLICATION_JSON_TYPE, MediaType.SERVER_SENT_EVENTS_TYPE)) {
             if (accepted.stream().noneMatch(acceptable -> acceptable.isCompatible(type))) {
                 throw McpHttpErrors.of(Response.Status.NOT_ACCEPTABLE, JsonRpcError.INVALID_REQUEST,
                         "Not Acceptable: the client must accept both application/json and text/event-stream");

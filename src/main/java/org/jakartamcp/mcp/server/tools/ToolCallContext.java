@@ -1,15 +1,39 @@
 package org.jakartamcp.mcp.server.tools;
 
+import java.util.Set;
 import org.jakartamcp.mcp.spi.Cancellation;
+import org.jakartamcp.mcp.spi.Elicitation;
+import org.jakartamcp.mcp.spi.McpLog;
 import org.jakartamcp.mcp.spi.Progress;
+import org.jakartamcp.mcp.spi.ResponseStream;
+import org.jakartamcp.mcp.spi.Sampling;
 
 /** What the server supplies to a tool call besides its arguments. */
-public record ToolCallContext(Progress progress, Cancellation cancellation) {
+public record ToolCallContext(Progress progress, Cancellation cancellation, McpLog log, Sampling sampling,
+                              Elicitation elicitation, ResponseStream stream) {
 
-    public static final Progress NO_PROGRESS = (progress, total, message) -> { };
-    public static final Cancellation NOT_CANCELLABLE = () -> false;
+    /** The parameter types the server supplies. */
+    static final Set<Class<?>> SUPPLIED = Set.of(Progress.class, Cancellation.class, McpLog.class, Sampling.class,
+            Elicitation.class, ResponseStream.class);
 
-    public static ToolCallContext none() {
-        return new ToolCallContext(NO_PROGRESS, NOT_CANCELLABLE);
+    static final Progress NO_PROGRESS = (progress, total, message) -> { };
+
+    Object supply(Class<?> type) {
+        if (type == Progress.class) {
+            return progress;
+        }
+        if (type == Cancellation.class) {
+            return cancellation;
+        }
+        if (type == McpLog.class) {
+            return log;
+        }
+        if (type == Sampling.class) {
+            return sampling;
+        }
+        if (type == Elicitation.class) {
+            return elicitation;
+        }
+        return stream;
     }
 }

@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jakartamcp.mcp.server.schema.JsonSchemas;
-import org.jakartamcp.mcp.spi.Cancellation;
-import org.jakartamcp.mcp.spi.Progress;
 import org.jakartamcp.mcp.spi.Tool;
 import org.jakartamcp.mcp.spi.ToolArg;
 import org.jakartamcp.mcp.spi.ToolResult;
@@ -44,7 +42,7 @@ final class ToolDefinitions {
         JsonArrayBuilder required = Json.createArrayBuilder();
         for (Parameter parameter : method.getParameters()) {
             Class<?> type = parameter.getType();
-            if (type == Progress.class || type == Cancellation.class) {
+            if (ToolCallContext.SUPPLIED.contains(type)) {
                 parameters.add(new ToolParameter(null, type, false, type));
                 continue;
             }
@@ -78,7 +76,7 @@ final class ToolDefinitions {
         }
         descriptor.add("description", tool.description());
         legacy.add("description", tool.description());
-        JsonObject input = inputSchema.build();
+        JsonObject input = tool.inputSchema().isBlank() ? inputSchema.build() : explicitSchema(name, tool.inputSchema());
         descriptor.add("inputSchema", input);
         legacy.add("inputSchema", input);
         Type returned = method.getGenericReturnType();
@@ -91,6 +89,14 @@ final class ToolDefinitions {
                 ? Json.createObjectBuilder(annotations).add("title", tool.title()).build() : annotations);
         legacy.add("annotations", annotations);
         return new ToolDefinition(name, descriptor.build(), legacy.build(), bean, method, List.copyOf(parameters), structured);
+    }
+
+    private static JsonObject explicitSchema(String tool, String json) {
+        try (var reader = Json.createReader(new java.io.StringReader(json))) {
+            return reader.readObject();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("the inputSchema of tool '" + tool + "' is not a JSON object: " + e.getMessage());
+        }
     }
 
     /** Objects (records, beans, maps) are structured results; text, numbers and {@link ToolResult} are not. */

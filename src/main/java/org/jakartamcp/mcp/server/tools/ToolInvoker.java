@@ -29,8 +29,8 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.jakartamcp.mcp.server.content.ContentJson;
 import org.jakartamcp.mcp.spi.Cancellation;
-import org.jakartamcp.mcp.spi.Progress;
 import org.jakartamcp.mcp.spi.ToolCallException;
 import org.jakartamcp.mcp.spi.ToolResult;
 
@@ -99,10 +99,8 @@ public class ToolInvoker {
         Object[] values = new Object[tool.parameters().size()];
         for (int i = 0; i < values.length; i++) {
             ToolParameter parameter = tool.parameters().get(i);
-            if (parameter.supplied() == Progress.class) {
-                values[i] = context.progress();
-            } else if (parameter.supplied() == Cancellation.class) {
-                values[i] = context.cancellation();
+            if (parameter.supplied() != null) {
+                values[i] = context.supply(parameter.supplied());
             } else {
                 JsonValue value = arguments.get(parameter.name());
                 if (parameter.required() && (value == null || value.getValueType() == JsonValue.ValueType.NULL)) {
@@ -143,7 +141,14 @@ public class ToolInvoker {
 
     private JsonObject result(ToolDefinition tool, Object returned, boolean structuredOutput) {
         if (returned instanceof ToolResult result) {
-            return content(result.text(), structuredOutput ? result.structuredContent() : null, result.isError());
+            JsonObjectBuilder json = Json.createObjectBuilder().add("content", ContentJson.array(result.content()));
+            if (structuredOutput && result.structuredContent() != null) {
+                json.add("structuredContent", result.structuredContent());
+            }
+            if (result.isError()) {
+                json.add("isError", true);
+            }
+            return json.build();
         }
         if (returned == null) {
             return content("", null, false);

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -16,14 +15,13 @@ import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.Pages;
 import org.jakartamcp.mcp.server.ServerInfo;
-import org.jakartamcp.mcp.spi.Progress;
 
 /** tools/list and tools/call. */
 @ApplicationScoped
 public class ToolsHandler implements McpMethodHandler {
 
     static final String LIST = "tools/list";
-    static final String CALL = "tools/call";
+    public static final String CALL = "tools/call";
 
     @Inject
     ToolRegistry registry;
@@ -42,6 +40,13 @@ public class ToolsHandler implements McpMethodHandler {
     @Override
     public JsonObject request(String method, JsonObject params, McpExchange exchange) {
         return LIST.equals(method) ? list(params, exchange) : call(params, exchange);
+    }
+
+    /** Whether answering this tools/call may involve messages to the client before the result. */
+    public boolean talksToTheClient(JsonObject params) {
+        boolean wantsProgress = params.get("_meta") instanceof JsonObject meta && meta.containsKey("progressToken");
+        return wantsProgress || (params.get("name") instanceof JsonString name
+                && registry.find(name.getString()).map(ToolDefinition::talksToTheClient).orElse(false));
     }
 
     private JsonObject list(JsonObject params, McpExchange exchange) {
@@ -69,25 +74,7 @@ public class ToolsHandler implements McpMethodHandler {
                 .orElseThrow(() -> JsonRpcError.invalidParams("Unknown tool: " + name.getString()));
         JsonObject argumentObject = arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         ProtocolVersion version = exchange.session().protocolVersion();
-        ToolCallContext context = new ToolCallContext(progress(params, exchange), exchange::isCancelled);
-        return invoker.call(tool, argumentObject, context, version.hasStructuredOutput());
-    }
-
-    private static Progress progress(JsonObject params, McpExchange exchange) {
-        JsonValue token = params.get("_meta") instanceof JsonObject meta ? meta.get("progressToken") : null;
-        if (!(token instanceof JsonString || token instanceof JsonNumber) || !exchange.canNotify()) {
-            return ToolCallContext.NO_PROGRESS;
-        }
-        return (progress, total, message) -> {
-            JsonObjectBuilder notification = Json.createObjectBuilder().add("progressToken", token).add("progress", progress);
-            if (total != null) {
-                notification.add("total", total);
-            }
-            if (message != null) {
-                notification.add("message", message);
-            }
-            exchange.notify("notifications/progress", notification.build());
-        };
+        return invoker.call(tool, argumentObject, ClientFeatures.of(params, exchange), version.hasStructuredOutput());
     }
 
     private static String cursor(JsonObject params) {

@@ -1,0 +1,97 @@
+package org.jakartamcp.mcp.server.tools;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.time.Duration;
+import java.util.Locale;
+import org.jakartamcp.mcp.server.McpExchange;
+import org.jakartamcp.mcp.server.logging.LoggingHandler;
+import org.jakartamcp.mcp.spi.Elicitation;
+import org.jakartamcp.mcp.spi.McpLog;
+import org.jakartamcp.mcp.spi.Progress;
+import org.jakartamcp.mcp.spi.Sampling;
+import org.jakartamcp.mcp.spi.ToolCallException;
+
+/** The server-supplied tool parameters, bound to one tools/call exchange. */
+final class ClientFeatures {
+
+    private ClientFeatures() {
+    }
+
+    static ToolCallContext of(JsonObject params, McpExchange exchange) {
+        return new ToolCallContext(progress(params, exchange), exchange::isCancelled, log(exchange), sampling(exchange),
+                elicitation(exchange), exchange::closeConnection);
+    }
+
+    private static Progress progress(JsonObject params, McpExchange exchange) {
+        JsonValue token = params.get("_meta") instanceof JsonObject meta ? meta.get("progressToken") : null;
+        if (!(token instanceof JsonString || token instanceof JsonNumber)) {
+            return ToolCallContext.NO_PROGRESS;
+        }
+        return (progress, total, message) -> {
+            JsonObjectBuilder notification = Json.createObjectBuilder().add("progressToken", token).add("progress", progress);
+            if (total != null) {
+                notification.add("total", total);
+            }
+            if (message != null) {
+                notification.add("message", message);
+            }
+            exchange.notify("notifications/progress", notification.build());
+        };
+    }
+
+    private static McpLog log(McpExchange exchange) {
+        return (level, message) -> {
+            String name = level.name().toLowerCase(Locale.ROOT);
+            String threshold = exchange.session().logLevel();
+            if (threshold == null || LoggingHandler.LEVELS.indexOf(name) >= LoggingHandler.LEVELS.indexOf(threshold)) {
+                exchange.notify("notifications/message", Json.createObjectBuilder()
+                        .add("level", name).add("logger", "tools").add("data", message).build());
+            }
+        };
+    }
+
+    private static Sampling sampling(McpExchange exchange) {
+        return new Sampling() {
+            @Override
+            public boolean isSupported() {
+                return declared(exchange, "sampling");
+            }
+
+            @Override
+            public JsonObject createMessage(JsonObject params, Duration timeout) {
+                if (!isSupported()) {
+                    throw new ToolCallException("The client does not support sampling");
+                }
+                return exchange.request("sampling/createMessage", params, timeout);
+            }
+        };
+    }
+
+    private static Elicitation elicitation(McpExchange exchange) {
+        return new Elicitation() {
+            @Override
+            public boolean isSupported() {
+                return declared(exchange, "elicitation");
+            }
+
+            @Override
+            public JsonObject elicit(String message, JsonObject requestedSchema, Duration timeout) {
+                if (!isSupported()) {
+                    throw new ToolCallException("The client does not support elicitation");
+                }
+                return exchange.request("elicitation/create", Json.createObjectBuilder()
+                        .add("message", message).add("requestedSchema", requestedSchema).build(), timeout);
+            }
+        };
+    }
+
+    private static boolean declared(McpExchange exchange, String capability) {
+        JsonObject capabilities = exchange.session().clientCapabilities();
+        return capabilities != null && capabilities.containsKey(capability);
+    }
+}

@@ -1,0 +1,71 @@
+package org.jakartamcp.mcp.transport;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcBody;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
+import org.jakartamcp.mcp.server.tools.ToolsHandler;
+
+/**
+ * Chooses how a POST to /mcp is answered before JAX-RS picks the resource method: with an event
+ * stream when the call may talk to the client before its result (progress, logs, sampling), with
+ * one JSON document otherwise, which is cheaper. It reads the body once and hands it on.
+ */
+@Provider
+@PreMatching
+public class ResponseModeFilter implements ContainerRequestFilter {
+
+    static final String BODY = ResponseModeFilter.class.getName() + ".body";
+    static final String CLIENT_ACCEPTS = ResponseModeFilter.class.getName() + ".accepts";
+
+    @Inject
+    McpRequestReader reader;
+
+    @Inject
+    ToolsHandler tools;
+
+    @Inject
+    StreamableHttpSessions sessions;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!HttpMethod.POST.equals(request.getMethod()) || !isMcpPath(request.getUriInfo().getPath())) {
+            return;
+        }
+        List<MediaType> accepted = request.getAcceptableMediaTypes();
+        request.setProperty(CLIENT_ACCEPTS, accepted);
+        JsonRpcBody body = reader.read(request.getHeaderString(HttpHeaders.CONTENT_TYPE), request.getEntityStream());
+        request.setProperty(BODY, body);
+        boolean stream = accepted.stream().anyMatch(type -> type.isCompatible(MediaType.SERVER_SENT_EVENTS_TYPE)
+                && !type.isWildcardType()) && streams(body) && sessionResolves(request);
+        request.getHeaders().putSingle(HttpHeaders.ACCEPT, stream ? MediaType.SERVER_SENT_EVENTS : MediaType.APPLICATION_JSON);
+    }
+
+    private boolean streams(JsonRpcBody body) {
+        return !body.batch() && body.messages().size() == 1
+                && body.messages().get(0) instanceof JsonRpcMessage.Request request
+                && ToolsHandler.CALL.equals(request.method()) && tools.talksToTheClient(request.params());
+    }
+
+    /** A request with a session problem goes the JSON way, which answers it with the right error status. */
+    private boolean sessionResolves(ContainerRequestContext request) {
+        try {
+            sessions.resolve(request.getHeaderString(StreamableHttpSessions.SESSION_HEADER),
+                    request.getHeaderString(StreamableHttpSessions.VERSION_HEADER), request.getSecurityContext());
+            return true;
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            return false;
+        }
+    }
+
+    private static boolean isMcpPath(String path) {
+        return "mcp".equals(path) || "/mcp".equals(path) || "mcp/".equals(path) || "/mcp/".equals(path);
+    }
+}

@@ -1,0 +1,65 @@
+package org.jakartamcp.mcp.transport;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jakartamcp.mcp.session.EventLog;
+import org.jakartamcp.mcp.session.McpSession;
+
+/** The resumable streams of this instance that have not ended yet. */
+@ApplicationScoped
+class ResumableStreams {
+
+    /** The stream a GET without Last-Event-ID opens, for messages that answer no request. */
+    static final String STANDALONE = "standalone";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    EventLog log;
+
+    private final Map<Key, ResumableStream> live = new ConcurrentHashMap<>();
+
+    ResumableStream create(McpSession session) {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return register(session, "post-" + HexFormat.of().formatHex(bytes));
+    }
+
+    ResumableStream standalone(McpSession session) {
+        return live.computeIfAbsent(new Key(session, STANDALONE), key -> newStream(session, STANDALONE));
+    }
+
+    Optional<ResumableStream> live(McpSession session, String streamId) {
+        return Optional.ofNullable(live.get(new Key(session, streamId)));
+    }
+
+    Optional<String> streamOf(McpSession session, long eventId) {
+        return log.streamOf(session, eventId);
+    }
+
+    EventLog log() {
+        return log;
+    }
+
+    private ResumableStream register(McpSession session, String id) {
+        ResumableStream stream = newStream(session, id);
+        live.put(new Key(session, id), stream);
+        return stream;
+    }
+
+    private ResumableStream newStream(McpSession session, String id) {
+        return new ResumableStream(session, id, log, ended -> live.remove(new Key(ended.session(), ended.id()), ended));
+    }
+
+    void endAll(McpSession session) {
+        live.values().stream().filter(stream -> stream.session() == session).forEach(ResumableStream::complete);
+    }
+
+    private record Key(McpSession session, String streamId) {
+    }
+}
