@@ -25,6 +25,18 @@ public final class Pages {
         return new Page<>(all.subList(offset, end), end < all.size() ? encode(end) : null);
     }
 
+    /** The "cursor" param of a list request, null for the first page. */
+    public static String cursor(jakarta.json.JsonObject params) {
+        jakarta.json.JsonValue cursor = params.get("cursor");
+        if (cursor == null || cursor.getValueType() == jakarta.json.JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (cursor instanceof jakarta.json.JsonString text) {
+            return text.getString();
+        }
+        throw JsonRpcError.invalidParams("Invalid cursor");
+    }
+
     static String encode(int offset) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + offset).getBytes(StandardCharsets.US_ASCII));
     }

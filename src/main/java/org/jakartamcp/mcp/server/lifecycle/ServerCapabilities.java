@@ -13,6 +13,9 @@ final class ServerCapabilities {
     static JsonObject of(ProtocolVersion version) {
         return Json.createObjectBuilder()
                 .add("tools", Json.createObjectBuilder().add("listChanged", false))
+                .add("resources", Json.createObjectBuilder().add("subscribe", true).add("listChanged", false))
+                .add("prompts", Json.createObjectBuilder().add("listChanged", false))
+                .add("completions", Json.createObjectBuilder())
                 .add("logging", Json.createObjectBuilder())
                 .build();
     }

@@ -2,13 +2,13 @@ package org.jakartamcp.mcp.server.tools;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jakartamcp.mcp.server.AnnotatedBeanMethod;
 import org.jakartamcp.mcp.spi.Tool;
 
 /**
@@ -22,13 +22,11 @@ public class ToolDiscoveryExtension implements Extension {
     private Map<String, ToolDefinition> tools = Map.of();
 
     <T> void onManagedBean(@Observes ProcessManagedBean<T> event) {
-        for (AnnotatedMethod<? super T> method : event.getAnnotatedBeanClass().getMethods()) {
-            if (method.isAnnotationPresent(Tool.class)) {
-                try {
-                    found.add(ToolDefinitions.read(event.getBean(), method.getJavaMember()));
-                } catch (IllegalArgumentException e) {
-                    problems.add(e.getMessage());
-                }
+        for (AnnotatedBeanMethod method : AnnotatedBeanMethod.find(event, Tool.class)) {
+            try {
+                found.add(ToolDefinitions.read(method.bean(), method.method()));
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
             }
         }
     }

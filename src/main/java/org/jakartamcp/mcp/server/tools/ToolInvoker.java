@@ -3,9 +3,6 @@ package org.jakartamcp.mcp.server.tools;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.context.spi.CreationalContext;
-import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -29,6 +26,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.jakartamcp.mcp.server.BeanMethods;
 import org.jakartamcp.mcp.server.content.ContentJson;
 import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.spi.ToolCallException;
@@ -45,7 +43,7 @@ public class ToolInvoker {
     private static final Logger LOG = Logger.getLogger(ToolInvoker.class.getName());
 
     @Inject
-    BeanManager beanManager;
+    BeanMethods beanMethods;
 
     @Inject
     Validator validator;
@@ -68,17 +66,11 @@ public class ToolInvoker {
     public JsonObject call(ToolDefinition tool, JsonObject arguments, ToolCallContext context, boolean structuredOutput) {
         try {
             Object[] values = arguments(tool, arguments, context);
-            CreationalContext<?> creationalContext = beanManager.createCreationalContext(tool.bean());
-            try {
-                Object instance = beanManager.getReference(tool.bean(), tool.bean().getBeanClass(), creationalContext);
+            Object returned = beanMethods.withInstance(tool.bean(), instance -> {
                 validate(tool, instance, values);
-                Object returned = tool.method().invoke(instance, values);
-                return result(tool, returned, structuredOutput);
-            } finally {
-                if (tool.bean().getScope() == Dependent.class) {
-                    creationalContext.release();
-                }
-            }
+                return tool.method().invoke(instance, values);
+            });
+            return result(tool, returned, structuredOutput);
         } catch (InvocationTargetException e) {
             return failure(tool, e.getCause());
         } catch (ToolCallException | ConstraintViolationException e) {

@@ -51,7 +51,7 @@ public class ToolsHandler implements McpMethodHandler {
 
     private JsonObject list(JsonObject params, McpExchange exchange) {
         boolean structured = exchange.session().protocolVersion().hasStructuredOutput();
-        Pages.Page<ToolDefinition> page = Pages.of(registry.all(), cursor(params), serverInfo.pageSize());
+        Pages.Page<ToolDefinition> page = Pages.of(registry.all(), Pages.cursor(params), serverInfo.pageSize());
         JsonArrayBuilder tools = Json.createArrayBuilder();
         page.items().forEach(tool -> tools.add(structured ? tool.descriptor() : tool.descriptorWithoutStructuredOutput()));
         JsonObjectBuilder result = Json.createObjectBuilder().add("tools", tools);
@@ -75,16 +75,5 @@ public class ToolsHandler implements McpMethodHandler {
         JsonObject argumentObject = arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         ProtocolVersion version = exchange.session().protocolVersion();
         return invoker.call(tool, argumentObject, ClientFeatures.of(params, exchange), version.hasStructuredOutput());
-    }
-
-    private static String cursor(JsonObject params) {
-        JsonValue cursor = params.get("cursor");
-        if (cursor == null || cursor.getValueType() == JsonValue.ValueType.NULL) {
-            return null;
-        }
-        if (cursor instanceof JsonString text) {
-            return text.getString();
-        }
-        throw JsonRpcError.invalidParams("Invalid cursor");
     }
 }

@@ -1,0 +1,131 @@
+package org.jakartamcp.mcp.server.prompts;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
+import org.jakartamcp.mcp.server.BeanMethods;
+import org.jakartamcp.mcp.server.McpExchange;
+import org.jakartamcp.mcp.server.McpMethodHandler;
+import org.jakartamcp.mcp.server.Pages;
+import org.jakartamcp.mcp.server.ServerInfo;
+import org.jakartamcp.mcp.server.content.ContentJson;
+import org.jakartamcp.mcp.spi.PromptMessage;
+import org.jakartamcp.mcp.spi.ToolCallException;
+
+/** prompts/list and prompts/get. */
+@ApplicationScoped
+public class PromptsHandler implements McpMethodHandler {
+
+    private static final Logger LOG = Logger.getLogger(PromptsHandler.class.getName());
+
+    @Inject
+    PromptDiscoveryExtension discovery;
+
+    @Inject
+    BeanMethods beanMethods;
+
+    @Inject
+    ServerInfo serverInfo;
+
+    private List<PromptDefinition> prompts;
+
+    @PostConstruct
+    void order() {
+        prompts = discovery.prompts().stream().sorted(Comparator.comparing(PromptDefinition::name)).toList();
+    }
+
+    @Override
+    public Set<String> methods() {
+        return Set.of("prompts/list", "prompts/get");
+    }
+
+    @Override
+    public JsonObject request(String method, JsonObject params, McpExchange exchange) {
+        return "prompts/list".equals(method) ? list(params) : get(params);
+    }
+
+    public Optional<List<String>> argumentNames(String prompt) {
+        return find(prompt).map(definition -> definition.arguments().stream().map(PromptDefinition.Argument::name).toList());
+    }
+
+    private Optional<PromptDefinition> find(String name) {
+        return prompts.stream().filter(prompt -> prompt.name().equals(name)).findFirst();
+    }
+
+    private JsonObject list(JsonObject params) {
+        Pages.Page<PromptDefinition> page = Pages.of(prompts, Pages.cursor(params), serverInfo.pageSize());
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.items().forEach(prompt -> items.add(prompt.descriptor()));
+        JsonObjectBuilder result = Json.createObjectBuilder().add("prompts", items);
+        if (page.nextCursor() != null) {
+            result.add("nextCursor", page.nextCursor());
+        }
+        return result.build();
+    }
+
+    private JsonObject get(JsonObject params) {
+        if (!(params.get("name") instanceof JsonString name)) {
+            throw JsonRpcError.invalidParams("Invalid params: \"name\" (a string) is required");
+        }
+        PromptDefinition prompt = find(name.getString())
+                .orElseThrow(() -> JsonRpcError.invalidParams("Unknown prompt: " + name.getString()));
+        JsonObject given = params.get("arguments") instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        List<Object> arguments = new ArrayList<>();
+        for (PromptDefinition.Argument argument : prompt.arguments()) {
+            JsonValue value = given.get(argument.name());
+            if (value == null && argument.required()) {
+                throw JsonRpcError.invalidParams("Missing required argument '" + argument.name() + "' of prompt " + prompt.name());
+            }
+            arguments.add(value instanceof JsonString text ? text.getString() : value == null ? null : value.toString());
+        }
+        return Json.createObjectBuilder().add("messages", messages(render(prompt, arguments.toArray()))).build();
+    }
+
+    private Object render(PromptDefinition prompt, Object[] arguments) {
+        try {
+            return beanMethods.invoke(prompt.bean(), prompt.method(), arguments);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof ToolCallException refusal) {
+                throw JsonRpcError.invalidParams(refusal.getMessage());
+            }
+            throw failure(prompt, e.getCause());
+        } catch (IllegalAccessException e) {
+            throw failure(prompt, e);
+        }
+    }
+
+    private static JsonArrayBuilder messages(Object rendered) {
+        List<?> messages = rendered instanceof List<?> list ? list : List.of(rendered);
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (Object message : messages) {
+            PromptMessage prompt = message instanceof PromptMessage typed ? typed : PromptMessage.user(String.valueOf(message));
+            array.add(Json.createObjectBuilder()
+                    .add("role", prompt.role().name().toLowerCase(Locale.ROOT))
+                    .add("content", ContentJson.of(prompt.content())));
+        }
+        return array;
+    }
+
+    private static JsonRpcError failure(PromptDefinition prompt, Throwable cause) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Prompt " + prompt.name() + " failed, incident " + incident, cause);
+        return new JsonRpcError(JsonRpcError.INTERNAL_ERROR, "The prompt could not be rendered (incident " + incident + ")");
+    }
+}

@@ -1,0 +1,99 @@
+package org.jakartamcp.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jakartamcp.testing.McpClients;
+import org.jakartamcp.testing.TestDatabase;
+import org.jakartamcp.testing.TestPaths;
+import org.jakartamcp.testing.TestServer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The official MCP conformance suite (npm {@code @modelcontextprotocol/conformance}) against
+ * {@code /mcp} of the product WAR plus the suite's fixtures (tools, resources and prompts it calls
+ * by name), which exist only in this test deployment. Every active server scenario must pass, and
+ * no check in any {@code checks.json} may be a FAILURE.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConformanceSuiteIT {
+
+    @ArquillianResource
+    URL deployment;
+
+    @Deployment(testable = false)
+    static WebArchive productWithFixtures() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/mcp.war"))
+                .addClasses(ConformanceTools.class, ConformanceTools.Address.class, ConformanceResources.class, Media.class, Schemas.class);
+    }
+
+    @Test
+    void everyActiveServerScenarioPasses() throws IOException {
+        TestServer.awaitReady();
+        TestDatabase.shared();
+        Path results = TestPaths.buildDirectory().resolve("conformance");
+        org.jakartamcp.testing.TestDatabase.deleteRecursively(results);
+        String url = deployment.toString().replaceAll("/$", "") + "/mcp";
+
+        McpClients.Result run = McpClients.run(List.of(McpClients.node().toString(),
+                        McpClients.module("@modelcontextprotocol/conformance/dist/index.js").toString(),
+                        "server", "--url", url, "-o", results.toString()),
+                Map.of(), null, Duration.ofMinutes(5));
+
+        List<String> failures = failures(results);
+        assertEquals(List.of(), failures, run.stdout());
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        assertTrue(countChecks(results) > 50, "the suite ran: " + run.stdout());
+    }
+
+    private static List<String> failures(Path results) throws IOException {
+        List<String> failures = new ArrayList<>();
+        for (Path checks : checkFiles(results)) {
+            for (JsonObject check : read(checks).getValuesAs(JsonObject.class)) {
+                if ("FAILURE".equals(check.getString("status", ""))) {
+                    failures.add(results.relativize(checks.getParent()) + ": " + check.getString("name", "?") + " - "
+                            + check.getString("errorMessage", ""));
+                }
+            }
+        }
+        return failures;
+    }
+
+    private static long countChecks(Path results) throws IOException {
+        long count = 0;
+        for (Path checks : checkFiles(results)) {
+            count += read(checks).size();
+        }
+        return count;
+    }
+
+    private static List<Path> checkFiles(Path results) throws IOException {
+        try (Stream<Path> files = Files.walk(results)) {
+            return files.filter(file -> file.getFileName().toString().equals("checks.json")).toList();
+        }
+    }
+
+    private static JsonArray read(Path checks) throws IOException {
+        return Json.createReader(new StringReader(Files.readString(checks))).readArray();
+    }
+}
