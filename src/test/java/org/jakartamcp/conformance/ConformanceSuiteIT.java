@@ -43,7 +43,8 @@ class ConformanceSuiteIT {
 
     @Deployment(testable = false)
     static WebArchive productWithFixtures() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/mcp.war"))
+        return ShrinkWrap.create(WebArchive.class, "conformance.war")
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/mcp.war")))
                 .addClasses(ConformanceTools.class, ConformanceTools.Address.class, ConformanceResources.class, Media.class, Schemas.class);
     }
 
@@ -61,9 +62,10 @@ class ConformanceSuiteIT {
                 Map.of(), null, Duration.ofMinutes(5));
 
         List<String> failures = failures(results);
-        assertEquals(List.of(), failures, run.stdout());
+        assertTrue(failures.isEmpty(), failures.size() + " failed checks:\n" + String.join("\n", failures));
         assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
-        assertTrue(countChecks(results) > 50, "the suite ran: " + run.stdout());
+        // 30 active server scenarios in the pinned suite version, each writing its checks.json
+        assertTrue(checkFiles(results).size() >= 30, "the suite ran: " + run.stdout());
     }
 
     private static List<String> failures(Path results) throws IOException {
@@ -77,14 +79,6 @@ class ConformanceSuiteIT {
             }
         }
         return failures;
-    }
-
-    private static long countChecks(Path results) throws IOException {
-        long count = 0;
-        for (Path checks : checkFiles(results)) {
-            count += read(checks).size();
-        }
-        return count;
     }
 
     private static List<Path> checkFiles(Path results) throws IOException {
