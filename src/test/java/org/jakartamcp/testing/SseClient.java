@@ -20,6 +20,7 @@ public final class SseClient implements AutoCloseable {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
+    private volatile boolean ended;
 
     public SseClient(HttpRequest request) {
         try {
@@ -42,6 +43,26 @@ public final class SseClient implements AutoCloseable {
 
     public HttpResponse<Stream<String>> response() {
         return response;
+    }
+
+    /** The next event, or null once the server has closed the stream and every event was read. */
+    public Event nextOrNull(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                Event event = events.poll(50, TimeUnit.MILLISECONDS);
+                if (event != null) {
+                    return event;
+                }
+                if (ended && events.isEmpty()) {
+                    return null;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        throw new AssertionError("the stream neither sent an event nor ended within " + timeout);
     }
 
     private void read() {
@@ -71,6 +92,8 @@ public final class SseClient implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // stream closed
+        } finally {
+            ended = true;
         }
     }
 
