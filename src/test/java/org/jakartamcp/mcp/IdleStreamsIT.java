@@ -37,7 +37,8 @@ class IdleStreamsIT {
 
         AtomicInteger endpointsReceived = new AtomicInteger();
         List<Flow.Subscription> subscriptions = new ArrayList<>();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // HTTP/1.1: one connection per stream, as browsers and mcp-remote open them (HTTP/2 would multiplex them on one)
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         List<CompletableFuture<HttpResponse<Void>>> responses = new ArrayList<>();
         for (int i = 0; i < STREAMS; i++) {
             HttpRequest open = HttpRequest.newBuilder(URI.create(server + "/sse")).header("Accept", "text/event-stream").GET().build();

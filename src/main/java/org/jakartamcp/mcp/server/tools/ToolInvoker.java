@@ -58,9 +58,14 @@ public class ToolInvoker {
     }
 
     @PreDestroy
-    void closeJsonb() throws Exception {
-        jsonb.close();
+    void closeJsonb() {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            // JSON-B holds nothing that outlives the application
+        }
     }
+
 
     /** Runs the tool; {@link Cancellation.CancelledException} passes through, everything else becomes a result. */
     public JsonObject call(ToolDefinition tool, JsonObject arguments, ToolCallContext context, boolean structuredOutput) {
