@@ -1,0 +1,74 @@
+package org.jakartamcp.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jakartamcp.testing.Health;
+import org.jakartamcp.testing.Http;
+import org.jakartamcp.testing.LibertyServer;
+import org.jakartamcp.testing.McpHttp;
+import org.jakartamcp.testing.SseClient;
+import org.jakartamcp.testing.TestDatabase;
+import org.jakartamcp.testing.TestPaths;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Liberty stops and starts in the middle of a Streamable HTTP session: the client goes on with the
+ * same session id, and a stream dropped before the restart resumes from Last-Event-ID after it.
+ */
+class SessionAcrossRestartSystemIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void theSessionAndItsEventsOutliveARestart() throws Exception {
+        Path data = TestPaths.buildDirectory().resolve("system-test/restart-postgres");
+        TestDatabase.deleteRecursively(data);
+        Map<String, String> environment = new HashMap<>(RunServerSystemIT.portEnvironment());
+        environment.put("DB_EMBEDDED_DIR", data.toString());
+        String mcpUrl = RunServerSystemIT.BASE_URL + "/mcp";
+        McpHttp mcp = new McpHttp(mcpUrl);
+
+        try (LibertyServer server = new LibertyServer("defaultServer", environment)) {
+            server.start();
+            new Health(RunServerSystemIT.BASE_URL).awaitReady(RunServerSystemIT.STARTUP);
+            String session = mcp.initialize("2025-11-25");
+            String primingId;
+            try (SseClient call = new SseClient(mcp.post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{"
+                    + "\"name\":\"add\",\"arguments\":{\"a\":40,\"b\":2},\"_meta\":{\"progressToken\":7}}}")
+                    .header("Mcp-Session-Id", session).build())) {
+                primingId = call.next(WAIT).id();
+            } // the connection drops before the client read the result
+
+            server.stop();
+            server.start();
+            new Health(RunServerSystemIT.BASE_URL).awaitReady(RunServerSystemIT.STARTUP);
+
+            JsonObject afterRestart = mcp.result(session, "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"tools/call\",\"params\":{"
+                    + "\"name\":\"add\",\"arguments\":{\"a\":1,\"b\":1}}}");
+            assertEquals("2", afterRestart.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
+
+            List<SseClient.Event> resumed = new ArrayList<>();
+            try (SseClient stream = new SseClient(HttpRequest.newBuilder(URI.create(mcpUrl)).header("Accept", "text/event-stream")
+                    .header("Mcp-Session-Id", session).header("Last-Event-ID", primingId).GET().build())) {
+                assertEquals(200, stream.statusCode());
+                SseClient.Event event;
+                while ((event = stream.nextOrNull(WAIT)) != null) {
+                    resumed.add(event);
+                }
+            }
+            assertEquals(1, resumed.size(), "the result missed before the restart, once: " + resumed);
+            JsonObject result = Http.json(resumed.get(0).data());
+            assertEquals(5, result.getInt("id"));
+            assertEquals("42", result.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
+        }
+    }
+}
