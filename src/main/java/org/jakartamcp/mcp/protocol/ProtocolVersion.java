@@ -10,10 +10,13 @@ public enum ProtocolVersion {
     V2024_11_05("2024-11-05"),
     V2025_03_26("2025-03-26"),
     V2025_06_18("2025-06-18"),
-    V2025_11_25("2025-11-25");
+    V2025_11_25("2025-11-25"),
+    /** Stateless: no initialize, no session; every request names its version and the client's capabilities. */
+    V2026_07_28("2026-07-28");
 
     /** What a client that sends no MCP-Protocol-Version header is assumed to speak (Streamable HTTP rule). */
     public static final ProtocolVersion ASSUMED_WITHOUT_HEADER = V2025_03_26;
+    /** The newest version negotiated by initialize; 2026-07-28 has no initialize. */
     public static final ProtocolVersion LATEST = V2025_11_25;
 
     private final String id;
@@ -32,7 +35,7 @@ public enum ProtocolVersion {
 
     /** The client's version when we speak it, our latest otherwise; the client then decides whether to go on. */
     public static ProtocolVersion negotiate(String requested) {
-        return of(requested).orElse(LATEST);
+        return of(requested).filter(version -> !version.isStateless()).orElse(LATEST);
     }
 
     public static List<String> ids() {
@@ -47,6 +50,10 @@ public enum ProtocolVersion {
     /** Tool results with structuredContent and tools with outputSchema, and titles, arrived in 2025-06-18. */
     public boolean hasStructuredOutput() {
         return compareTo(V2025_06_18) >= 0;
+    }
+
+    public boolean isStateless() {
+        return this == V2026_07_28;
     }
 
     public boolean isAtLeast(ProtocolVersion other) {

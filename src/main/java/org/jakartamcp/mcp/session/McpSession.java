@@ -65,6 +65,20 @@ public final class McpSession {
         return logLevel;
     }
 
+    /**
+     * The context of one stateless (2026-07-28) request: never stored, it lives as long as the request
+     * and carries what the request's {@code _meta} declared.
+     */
+    public static McpSession stateless(String principal, JsonObject clientInfo, JsonObject clientCapabilities) {
+        McpSession session = new McpSession(null, null, Transport.STREAMABLE_HTTP, principal);
+        session.negotiated(ProtocolVersion.V2026_07_28, clientInfo, clientCapabilities);
+        return session;
+    }
+
+    public boolean isStateless() {
+        return idHash == null;
+    }
+
     void negotiated(ProtocolVersion version, JsonObject info, JsonObject capabilities) {
         this.protocolVersion = version;
         this.clientInfo = info;

@@ -25,6 +25,7 @@ import java.util.List;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcBody;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
+import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.mcp.server.McpDispatcher;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.lifecycle.LifecycleHandler;
@@ -55,6 +56,9 @@ public class StreamableHttpResource {
     @Inject
     McpDispatcher dispatcher;
 
+    @Inject
+    StatelessRequests stateless;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -62,9 +66,14 @@ public class StreamableHttpResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(@Context HttpServletRequest request, @Context SecurityContext security,
                          @HeaderParam(StreamableHttpSessions.SESSION_HEADER) String sessionId,
-                         @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version) {
+                         @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version,
+                         @HeaderParam(StatelessRequests.METHOD_HEADER) String methodHeader,
+                         @HeaderParam(StatelessRequests.NAME_HEADER) String nameHeader) {
         requireAcceptsBoth(request);
         JsonRpcBody messages = body(request);
+        if (StatelessRequests.isStateless(version, messages)) {
+            return stateless.answer(messages, version, methodHeader, nameHeader, security);
+        }
         if (isInitialize(messages)) {
             return initialize(messages.messages().get(0), security);
         }
@@ -109,6 +118,10 @@ public class StreamableHttpResource {
                        @HeaderParam(StreamableHttpSessions.SESSION_HEADER) String sessionId,
                        @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version,
                        @HeaderParam("Last-Event-ID") String lastEventId) {
+        if (version != null && ProtocolVersion.of(version.trim()).map(ProtocolVersion::isStateless).orElse(false)) {
+            throw McpHttpErrors.of(Response.Status.METHOD_NOT_ALLOWED, JsonRpcError.INVALID_REQUEST,
+                    "Method Not Allowed: protocol 2026-07-28 has no server stream");
+        }
         McpSession session = resolver.resolve(sessionId, version, security);
         if (lastEventId == null || lastEventId.isBlank()) {
             streams.standalone(session).start(connections.open(sink, sse, () -> { }));

@@ -3,6 +3,7 @@ package org.jakartamcp.mcp.server.lifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -21,6 +22,7 @@ public class LifecycleHandler implements McpMethodHandler {
     public static final String INITIALIZE = "initialize";
     static final String INITIALIZED = "notifications/initialized";
     static final String PING = "ping";
+    public static final String DISCOVER = "server/discover";
 
     @Inject
     SessionStore sessions;
@@ -30,7 +32,7 @@ public class LifecycleHandler implements McpMethodHandler {
 
     @Override
     public Set<String> methods() {
-        return Set.of(INITIALIZE, INITIALIZED, PING);
+        return Set.of(INITIALIZE, INITIALIZED, PING, DISCOVER);
     }
 
     @Override
@@ -43,8 +45,21 @@ public class LifecycleHandler implements McpMethodHandler {
         return switch (method) {
             case PING -> JsonValue.EMPTY_JSON_OBJECT;
             case INITIALIZE -> initialize(params, exchange);
+            case DISCOVER -> discover(exchange);
             default -> McpMethodHandler.super.request(method, params, exchange);
         };
+    }
+
+    /** What the server speaks and offers, asked before any other request (2026-07-28). */
+    private JsonObject discover(McpExchange exchange) {
+        JsonArrayBuilder versions = Json.createArrayBuilder();
+        ProtocolVersion.ids().forEach(versions::add);
+        return Json.createObjectBuilder()
+                .add("supportedVersions", versions)
+                .add("capabilities", ServerCapabilities.of(exchange.session().protocolVersion()))
+                .add("serverInfo", serverInfo.implementation())
+                .add("instructions", serverInfo.instructions())
+                .build();
     }
 
     private JsonObject initialize(JsonObject params, McpExchange exchange) {

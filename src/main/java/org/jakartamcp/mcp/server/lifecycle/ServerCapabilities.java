@@ -11,12 +11,16 @@ final class ServerCapabilities {
     }
 
     static JsonObject of(ProtocolVersion version) {
-        return Json.createObjectBuilder()
+        // Without a session (2026-07-28) there is nothing to subscribe with and no log level to set.
+        boolean stateful = version == null || !version.isStateless();
+        var capabilities = Json.createObjectBuilder()
                 .add("tools", Json.createObjectBuilder().add("listChanged", false))
-                .add("resources", Json.createObjectBuilder().add("subscribe", true).add("listChanged", false))
+                .add("resources", Json.createObjectBuilder().add("subscribe", stateful).add("listChanged", false))
                 .add("prompts", Json.createObjectBuilder().add("listChanged", false))
-                .add("completions", Json.createObjectBuilder())
-                .add("logging", Json.createObjectBuilder())
-                .build();
+                .add("completions", Json.createObjectBuilder());
+        if (stateful) {
+            capabilities.add("logging", Json.createObjectBuilder());
+        }
+        return capabilities.build();
     }
 }
