@@ -53,12 +53,11 @@ public final class TestDatabase {
             return;
         }
         try {
-            if (!created) {
-                deleteRecursively(dataDirectory);
-            }
+            // The data directory is kept across test JVMs: the test server outlives each of them and
+            // trusts that the schema it migrated is still there.
             postgres = embedded(dataDirectory, port);
             if (!created) {
-                createDatabase(postgres, "mcp_test", user, password);
+                createDatabaseIfAbsent(postgres, "mcp_test", user, password);
                 created = true;
             }
         } catch (IOException e) {
@@ -111,6 +110,18 @@ public final class TestDatabase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void createDatabaseIfAbsent(EmbeddedPostgres postgres, String database, String owner, String password)
+            throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'")) {
+            if (exists.next()) {
+                return;
+            }
+        }
+        createDatabase(postgres, database, owner, password);
     }
 
     /** Creates a login role and a database it owns, as an administrator would for the server. */
