@@ -1,5 +1,6 @@
 package org.jakartamcp.mcp.server;
 
+import org.jakartamcp.platform.errors.Incidents;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -9,7 +10,6 @@ import jakarta.json.JsonValue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -118,8 +118,7 @@ public class McpDispatcher {
         if (DatabaseFailures.isUnavailable(e)) {
             return new JsonRpcError(JsonRpcError.INTERNAL_ERROR, "The database is unavailable; try again shortly");
         }
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, method + " failed, incident " + incident, e);
+        String incident = Incidents.log(LOG, method, e);
         return new JsonRpcError(JsonRpcError.INTERNAL_ERROR, "Internal error (incident " + incident + ")");
     }
 

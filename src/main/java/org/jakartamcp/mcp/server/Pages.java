@@ -25,6 +25,19 @@ public final class Pages {
         return new Page<>(all.subList(offset, end), end < all.size() ? encode(end) : null);
     }
 
+    /** The result of a list request: the page the cursor in {@code params} asks for, under {@code key}. */
+    public static <T> jakarta.json.JsonObject list(String key, List<T> all, jakarta.json.JsonObject params, int size,
+                                                   java.util.function.Function<T, jakarta.json.JsonObject> describe) {
+        Page<T> page = of(all, cursor(params), size);
+        jakarta.json.JsonArrayBuilder items = jakarta.json.Json.createArrayBuilder();
+        page.items().forEach(item -> items.add(describe.apply(item)));
+        jakarta.json.JsonObjectBuilder result = jakarta.json.Json.createObjectBuilder().add(key, items);
+        if (page.nextCursor() != null) {
+            result.add("nextCursor", page.nextCursor());
+        }
+        return result.build();
+    }
+
     /** The "cursor" param of a list request, null for the first page. */
     public static String cursor(jakarta.json.JsonObject params) {
         jakarta.json.JsonValue cursor = params.get("cursor");

@@ -4,8 +4,6 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jakartamcp.platform.database.DatabaseFailures;
 
@@ -32,8 +30,7 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
                     .header("Retry-After", RETRY_AFTER_SECONDS)
                     .build();
         }
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Unhandled failure, incident " + incident, failure);
+        String incident = Incidents.log(LOG, "A request", failure);
         return Problem.response(Response.Status.INTERNAL_SERVER_ERROR, "Internal server error",
                 "The server could not complete the request (incident " + incident + ").").build();
     }

@@ -1,12 +1,12 @@
 package org.jakartamcp.mcp.server.prompts;
 
+import org.jakartamcp.platform.errors.Incidents;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.lang.reflect.InvocationTargetException;
@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.server.BeanMethods;
@@ -70,14 +68,7 @@ public class PromptsHandler implements McpMethodHandler {
     }
 
     private JsonObject list(JsonObject params) {
-        Pages.Page<PromptDefinition> page = Pages.of(prompts, Pages.cursor(params), serverInfo.pageSize());
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        page.items().forEach(prompt -> items.add(prompt.descriptor()));
-        JsonObjectBuilder result = Json.createObjectBuilder().add("prompts", items);
-        if (page.nextCursor() != null) {
-            result.add("nextCursor", page.nextCursor());
-        }
-        return result.build();
+        return Pages.list("prompts", prompts, params, serverInfo.pageSize(), PromptDefinition::descriptor);
     }
 
     private JsonObject get(JsonObject params) {
@@ -124,8 +115,7 @@ public class PromptsHandler implements McpMethodHandler {
     }
 
     private static JsonRpcError failure(PromptDefinition prompt, Throwable cause) {
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Prompt " + prompt.name() + " failed, incident " + incident, cause);
+        String incident = Incidents.log(LOG, "Prompt " + prompt.name(), cause);
         return new JsonRpcError(JsonRpcError.INTERNAL_ERROR, "The prompt could not be rendered (incident " + incident + ")");
     }
 }

@@ -1,12 +1,12 @@
 package org.jakartamcp.mcp.server.resources;
 
+import org.jakartamcp.platform.errors.Incidents;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.lang.reflect.InvocationTargetException;
@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.server.BeanMethods;
@@ -82,14 +80,7 @@ public class ResourcesHandler implements McpMethodHandler {
     }
 
     private JsonObject list(String key, List<ResourceDefinition> all, JsonObject params) {
-        Pages.Page<ResourceDefinition> page = Pages.of(all, Pages.cursor(params), serverInfo.pageSize());
-        JsonArrayBuilder items = Json.createArrayBuilder();
-        page.items().forEach(item -> items.add(item.descriptor()));
-        JsonObjectBuilder result = Json.createObjectBuilder().add(key, items);
-        if (page.nextCursor() != null) {
-            result.add("nextCursor", page.nextCursor());
-        }
-        return result.build();
+        return Pages.list(key, all, params, serverInfo.pageSize(), ResourceDefinition::descriptor);
     }
 
     private JsonObject read(String uri) {
@@ -146,8 +137,7 @@ public class ResourcesHandler implements McpMethodHandler {
     }
 
     private static JsonRpcError failure(String uri, Throwable cause) {
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Reading " + uri + " failed, incident " + incident, cause);
+        String incident = Incidents.log(LOG, "Reading " + uri, cause);
         return new JsonRpcError(JsonRpcError.INTERNAL_ERROR, "Reading the resource failed (incident " + incident + ")");
     }
 

@@ -1,5 +1,6 @@
 package org.jakartamcp.mcp.server.tools;
 
+import org.jakartamcp.platform.errors.Incidents;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +23,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.jakartamcp.mcp.server.BeanMethods;
@@ -180,8 +179,7 @@ public class ToolInvoker {
                     .map(violation -> "Argument '" + argumentName(tool, violation.getPropertyPath()) + "' " + violation.getMessage())
                     .sorted().collect(Collectors.joining("; ")), null, true);
         }
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Tool '" + tool.name() + "' failed, incident " + incident, failure);
+        String incident = Incidents.log(LOG, "Tool '" + tool.name() + "'", failure);
         return content("Tool '" + tool.name() + "' failed with an internal error (incident " + incident + ")", null, true);
     }
 

@@ -3,9 +3,7 @@ package org.jakartamcp.mcp.server.tools;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Set;
@@ -51,14 +49,8 @@ public class ToolsHandler implements McpMethodHandler {
 
     private JsonObject list(JsonObject params, McpExchange exchange) {
         boolean structured = exchange.session().protocolVersion().hasStructuredOutput();
-        Pages.Page<ToolDefinition> page = Pages.of(registry.all(), Pages.cursor(params), serverInfo.pageSize());
-        JsonArrayBuilder tools = Json.createArrayBuilder();
-        page.items().forEach(tool -> tools.add(structured ? tool.descriptor() : tool.descriptorWithoutStructuredOutput()));
-        JsonObjectBuilder result = Json.createObjectBuilder().add("tools", tools);
-        if (page.nextCursor() != null) {
-            result.add("nextCursor", page.nextCursor());
-        }
-        return result.build();
+        return Pages.list("tools", registry.all(), params, serverInfo.pageSize(),
+                tool -> structured ? tool.descriptor() : tool.descriptorWithoutStructuredOutput());
     }
 
     private JsonObject call(JsonObject params, McpExchange exchange) {
