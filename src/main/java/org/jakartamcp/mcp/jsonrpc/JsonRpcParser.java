@@ -1,6 +1,7 @@
 package org.jakartamcp.mcp.jsonrpc;
 
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -32,7 +33,7 @@ public final class JsonRpcParser {
                     "JSON nesting depth " + depth + " exceeds the limit of " + maxDepth);
         }
         JsonValue value;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JSON.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 throw new JsonRpcError(JsonRpcError.PARSE_ERROR, "Parse error: the body is empty");
             }

@@ -1,6 +1,7 @@
 package org.jakartamcp.mcp.jsonrpc;
 
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -12,15 +13,15 @@ public final class JsonRpcResponses {
     }
 
     public static JsonObject result(JsonValue id, JsonObject result) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
+        return JSON.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
     }
 
     public static JsonObject error(JsonValue id, JsonRpcError error) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("code", error.code()).add("message", error.getMessage());
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("code", error.code()).add("message", error.getMessage());
         if (error.data() != null) {
             body.add("data", error.data());
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("jsonrpc", "2.0")
                 .add("id", id == null ? JsonValue.NULL : id)
                 .add("error", body)
@@ -28,7 +29,7 @@ public final class JsonRpcResponses {
     }
 
     public static JsonObject notification(String method, JsonObject params) {
-        JsonObjectBuilder message = Json.createObjectBuilder().add("jsonrpc", "2.0").add("method", method);
+        JsonObjectBuilder message = JSON.createObjectBuilder().add("jsonrpc", "2.0").add("method", method);
         if (params != null) {
             message.add("params", params);
         }
@@ -36,7 +37,7 @@ public final class JsonRpcResponses {
     }
 
     public static JsonObject request(JsonValue id, String method, JsonObject params) {
-        JsonObjectBuilder message = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method);
+        JsonObjectBuilder message = JSON.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method);
         if (params != null) {
             message.add("params", params);
         }

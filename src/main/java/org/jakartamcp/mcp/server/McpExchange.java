@@ -1,6 +1,7 @@
 package org.jakartamcp.mcp.server;
 
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
@@ -56,7 +57,7 @@ public final class McpExchange {
             throw new ToolCallException("The client cannot be asked (" + method + ") on this transport");
         }
         ClientRequests.Pending pending = clientRequests.expect(session);
-        channel.send(JsonRpcResponses.request(Json.createValue(pending.id()), method, params));
+        channel.send(JsonRpcResponses.request(JSON.createValue(pending.id()), method, params));
         try {
             JsonRpcMessage.Response response = pending.response().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (response.error() != null) {

@@ -1,5 +1,7 @@
 package org.jakartamcp.mcp.server;
 
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -29,9 +31,9 @@ public final class Pages {
     public static <T> jakarta.json.JsonObject list(String key, List<T> all, jakarta.json.JsonObject params, int size,
                                                    java.util.function.Function<T, jakarta.json.JsonObject> describe) {
         Page<T> page = of(all, cursor(params), size);
-        jakarta.json.JsonArrayBuilder items = jakarta.json.Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder items = JSON.createArrayBuilder();
         page.items().forEach(item -> items.add(describe.apply(item)));
-        jakarta.json.JsonObjectBuilder result = jakarta.json.Json.createObjectBuilder().add(key, items);
+        jakarta.json.JsonObjectBuilder result = JSON.createObjectBuilder().add(key, items);
         if (page.nextCursor() != null) {
             result.add("nextCursor", page.nextCursor());
         }

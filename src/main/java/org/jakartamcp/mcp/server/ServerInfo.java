@@ -2,7 +2,8 @@ package org.jakartamcp.mcp.server;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,7 +33,7 @@ public class ServerInfo {
     int pageSize;
 
     public JsonObject implementation() {
-        return Json.createObjectBuilder().add("name", name).add("title", title).add("version", version).build();
+        return JSON.createObjectBuilder().add("name", name).add("title", title).add("version", version).build();
     }
 
     public String instructions() {

@@ -2,7 +2,8 @@ package org.jakartamcp.mcp.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -92,7 +93,7 @@ public class SessionStore {
         McpSession session = new McpSession(id, record.idHash, McpSession.Transport.valueOf(record.transport), record.principal);
         if (record.initialized) {
             session.negotiated(ProtocolVersion.of(record.protocolVersion).orElse(ProtocolVersion.LATEST),
-                    Json.createObjectBuilder().add("name", nullToEmpty(record.clientName))
+                    JSON.createObjectBuilder().add("name", nullToEmpty(record.clientName))
                             .add("version", nullToEmpty(record.clientVersion)).build(),
                     parse(record.clientCapabilities));
         }
@@ -104,7 +105,7 @@ public class SessionStore {
         if (json == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readObject();
         }
     }

@@ -3,7 +3,8 @@ package org.jakartamcp.mcp.transport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import org.jakartamcp.mcp.jsonrpc.JsonRpcResponses;
 import org.jakartamcp.mcp.server.resources.ResourceSubscriptions.ResourceUpdated;
 import org.jakartamcp.mcp.session.McpSession;
@@ -24,7 +25,7 @@ public class ResourceUpdateDelivery {
 
     void deliver(@Observes ResourceUpdated update) {
         var notification = JsonRpcResponses.notification("notifications/resources/updated",
-                Json.createObjectBuilder().add("uri", update.uri()).build());
+                JSON.createObjectBuilder().add("uri", update.uri()).build());
         McpSession session = update.session();
         if (session.transport() == McpSession.Transport.SSE) {
             connections.of(session).ifPresent(stream -> stream.send("message", notification.toString()));

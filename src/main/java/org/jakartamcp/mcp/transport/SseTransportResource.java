@@ -1,5 +1,6 @@
 package org.jakartamcp.mcp.transport;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -32,6 +33,7 @@ import org.jakartamcp.mcp.session.SessionStore;
  */
 @Path("sse")
 @McpTransport
+@ApplicationScoped
 public class SseTransportResource {
 
     static final String MESSAGE_PATH = "sse/message";

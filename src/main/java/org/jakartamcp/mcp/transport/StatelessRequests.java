@@ -2,7 +2,8 @@ package org.jakartamcp.mcp.transport;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -90,11 +91,11 @@ class StatelessRequests {
     private static void requireHeadersMatch(String method, JsonObject params, String versionHeader, String methodHeader,
                                             String nameHeader, String metaVersion) {
         if (metaVersion == null || ProtocolVersion.of(metaVersion).isEmpty()) {
-            JsonArrayBuilder supported = Json.createArrayBuilder();
+            JsonArrayBuilder supported = JSON.createArrayBuilder();
             ProtocolVersion.ids().forEach(supported::add);
             throw new jakarta.ws.rs.WebApplicationException(McpHttpErrors.response(Response.Status.BAD_REQUEST,
                     new JsonRpcError(UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version " + metaVersion
-                            + " in _meta." + META_VERSION, Json.createObjectBuilder().add("supported", supported).build())));
+                            + " in _meta." + META_VERSION, JSON.createObjectBuilder().add("supported", supported).build())));
         }
         if (versionHeader == null || !versionHeader.trim().equals(metaVersion)) {
             throw mismatch("MCP-Protocol-Version header " + versionHeader + " does not match _meta version " + metaVersion);
@@ -129,8 +130,8 @@ class StatelessRequests {
         if (!(response.get("result") instanceof JsonObject result)) {
             return response;
         }
-        return Json.createObjectBuilder(response)
-                .add("result", Json.createObjectBuilder(result).add("resultType", "complete"))
+        return JSON.createObjectBuilder(response)
+                .add("result", JSON.createObjectBuilder(result).add("resultType", "complete"))
                 .build();
     }
 

@@ -2,8 +2,10 @@ package org.jakartamcp.mcp.transport;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,9 +38,11 @@ import org.jakartamcp.mcp.session.SessionStore;
  * The Streamable HTTP transport (MCP 2025-03-26 and later) at {@code /mcp}: POST carries client
  * messages and is answered with JSON or, for calls that talk to the client, an event stream; GET
  * opens the server's stream or resumes a dropped one (Last-Event-ID); DELETE ends the session.
+ * One instance serves all requests: its injected resources are looked up once, not per request.
  */
 @Path("mcp")
 @McpTransport
+@ApplicationScoped
 public class StreamableHttpResource {
 
     @Inject
@@ -198,7 +202,7 @@ public class StreamableHttpResource {
     }
 
     private static String batch(List<JsonObject> responses) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         responses.forEach(array::add);
         return array.build().toString();
     }

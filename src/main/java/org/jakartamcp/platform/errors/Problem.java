@@ -1,6 +1,7 @@
 package org.jakartamcp.platform.errors;
 
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 
@@ -13,7 +14,7 @@ public final class Problem {
     }
 
     public static Response.ResponseBuilder response(Response.Status status, String title, String detail) {
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = JSON.createObjectBuilder()
                 .add("type", "about:blank")
                 .add("title", title)
                 .add("status", status.getStatusCode())

@@ -1,6 +1,7 @@
 package org.jakartamcp.platform.web;
 
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonGenerator;
@@ -15,14 +16,14 @@ public final class ClientConfiguration {
 
     /** Claude Desktop's {@code claude_desktop_config.json}: mcp-remote bridges its stdio to our HTTP+SSE endpoint. */
     public static String claudeDesktop(String serverKey, String sseUrl) {
-        JsonObject config = Json.createObjectBuilder()
-                .add("mcpServers", Json.createObjectBuilder()
-                        .add(serverKey, Json.createObjectBuilder()
+        JsonObject config = JSON.createObjectBuilder()
+                .add("mcpServers", JSON.createObjectBuilder()
+                        .add(serverKey, JSON.createObjectBuilder()
                                 .add("command", "npx")
-                                .add("args", Json.createArrayBuilder().add("mcp-remote").add(sseUrl))))
+                                .add("args", JSON.createArrayBuilder().add("mcp-remote").add(sseUrl))))
                 .build();
         StringWriter text = new StringWriter();
-        try (JsonWriter writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
+        try (JsonWriter writer = JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(text)) {
             writer.write(config);
         }
         return text.toString().strip();

@@ -2,7 +2,8 @@ package org.jakartamcp.mcp.server.completion;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -51,9 +52,9 @@ public class CompletionHandler implements McpMethodHandler {
             default -> throw JsonRpcError.invalidParams("Invalid params: ref type must be ref/prompt or ref/resource");
         };
         List<String> values = complete(target, value.getString());
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         values.stream().limit(MAX_VALUES).forEach(array::add);
-        return Json.createObjectBuilder().add("completion", Json.createObjectBuilder()
+        return JSON.createObjectBuilder().add("completion", JSON.createObjectBuilder()
                 .add("values", array).add("total", values.size()).add("hasMore", values.size() > MAX_VALUES)).build();
     }
 

@@ -1,6 +1,7 @@
 package org.jakartamcp.mcp.server.content;
 
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -16,27 +17,27 @@ public final class ContentJson {
     }
 
     public static JsonArray array(List<? extends Content> content) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         content.forEach(block -> array.add(of(block)));
         return array.build();
     }
 
     public static JsonObject of(Content content) {
         if (content instanceof Content.Text text) {
-            return Json.createObjectBuilder().add("type", "text").add("text", text.text()).build();
+            return JSON.createObjectBuilder().add("type", "text").add("text", text.text()).build();
         }
         if (content instanceof Content.Image image) {
-            return Json.createObjectBuilder().add("type", "image").add("data", image.data()).add("mimeType", image.mimeType()).build();
+            return JSON.createObjectBuilder().add("type", "image").add("data", image.data()).add("mimeType", image.mimeType()).build();
         }
         if (content instanceof Content.Audio audio) {
-            return Json.createObjectBuilder().add("type", "audio").add("data", audio.data()).add("mimeType", audio.mimeType()).build();
+            return JSON.createObjectBuilder().add("type", "audio").add("data", audio.data()).add("mimeType", audio.mimeType()).build();
         }
         Content.EmbeddedResource embedded = (Content.EmbeddedResource) content;
-        return Json.createObjectBuilder().add("type", "resource").add("resource", of(embedded.resource())).build();
+        return JSON.createObjectBuilder().add("type", "resource").add("resource", of(embedded.resource())).build();
     }
 
     public static JsonObject of(ResourceContents contents) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("uri", contents.uri());
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("uri", contents.uri());
         if (contents.mimeType() != null) {
             json.add("mimeType", contents.mimeType());
         }

@@ -2,7 +2,8 @@ package org.jakartamcp.mcp.server.lifecycle;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -52,9 +53,9 @@ public class LifecycleHandler implements McpMethodHandler {
 
     /** What the server speaks and offers, asked before any other request (2026-07-28). */
     private JsonObject discover(McpExchange exchange) {
-        JsonArrayBuilder versions = Json.createArrayBuilder();
+        JsonArrayBuilder versions = JSON.createArrayBuilder();
         ProtocolVersion.ids().forEach(versions::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("supportedVersions", versions)
                 .add("capabilities", ServerCapabilities.of(exchange.session().protocolVersion()))
                 .add("serverInfo", serverInfo.implementation())
@@ -73,7 +74,7 @@ public class LifecycleHandler implements McpMethodHandler {
         JsonObject clientInfo = params.get("clientInfo") instanceof JsonObject object ? object : null;
         ProtocolVersion version = ProtocolVersion.negotiate(requested.getString());
         sessions.initialized(exchange.session(), version, clientInfo, capabilities);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("protocolVersion", version.id())
                 .add("capabilities", ServerCapabilities.of(version))
                 .add("serverInfo", serverInfo.implementation())

@@ -5,7 +5,8 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.lang.reflect.Method;
@@ -38,7 +39,7 @@ public class PromptDiscoveryExtension implements Extension {
         Prompt prompt = method.getAnnotation(Prompt.class);
         String name = prompt.name().isEmpty() ? method.getName() : prompt.name();
         List<PromptDefinition.Argument> arguments = new ArrayList<>();
-        JsonArrayBuilder described = Json.createArrayBuilder();
+        JsonArrayBuilder described = JSON.createArrayBuilder();
         for (Parameter parameter : method.getParameters()) {
             if (parameter.getType() != String.class) {
                 throw new IllegalArgumentException("prompt " + name + ": parameter " + parameter.getName() + " of " + method
@@ -47,14 +48,14 @@ public class PromptDiscoveryExtension implements Extension {
             PromptArg arg = parameter.getAnnotation(PromptArg.class);
             String argName = arg != null && !arg.name().isEmpty() ? arg.name() : parameter.getName();
             boolean required = arg == null || arg.required();
-            JsonObjectBuilder argument = Json.createObjectBuilder().add("name", argName);
+            JsonObjectBuilder argument = JSON.createObjectBuilder().add("name", argName);
             if (arg != null && !arg.description().isBlank()) {
                 argument.add("description", arg.description());
             }
             described.add(argument.add("required", required));
             arguments.add(new PromptDefinition.Argument(argName, required));
         }
-        JsonObjectBuilder descriptor = Json.createObjectBuilder().add("name", name);
+        JsonObjectBuilder descriptor = JSON.createObjectBuilder().add("name", name);
         if (!prompt.title().isBlank()) {
             descriptor.add("title", prompt.title());
         }

@@ -4,7 +4,8 @@ import org.jakartamcp.platform.errors.Incidents;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -86,7 +87,7 @@ public class PromptsHandler implements McpMethodHandler {
             }
             arguments.add(value instanceof JsonString text ? text.getString() : value == null ? null : value.toString());
         }
-        return Json.createObjectBuilder().add("messages", messages(render(prompt, arguments.toArray()))).build();
+        return JSON.createObjectBuilder().add("messages", messages(render(prompt, arguments.toArray()))).build();
     }
 
     private Object render(PromptDefinition prompt, Object[] arguments) {
@@ -104,10 +105,10 @@ public class PromptsHandler implements McpMethodHandler {
 
     private static JsonArrayBuilder messages(Object rendered) {
         List<?> messages = rendered instanceof List<?> list ? list : List.of(rendered);
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (Object message : messages) {
             PromptMessage prompt = message instanceof PromptMessage typed ? typed : PromptMessage.user(String.valueOf(message));
-            array.add(Json.createObjectBuilder()
+            array.add(JSON.createObjectBuilder()
                     .add("role", prompt.role().name().toLowerCase(Locale.ROOT))
                     .add("content", ContentJson.of(prompt.content())));
         }

@@ -1,7 +1,8 @@
 package org.jakartamcp.mcp.server.resources;
 
 import jakarta.enterprise.inject.spi.Bean;
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -25,7 +26,7 @@ final class ResourceDefinitions {
             throw new IllegalArgumentException("resource " + resource.uri() + " of " + method + " must take no parameters");
         }
         requireReturnType(method);
-        JsonObjectBuilder descriptor = Json.createObjectBuilder().add("uri", resource.uri()).add("name", name);
+        JsonObjectBuilder descriptor = JSON.createObjectBuilder().add("uri", resource.uri()).add("name", name);
         describe(descriptor, resource.title(), resource.description(), resource.mimeType());
         return new ResourceDefinition(name, resource.uri(), null, resource.mimeType(), descriptor.build(), bean, method, List.of());
     }
@@ -45,7 +46,7 @@ final class ResourceDefinitions {
             parameters.add(variable);
         }
         requireReturnType(method);
-        JsonObjectBuilder descriptor = Json.createObjectBuilder().add("uriTemplate", template.uriTemplate()).add("name", name);
+        JsonObjectBuilder descriptor = JSON.createObjectBuilder().add("uriTemplate", template.uriTemplate()).add("name", name);
         describe(descriptor, template.title(), template.description(), template.mimeType());
         return new ResourceDefinition(name, null, uriTemplate, template.mimeType(), descriptor.build(), bean, method, List.copyOf(parameters));
     }

@@ -4,7 +4,8 @@ import org.jakartamcp.platform.errors.Incidents;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -97,7 +98,7 @@ public class ResourcesHandler implements McpMethodHandler {
             }
         }
         throw new JsonRpcError(JsonRpcError.RESOURCE_NOT_FOUND, "Resource not found: " + uri,
-                Json.createObjectBuilder().add("uri", uri).build());
+                JSON.createObjectBuilder().add("uri", uri).build());
     }
 
     private JsonObject contents(ResourceDefinition resource, String uri, Object[] arguments) {
@@ -115,11 +116,11 @@ public class ResourcesHandler implements McpMethodHandler {
         } catch (IllegalAccessException e) {
             throw failure(uri, e);
         }
-        JsonArrayBuilder contents = Json.createArrayBuilder();
+        JsonArrayBuilder contents = JSON.createArrayBuilder();
         for (ResourceContents item : asContents(returned, uri, resource.mimeType())) {
             contents.add(ContentJson.of(item));
         }
-        return Json.createObjectBuilder().add("contents", contents).build();
+        return JSON.createObjectBuilder().add("contents", contents).build();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package org.jakartamcp.mcp.server.schema;
 
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -60,11 +61,11 @@ public final class JsonSchemas {
 
     private static JsonObjectBuilder builder(Type type, Annotation[] constraints, int depth) {
         if (depth > MAX_DEPTH) {
-            return Json.createObjectBuilder();
+            return JSON.createObjectBuilder();
         }
         Type unwrapped = unwrapOptional(type);
         Class<?> raw = rawClass(unwrapped);
-        JsonObjectBuilder schema = Json.createObjectBuilder();
+        JsonObjectBuilder schema = JSON.createObjectBuilder();
         String kind = kind(raw);
         switch (kind) {
             case "array" -> {
@@ -76,7 +77,7 @@ public final class JsonSchemas {
             case "map" -> schema.add("type", "object")
                     .add("additionalProperties", builder(mapValueType(unwrapped), new Annotation[0], depth + 1));
             case "enum" -> {
-                JsonArrayBuilder values = Json.createArrayBuilder();
+                JsonArrayBuilder values = JSON.createArrayBuilder();
                 Arrays.stream(raw.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).forEach(values::add);
                 schema.add("type", "string").add("enum", values);
             }
@@ -115,8 +116,8 @@ public final class JsonSchemas {
     }
 
     private static void objectSchema(Class<?> raw, JsonObjectBuilder schema, int depth) {
-        JsonObjectBuilder properties = Json.createObjectBuilder();
-        JsonArrayBuilder required = Json.createArrayBuilder();
+        JsonObjectBuilder properties = JSON.createObjectBuilder();
+        JsonArrayBuilder required = JSON.createArrayBuilder();
         if (raw.isRecord()) {
             for (RecordComponent component : raw.getRecordComponents()) {
                 properties.add(component.getName(), builder(component.getGenericType(), component.getAnnotations(), depth + 1));

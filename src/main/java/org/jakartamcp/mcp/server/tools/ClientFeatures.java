@@ -1,6 +1,7 @@
 package org.jakartamcp.mcp.server.tools;
 
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -33,7 +34,7 @@ final class ClientFeatures {
             return ToolCallContext.NO_PROGRESS;
         }
         return (progress, total, message) -> {
-            JsonObjectBuilder notification = Json.createObjectBuilder().add("progressToken", token).add("progress", progress);
+            JsonObjectBuilder notification = JSON.createObjectBuilder().add("progressToken", token).add("progress", progress);
             if (total != null) {
                 notification.add("total", total);
             }
@@ -49,7 +50,7 @@ final class ClientFeatures {
             String name = level.name().toLowerCase(Locale.ROOT);
             String threshold = exchange.session().logLevel();
             if (threshold == null || LoggingHandler.LEVELS.indexOf(name) >= LoggingHandler.LEVELS.indexOf(threshold)) {
-                exchange.notify("notifications/message", Json.createObjectBuilder()
+                exchange.notify("notifications/message", JSON.createObjectBuilder()
                         .add("level", name).add("logger", "tools").add("data", message).build());
             }
         };
@@ -84,7 +85,7 @@ final class ClientFeatures {
                 if (!isSupported()) {
                     throw new ToolCallException("The client does not support elicitation");
                 }
-                return exchange.request("elicitation/create", Json.createObjectBuilder()
+                return exchange.request("elicitation/create", JSON.createObjectBuilder()
                         .add("message", message).add("requestedSchema", requestedSchema).build(), timeout);
             }
         };

@@ -1,7 +1,8 @@
 package org.jakartamcp.mcp.server.tools;
 
 import jakarta.enterprise.inject.spi.Bean;
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -38,8 +39,8 @@ final class ToolDefinitions {
             throw new IllegalArgumentException("tool '" + name + "' of " + method + " needs a description");
         }
         List<ToolParameter> parameters = new ArrayList<>();
-        JsonObjectBuilder properties = Json.createObjectBuilder();
-        JsonArrayBuilder required = Json.createArrayBuilder();
+        JsonObjectBuilder properties = JSON.createObjectBuilder();
+        JsonArrayBuilder required = JSON.createArrayBuilder();
         for (Parameter parameter : method.getParameters()) {
             Class<?> type = parameter.getType();
             if (ToolCallContext.SUPPLIED.contains(type)) {
@@ -54,7 +55,7 @@ final class ToolDefinitions {
             boolean isRequired = (arg == null || arg.required()) && !JsonSchemas.isOptional(parameter.getParameterizedType());
             JsonObject schema = JsonSchemas.of(parameter.getParameterizedType(), parameter.getAnnotations());
             if (arg != null && !arg.description().isBlank()) {
-                schema = Json.createObjectBuilder(schema).add("description", arg.description()).build();
+                schema = JSON.createObjectBuilder(schema).add("description", arg.description()).build();
             }
             properties.add(argName, schema);
             if (isRequired) {
@@ -62,15 +63,15 @@ final class ToolDefinitions {
             }
             parameters.add(new ToolParameter(argName, parameter.getParameterizedType(), isRequired, null));
         }
-        JsonObjectBuilder inputSchema = Json.createObjectBuilder().add("type", "object").add("properties", properties);
+        JsonObjectBuilder inputSchema = JSON.createObjectBuilder().add("type", "object").add("properties", properties);
         var requiredNames = required.build();
         if (!requiredNames.isEmpty()) {
             inputSchema.add("required", requiredNames);
         }
         inputSchema.add("additionalProperties", false);
 
-        JsonObjectBuilder descriptor = Json.createObjectBuilder().add("name", name);
-        JsonObjectBuilder legacy = Json.createObjectBuilder().add("name", name);
+        JsonObjectBuilder descriptor = JSON.createObjectBuilder().add("name", name);
+        JsonObjectBuilder legacy = JSON.createObjectBuilder().add("name", name);
         if (!tool.title().isBlank()) {
             descriptor.add("title", tool.title());
         }
@@ -86,13 +87,13 @@ final class ToolDefinitions {
         }
         JsonObject annotations = annotations(tool);
         descriptor.add("annotations", !tool.title().isBlank()
-                ? Json.createObjectBuilder(annotations).add("title", tool.title()).build() : annotations);
+                ? JSON.createObjectBuilder(annotations).add("title", tool.title()).build() : annotations);
         legacy.add("annotations", annotations);
         return new ToolDefinition(name, descriptor.build(), legacy.build(), bean, method, List.copyOf(parameters), structured);
     }
 
     private static JsonObject explicitSchema(String tool, String json) {
-        try (var reader = Json.createReader(new java.io.StringReader(json))) {
+        try (var reader = JSON.createReader(new java.io.StringReader(json))) {
             return reader.readObject();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("the inputSchema of tool '" + tool + "' is not a JSON object: " + e.getMessage());
@@ -110,7 +111,7 @@ final class ToolDefinitions {
     /** The destructive and idempotent hints only mean something for a tool that is not read-only. */
     private static JsonObject annotations(Tool tool) {
         Tool.Annotations hints = tool.annotations();
-        JsonObjectBuilder annotations = Json.createObjectBuilder().add("readOnlyHint", hints.readOnlyHint());
+        JsonObjectBuilder annotations = JSON.createObjectBuilder().add("readOnlyHint", hints.readOnlyHint());
         if (!hints.readOnlyHint()) {
             annotations.add("destructiveHint", hints.destructiveHint());
         }

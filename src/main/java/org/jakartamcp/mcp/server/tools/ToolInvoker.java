@@ -5,7 +5,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -49,6 +50,8 @@ public class ToolInvoker {
 
     private Jsonb jsonb;
     private ArgumentConverter converter;
+    /** Whether a tool method has any parameter constraint; most have none, and validating costs a reflective walk. */
+    private final java.util.Map<java.lang.reflect.Method, Boolean> constrained = new java.util.concurrent.ConcurrentHashMap<>();
 
     @PostConstruct
     void createJsonb() {
@@ -113,6 +116,9 @@ public class ToolInvoker {
     }
 
     private void validate(ToolDefinition tool, Object instance, Object[] values) {
+        if (!constrained.computeIfAbsent(tool.method(), this::hasParameterConstraints)) {
+            return;
+        }
         Set<ConstraintViolation<Object>> violations = validator.forExecutables()
                 .validateParameters(instance, tool.method(), values);
         if (!violations.isEmpty()) {
@@ -122,6 +128,12 @@ public class ToolInvoker {
                             + violation.getMessage())
                     .collect(Collectors.joining("; ")));
         }
+    }
+
+    private boolean hasParameterConstraints(java.lang.reflect.Method method) {
+        var descriptor = validator.getConstraintsForClass(method.getDeclaringClass())
+                .getConstraintsForMethod(method.getName(), method.getParameterTypes());
+        return descriptor != null && descriptor.hasConstrainedParameters();
     }
 
     private static String argumentName(ToolDefinition tool, Path path) {
@@ -137,7 +149,7 @@ public class ToolInvoker {
 
     private JsonObject result(ToolDefinition tool, Object returned, boolean structuredOutput) {
         if (returned instanceof ToolResult result) {
-            JsonObjectBuilder json = Json.createObjectBuilder().add("content", ContentJson.array(result.content()));
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("content", ContentJson.array(result.content()));
             if (structuredOutput && result.structuredContent() != null) {
                 json.add("structuredContent", result.structuredContent());
             }
@@ -154,7 +166,7 @@ public class ToolInvoker {
         }
         String json = jsonb.toJson(returned);
         JsonObject structured;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             structured = reader.readObject();
         }
         return content(json, structuredOutput ? structured : null, false);
@@ -184,9 +196,9 @@ public class ToolInvoker {
     }
 
     static JsonObject content(String text, JsonObject structured, boolean isError) {
-        JsonArrayBuilder content = Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("type", "text").add("text", text));
-        JsonObjectBuilder result = Json.createObjectBuilder().add("content", content);
+        JsonArrayBuilder content = JSON.createArrayBuilder()
+                .add(JSON.createObjectBuilder().add("type", "text").add("text", text));
+        JsonObjectBuilder result = JSON.createObjectBuilder().add("content", content);
         if (structured != null) {
             result.add("structuredContent", structured);
         }
