@@ -11,8 +11,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.jakartamcp.platform.audit.AuditEvent;
 import org.jakartamcp.platform.audit.AuditTrail;
+import org.jakartamcp.platform.errors.Incidents;
 import org.jakartamcp.platform.errors.Problem;
 import org.jakartamcp.platform.errors.UnhandledExceptionMapper;
+import org.jakartamcp.platform.json.JsonP;
 import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.Health;
 import org.jakartamcp.testing.Http;
@@ -46,7 +48,7 @@ class DatabaseOutageIT {
     static WebArchive auditProbe() {
         return ShrinkWrap.create(WebArchive.class, "outage-probe.war")
                 .addClasses(ProbeApplication.class, AuditProbeResource.class, AuditTrail.class, AuditEvent.class,
-                        UnhandledExceptionMapper.class, Problem.class, DatabaseFailures.class)
+                        UnhandledExceptionMapper.class, Problem.class, Incidents.class, JsonP.class, DatabaseFailures.class)
                 .addAsResource("META-INF/persistence.xml")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
