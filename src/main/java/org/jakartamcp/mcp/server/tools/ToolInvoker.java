@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
 import org.jakartamcp.mcp.server.BeanMethods;
 import org.jakartamcp.mcp.server.content.ContentJson;
 import org.jakartamcp.mcp.spi.Cancellation;
+import org.jakartamcp.mcp.spi.ReadableResult;
 import org.jakartamcp.mcp.spi.ToolCallException;
 import org.jakartamcp.mcp.spi.ToolResult;
 
@@ -169,7 +170,8 @@ public class ToolInvoker {
         try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             structured = reader.readObject();
         }
-        return content(json, structuredOutput ? structured : null, false);
+        String text = returned instanceof ReadableResult readable ? readable.text() : json;
+        return content(text, structuredOutput ? structured : null, false);
     }
 
     private static String text(Object returned) {
@@ -185,6 +187,9 @@ public class ToolInvoker {
         }
         if (failure instanceof ToolCallException) {
             return content(failure.getMessage(), null, true);
+        }
+        if (failure instanceof ArithmeticException) {
+            return content("Arithmetic error: " + failure.getMessage(), null, true);
         }
         if (failure instanceof ConstraintViolationException violations) {
             return content(violations.getConstraintViolations().stream()

@@ -1,0 +1,75 @@
+package org.jakartamcp.tools.math;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import org.jakartamcp.mcp.spi.Tool;
+import org.jakartamcp.mcp.spi.ToolArg;
+import org.jakartamcp.mcp.spi.ToolCallException;
+
+/** Integers of any size: factorials, greatest common divisors, primes and factorizations. */
+@ApplicationScoped
+public class IntegerTools {
+
+    static final int MAX_FACTORIAL = 5000;
+    static final Duration FACTORIZATION_BUDGET = Duration.ofSeconds(2);
+
+    @Tool(title = "Factorial", description = "n! exactly, every digit (25! = 15511210043330985984000000), for n up to 5000.",
+            annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
+    public IntegerResult factorial(@ToolArg(description = "n, from 0 to 5000") @Min(0) @Max(MAX_FACTORIAL) int n) {
+        BigInteger product = BigInteger.ONE;
+        for (int i = 2; i <= n; i++) {
+            product = product.multiply(BigInteger.valueOf(i));
+        }
+        return IntegerResult.of(product);
+    }
+
+    @Tool(title = "Greatest common divisor", description = "The greatest common divisor of two or more integers.",
+            annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
+    public IntegerResult gcd(@ToolArg(description = "The integers, 2 to 1000 of them") @Size(min = 2, max = 1000) List<BigInteger> values) {
+        return IntegerResult.of(values.stream().reduce(BigInteger.ZERO, BigInteger::gcd));
+    }
+
+    @Tool(title = "Least common multiple", description = "The least common multiple of two or more integers.",
+            annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
+    public IntegerResult lcm(@ToolArg(description = "The integers, 2 to 1000 of them") @Size(min = 2, max = 1000) List<BigInteger> values) {
+        BigInteger lcm = BigInteger.ONE;
+        for (BigInteger value : values) {
+            if (value.signum() == 0) {
+                return IntegerResult.of(BigInteger.ZERO);
+            }
+            lcm = lcm.divide(lcm.gcd(value)).multiply(value.abs());
+            if (lcm.bitLength() > 66_000) {
+                throw new ToolCallException("The least common multiple grows beyond 20000 digits");
+            }
+        }
+        return IntegerResult.of(lcm);
+    }
+
+    @Tool(name = "is_prime", title = "Primality", description = "Whether an integer is prime. 'composite' is certain; "
+            + "'prime' is wrong with a probability below 2^-128 (Miller-Rabin and Lucas tests).",
+            annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
+    public String isPrime(@ToolArg(description = "The integer, at most 10000 digits") BigInteger n) {
+        if (n.compareTo(BigInteger.TWO) < 0) {
+            return n + " is not prime (primes are integers greater than 1)";
+        }
+        return n + (n.isProbablePrime(128) ? " is prime" : " is composite");
+    }
+
+    @Tool(title = "Factorize", description = "The prime factorization of an integer greater than 1 (600851475143 = 71 × 839 × "
+            + "1471 × 6857). Numbers whose factors all have under ~25 digits are fast; harder ones stop after 2 s with an error.",
+            annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
+    public Factorization factorize(@ToolArg(description = "The integer, greater than 1, at most 100 digits") BigInteger n) {
+        if (n.compareTo(BigInteger.TWO) < 0) {
+            throw new ToolCallException("Argument 'n' must be greater than 1");
+        }
+        if (n.toString().length() > 100) {
+            throw new ToolCallException("Argument 'n' has more than 100 digits");
+        }
+        return Factorization.of(n, PrimeFactors.of(n, FACTORIZATION_BUDGET));
+    }
+}

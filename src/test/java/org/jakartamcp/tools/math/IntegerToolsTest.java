@@ -1,0 +1,62 @@
+package org.jakartamcp.tools.math;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import org.jakartamcp.mcp.spi.ToolCallException;
+import org.junit.jupiter.api.Test;
+
+class IntegerToolsTest {
+
+    private final IntegerTools tools = new IntegerTools();
+
+    @Test
+    void factorialsAreExact() {
+        assertEquals(new IntegerResult("1", 1), tools.factorial(0));
+        assertEquals("15511210043330985984000000", tools.factorial(25).result());
+        assertEquals(16326, tools.factorial(5000).digits());
+    }
+
+    @Test
+    void gcdAndLcmOfSeveralIntegers() {
+        assertEquals("6", tools.gcd(List.of(b("12"), b("18"), b("24"))).result());
+        assertEquals("1", tools.gcd(List.of(b("17"), b("19"))).result());
+        assertEquals("72", tools.lcm(List.of(b("8"), b("9"), b("12"))).result());
+        assertEquals("0", tools.lcm(List.of(b("0"), b("5"))).result());
+    }
+
+    @Test
+    void primality() {
+        assertEquals("170141183460469231731687303715884105727 is prime", tools.isPrime(BigInteger.TWO.pow(127).subtract(BigInteger.ONE)));
+        assertEquals("561 is composite", tools.isPrime(b("561")), "a Carmichael number");
+        assertEquals("1 is not prime (primes are integers greater than 1)", tools.isPrime(b("1")));
+    }
+
+    @Test
+    void factorizations() {
+        assertEquals("600851475143 = 71 × 839 × 1471 × 6857", tools.factorize(b("600851475143")).text());
+        assertEquals(List.of("2", "2", "2", "3", "3", "5"), tools.factorize(b("360")).factors());
+        assertEquals(List.of("1000000007", "1000000009"), tools.factorize(b("1000000016000000063")).factors());
+        assertEquals(List.of("170141183460469231731687303715884105727"),
+                tools.factorize(BigInteger.TWO.pow(127).subtract(BigInteger.ONE)).factors());
+    }
+
+    @Test
+    void factorizationIsBoundedInTimeAndSize() {
+        BigInteger hard = new BigInteger("1000000000000000000000000000057").multiply(new BigInteger("1000000000000000000000000000049"));
+        ToolCallException timeout = assertThrows(ToolCallException.class, () -> PrimeFactors.of(hard, Duration.ofMillis(200)));
+        assertTrue(timeout.getMessage().contains("ran out of time"), timeout.getMessage());
+        assertEquals("Argument 'n' has more than 100 digits", assertThrows(ToolCallException.class,
+                () -> tools.factorize(BigInteger.TEN.pow(100))).getMessage());
+        assertEquals("Argument 'n' must be greater than 1", assertThrows(ToolCallException.class,
+                () -> tools.factorize(BigInteger.ONE)).getMessage());
+    }
+
+    private static BigInteger b(String value) {
+        return new BigInteger(value);
+    }
+}
