@@ -1,5 +1,6 @@
 package org.jakartamcp.tools.math;
 
+import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import org.jakartamcp.mcp.spi.ReadableResult;
@@ -13,7 +14,7 @@ import org.jakartamcp.mcp.spi.ReadableResult;
  * @param significantDigits the precision it was rounded to, when it was
  * @param rounding     the rounding mode used, when it was rounded
  */
-public record Calculation(String result, boolean exact, Integer significantDigits, String rounding) implements ReadableResult {
+public record Calculation(@NotNull String result, boolean exact, Integer significantDigits, String rounding) implements ReadableResult {
 
     static Calculation exact(BigDecimal value) {
         return new Calculation(Decimals.plain(value), true, null, null);

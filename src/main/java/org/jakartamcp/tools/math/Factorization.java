@@ -1,5 +1,6 @@
 package org.jakartamcp.tools.math;
 
+import jakarta.validation.constraints.NotNull;
 import java.math.BigInteger;
 import java.util.List;
 import org.jakartamcp.mcp.spi.ReadableResult;
@@ -10,7 +11,7 @@ import org.jakartamcp.mcp.spi.ReadableResult;
  * @param number  the number factorized
  * @param factors its prime factors, as strings
  */
-public record Factorization(String number, List<String> factors) implements ReadableResult {
+public record Factorization(@NotNull String number, @NotNull List<String> factors) implements ReadableResult {
 
     static Factorization of(BigInteger number, List<BigInteger> factors) {
         return new Factorization(number.toString(), factors.stream().sorted().map(BigInteger::toString).toList());

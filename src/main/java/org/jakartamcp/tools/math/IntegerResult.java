@@ -1,5 +1,6 @@
 package org.jakartamcp.tools.math;
 
+import jakarta.validation.constraints.NotNull;
 import java.math.BigInteger;
 import org.jakartamcp.mcp.spi.ReadableResult;
 
@@ -9,7 +10,7 @@ import org.jakartamcp.mcp.spi.ReadableResult;
  * @param result the value in decimal
  * @param digits how many decimal digits it has
  */
-public record IntegerResult(String result, int digits) implements ReadableResult {
+public record IntegerResult(@NotNull String result, int digits) implements ReadableResult {
 
     static IntegerResult of(BigInteger value) {
         String text = value.toString();

@@ -88,6 +88,12 @@ public final class JsonSchemas {
         return schema;
     }
 
+    /** Strings, numbers and booleans: the types that map to one JSON value without a schema of their own. */
+    public static boolean isSimple(Class<?> raw) {
+        String kind = kind(raw);
+        return "string".equals(kind) || "integer".equals(kind) || "number".equals(kind) || "boolean".equals(kind);
+    }
+
     static String kind(Class<?> raw) {
         if (raw == String.class || raw == char.class || raw == Character.class || CharSequence.class.isAssignableFrom(raw)) {
             return "string";
@@ -120,8 +126,11 @@ public final class JsonSchemas {
         JsonArrayBuilder required = JSON.createArrayBuilder();
         if (raw.isRecord()) {
             for (RecordComponent component : raw.getRecordComponents()) {
-                properties.add(component.getName(), builder(component.getGenericType(), component.getAnnotations(), depth + 1));
-                if (!isOptional(component.getGenericType())) {
+                Annotation[] annotations = annotationsOf(component);
+                properties.add(component.getName(), builder(component.getGenericType(), annotations, depth + 1));
+                // JSON-B leaves out null components, so only those that cannot be null are required.
+                if (component.getType().isPrimitive()
+                        || Arrays.stream(annotations).anyMatch(annotation -> annotation instanceof jakarta.validation.constraints.NotNull)) {
                     required.add(component.getName());
                 }
             }
@@ -137,6 +146,15 @@ public final class JsonSchemas {
         if (!requiredNames.isEmpty()) {
             schema.add("required", requiredNames);
         }
+    }
+
+    /** Bean Validation annotations on a record component land on its type use and its accessor, not on the component. */
+    private static Annotation[] annotationsOf(RecordComponent component) {
+        return java.util.stream.Stream.of(component.getAnnotations(), component.getAnnotatedType().getAnnotations(),
+                        component.getAccessor().getAnnotations())
+                .flatMap(Arrays::stream)
+                .distinct()
+                .toArray(Annotation[]::new);
     }
 
     private static void applyConstraints(JsonObjectBuilder schema, String kind, Annotation[] constraints) {

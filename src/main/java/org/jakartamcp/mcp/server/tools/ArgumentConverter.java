@@ -73,11 +73,28 @@ final class ArgumentConverter {
                                 + Arrays.toString(raw.getEnumConstants()) + ", not \"" + text + "\""));
             }
         }
+        if (type instanceof java.lang.reflect.ParameterizedType list && list.getRawType() == java.util.List.class
+                && list.getActualTypeArguments()[0] instanceof Class<?> element && !element.isEnum()
+                && JsonSchemas.isSimple(element)) {
+            return elements(name, value, element);
+        }
         try {
             return jsonb.fromJson(value.toString(), type);
         } catch (JsonbException e) {
             throw new ToolCallException("Argument '" + name + "' does not match its schema: " + e.getMessage());
         }
+    }
+
+    /** A list of numbers, strings or booleans, each element converted (and bounded) like a single argument. */
+    private java.util.List<Object> elements(String name, JsonValue value, Class<?> element) {
+        if (!(value instanceof jakarta.json.JsonArray array)) {
+            throw wrongType(name, "an array", value);
+        }
+        java.util.List<Object> converted = new java.util.ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            converted.add(convertPresent(name + "[" + i + "]", array.get(i), element));
+        }
+        return converted;
     }
 
     /**

@@ -18,7 +18,7 @@ class JsonSchemasTest {
 
     enum Rounding { HALF_UP, HALF_EVEN }
 
-    record Statistics(BigDecimal mean, Optional<BigDecimal> median, int count) {
+    record Statistics(@jakarta.validation.constraints.NotNull BigDecimal mean, Optional<BigDecimal> median, Integer total, int count) {
     }
 
     @SuppressWarnings("unused")
@@ -49,9 +49,10 @@ class JsonSchemasTest {
     }
 
     @Test
-    void aRecordIsAnObjectWhoseOptionalComponentsAreNotRequired() {
+    void aRecordRequiresOnlyTheComponentsThatCannotBeNull() {
         assertEquals(schema("{\"type\":\"object\",\"properties\":{\"mean\":{\"type\":\"number\"},\"median\":{\"type\":\"number\"},"
-                + "\"count\":{\"type\":\"integer\"}},\"required\":[\"mean\",\"count\"]}"), JsonSchemas.of(Statistics.class));
+                + "\"total\":{\"type\":\"integer\"},\"count\":{\"type\":\"integer\"}},\"required\":[\"mean\",\"count\"]}"),
+                JsonSchemas.of(Statistics.class));
     }
 
     private static JsonObject schema(String json) {
