@@ -1,0 +1,76 @@
+package org.jakartamcp.tools.math;
+
+import com.ezylang.evalex.BaseException;
+import com.ezylang.evalex.Expression;
+import com.ezylang.evalex.config.ExpressionConfiguration;
+import com.ezylang.evalex.data.EvaluationValue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Map;
+import org.jakartamcp.mcp.spi.ReadableResult;
+import org.jakartamcp.mcp.spi.Tool;
+import org.jakartamcp.mcp.spi.ToolArg;
+import org.jakartamcp.mcp.spi.ToolCallException;
+
+/** Evaluates arithmetic expressions with EvalEx, in decimal arithmetic to the precision asked for. */
+@ApplicationScoped
+public class ExpressionTools {
+
+    static final int MAX_EXPRESSION_LENGTH = 1000;
+    static final int MAX_VARIABLES = 100;
+    /** Extra digits for every intermediate operation, so that rounding errors do not reach the digits returned. */
+    static final int GUARD_DIGITS = 10;
+
+    /**
+     * An expression's value.
+     *
+     * @param expression the expression as given
+     * @param result     its value, rounded to {@code precision} significant digits
+     * @param precision  the significant digits of the result
+     */
+    public record Evaluation(@NotNull String expression, @NotNull String result, int precision) implements ReadableResult {
+        @Override
+        public String text() {
+            return result;
+        }
+    }
+
+    @Tool(title = "Evaluate an expression", description = "Evaluates an arithmetic expression in decimal arithmetic, e.g. "
+            + "\"(2^64 + SQRT(2)) / 3\" or \"r^2 * PI\" with variables {\"r\": 1.5}. Operators + - * / % ^, parentheses; "
+            + "functions such as SQRT, ABS, ROUND, MIN, MAX, SUM, AVERAGE, FACT, LOG, LOG10, EXP, SIN, COS, TAN (radians), "
+            + "and constants PI and E. The result has `precision` significant digits; every step is computed with 10 more.",
+            annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
+    public Evaluation evaluate(@ToolArg(description = "The expression, at most 1000 characters") @NotBlank
+                               @Size(max = MAX_EXPRESSION_LENGTH) String expression,
+                               @ToolArg(description = "Values of the variables the expression uses, at most 100", required = false)
+                               @Size(max = MAX_VARIABLES) Map<String, BigDecimal> variables,
+                               @ToolArg(description = "Significant digits of every operation (default 34, at most 1000)", required = false)
+                               @Min(1) @Max(Decimals.MAX_PRECISION) Integer precision) {
+        int digits = precision == null ? Decimals.DEFAULT_PRECISION : precision;
+        ExpressionConfiguration configuration = ExpressionConfiguration.builder()
+                .mathContext(new MathContext(digits + GUARD_DIGITS, RoundingMode.HALF_EVEN))
+                .build()
+                .withAdditionalFunctions(Map.entry("FACT", new BoundedFactorial()));
+        Expression parsed = new Expression(expression, configuration);
+        if (variables != null) {
+            variables.forEach((name, value) -> parsed.with(name, ArgumentBounds.decimal("variables." + name, value)));
+        }
+        try {
+            EvaluationValue value = parsed.evaluate();
+            if (!value.isNumberValue()) {
+                throw new ToolCallException("The expression's value is not a number: " + value.getValue());
+            }
+            return new Evaluation(expression, Decimals.plain(value.getNumberValue().round(new MathContext(digits, RoundingMode.HALF_EVEN))),
+                    digits);
+        } catch (BaseException e) {
+            throw new ToolCallException("Cannot evaluate the expression at position " + e.getStartPosition() + ": " + e.getMessage());
+        }
+    }
+}
