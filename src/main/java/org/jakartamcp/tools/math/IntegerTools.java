@@ -3,10 +3,12 @@ package org.jakartamcp.tools.math;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
+import org.jakartamcp.mcp.spi.ReadableResult;
 import org.jakartamcp.mcp.spi.Tool;
 import org.jakartamcp.mcp.spi.ToolArg;
 import org.jakartamcp.mcp.spi.ToolCallException;
@@ -53,11 +55,24 @@ public class IntegerTools {
     @Tool(name = "is_prime", title = "Primality", description = "Whether an integer is prime. 'composite' is certain; "
             + "'prime' is wrong with a probability below 2^-128 (Miller-Rabin and Lucas tests).",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
-    public String isPrime(@ToolArg(description = "The integer, at most 10000 digits") BigInteger n) {
-        if (n.compareTo(BigInteger.TWO) < 0) {
-            return n + " is not prime (primes are integers greater than 1)";
+    public Primality isPrime(@ToolArg(description = "The integer, at most 10000 digits") BigInteger n) {
+        return new Primality(n.toString(), n.compareTo(BigInteger.TWO) >= 0 && n.isProbablePrime(128));
+    }
+
+    /**
+     * Whether a number is prime.
+     *
+     * @param number the number
+     * @param prime  whether it is prime
+     */
+    public record Primality(@NotNull String number, boolean prime) implements ReadableResult {
+        @Override
+        public String text() {
+            if (new BigInteger(number).compareTo(BigInteger.TWO) < 0) {
+                return number + " is not prime (primes are integers greater than 1)";
+            }
+            return number + (prime ? " is prime" : " is composite");
         }
-        return n + (n.isProbablePrime(128) ? " is prime" : " is composite");
     }
 
     @Tool(title = "Factorize", description = "The prime factorization of an integer greater than 1 (600851475143 = 71 × 839 × "

@@ -41,6 +41,14 @@ public class StatisticsTools {
         }
     }
 
+    /** One statistic of a data set. */
+    public record Statistic(double value) implements org.jakartamcp.mcp.spi.ReadableResult {
+        @Override
+        public String text() {
+            return Double.toString(value);
+        }
+    }
+
     /** A least-squares line y = slope · x + intercept. */
     public record Regression(double slope, double intercept, double rSquared, double slopeStandardError, long n)
             implements org.jakartamcp.mcp.spi.ReadableResult {
@@ -68,25 +76,25 @@ public class StatisticsTools {
     @Tool(title = "Percentile", description = "The p-th percentile of a list of numbers, interpolated between data points "
             + "as spreadsheets and NumPy do (method R-7): percentile 50 is the median.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
-    public double percentile(@ToolArg(description = VALUES) @NotNull @Size(min = 1, max = MAX_VALUES) List<BigDecimal> values,
+    public Statistic percentile(@ToolArg(description = VALUES) @NotNull @Size(min = 1, max = MAX_VALUES) List<BigDecimal> values,
                              @ToolArg(description = "p, from 0 to 100") @DecimalMin("0") @DecimalMax("100") double p) {
         double[] data = doubles(values, "values");
         if (p == 0) {
-            return StatUtils.min(data);
+            return new Statistic(StatUtils.min(data));
         }
-        return new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(data, p);
+        return new Statistic(new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(data, p));
     }
 
     @Tool(title = "Correlation", description = "Pearson's correlation coefficient of two equally long lists of numbers "
             + "(from -1 to 1).", annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
-    public double correlation(@ToolArg(description = "The x values, 2 to 100000") @NotNull @Size(min = 2, max = MAX_VALUES) List<BigDecimal> x,
+    public Statistic correlation(@ToolArg(description = "The x values, 2 to 100000") @NotNull @Size(min = 2, max = MAX_VALUES) List<BigDecimal> x,
                               @ToolArg(description = "The y values, as many as x") @NotNull @Size(min = 2, max = MAX_VALUES) List<BigDecimal> y) {
         requireSameLength(x, y);
         double r = new PearsonsCorrelation().correlation(doubles(x, "x"), doubles(y, "y"));
         if (Double.isNaN(r)) {
             throw new ToolCallException("The correlation is undefined: one of the lists does not vary");
         }
-        return r;
+        return new Statistic(r);
     }
 
     @Tool(name = "linear_regression", title = "Linear regression", description = "The least-squares line through points "

@@ -46,18 +46,18 @@ class StatisticsToolsTest {
     @Test
     void percentilesInterpolateLikeSpreadsheets() {
         List<BigDecimal> data = numbers("1", "2", "3", "4");
-        assertEquals(2.5, tools.percentile(data, 50), TOLERANCE);
-        assertEquals(1.75, tools.percentile(data, 25), TOLERANCE);
-        assertEquals(1.0, tools.percentile(data, 0), TOLERANCE);
-        assertEquals(4.0, tools.percentile(data, 100), TOLERANCE);
+        assertEquals(2.5, tools.percentile(data, 50).value(), TOLERANCE);
+        assertEquals(1.75, tools.percentile(data, 25).value(), TOLERANCE);
+        assertEquals(1.0, tools.percentile(data, 0).value(), TOLERANCE);
+        assertEquals(4.0, tools.percentile(data, 100).value(), TOLERANCE);
     }
 
     @Test
     void correlationAndRegression() {
         List<BigDecimal> x = numbers("1", "2", "3", "4", "5");
         List<BigDecimal> y = numbers("2", "4", "6", "8", "10");
-        assertEquals(1.0, tools.correlation(x, y), TOLERANCE);
-        assertEquals(-1.0, tools.correlation(x, numbers("5", "4", "3", "2", "1")), TOLERANCE);
+        assertEquals(1.0, tools.correlation(x, y).value(), TOLERANCE);
+        assertEquals(-1.0, tools.correlation(x, numbers("5", "4", "3", "2", "1")).value(), TOLERANCE);
         StatisticsTools.Regression line = tools.linearRegression(x, numbers("3", "5", "7", "9", "11"));
         assertEquals(2.0, line.slope(), TOLERANCE);
         assertEquals(1.0, line.intercept(), TOLERANCE);

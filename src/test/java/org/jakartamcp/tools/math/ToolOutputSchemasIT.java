@@ -1,0 +1,36 @@
+package org.jakartamcp.tools.math;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jakartamcp.testing.Http;
+import org.jakartamcp.testing.McpClients;
+import org.jakartamcp.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The official TypeScript SDK client lists the tools, calls each with example arguments, and Ajv
+ * validates every structuredContent against the tool's outputSchema.
+ */
+class ToolOutputSchemasIT {
+
+    @Test
+    void everyToolsStructuredContentMatchesItsOutputSchema() {
+        String url = TestServer.awaitReady() + "/mcp";
+        Path examples = Path.of("src/test/resources/tool-examples.json").toAbsolutePath();
+        McpClients.Result run = McpClients.run(List.of(McpClients.node().toString(),
+                McpClients.home().resolve("validate-tool-outputs.mjs").toString(), url, examples.toString()),
+                Map.of(), null, Duration.ofMinutes(2));
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        JsonObject summary = Http.json(run.stdout().strip());
+        assertEquals(List.of(), summary.getJsonArray("failures").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList());
+        assertEquals(summary.getInt("tools"), summary.getJsonArray("checked").size());
+        assertTrue(summary.getInt("tools") >= 23, run.stdout());
+    }
+}
