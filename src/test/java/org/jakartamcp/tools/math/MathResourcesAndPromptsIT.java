@@ -1,0 +1,68 @@
+package org.jakartamcp.tools.math;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.List;
+import org.jakartamcp.testing.McpHttp;
+import org.jakartamcp.testing.TestServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The product's resource template, prompts and completions over Streamable HTTP. */
+class MathResourcesAndPromptsIT {
+
+    private static McpHttp mcp;
+    private static String session;
+
+    @BeforeAll
+    static void session() {
+        mcp = new McpHttp(TestServer.awaitReady() + "/mcp");
+        session = mcp.initialize("2025-11-25");
+    }
+
+    @Test
+    void constantsAreReadThroughTheTemplate() {
+        JsonObject templates = result("resources/templates/list", "{}");
+        assertEquals("constants://{name}/{digits}", templates.getJsonArray("resourceTemplates").getJsonObject(0).getString("uriTemplate"));
+        JsonObject pi = result("resources/read", "{\"uri\":\"constants://pi/30\"}").getJsonArray("contents").getJsonObject(0);
+        assertEquals("3.14159265358979323846264338328", pi.getString("text"));
+        assertEquals("constants://pi/30", pi.getString("uri"));
+        JsonObject unknown = mcp.result(session, request("resources/read", "{\"uri\":\"constants://tau/30\"}"));
+        assertEquals(-32602, unknown.getJsonObject("error").getInt("code"));
+        JsonObject notFound = mcp.result(session, request("resources/read", "{\"uri\":\"nothing://here\"}"));
+        assertEquals(-32002, notFound.getJsonObject("error").getInt("code"));
+    }
+
+    @Test
+    void templateVariablesAndPromptArgumentsComplete() {
+        JsonObject names = result("completion/complete", "{\"ref\":{\"type\":\"ref/resource\",\"uri\":\"constant\"},"
+                + "\"argument\":{\"name\":\"name\",\"value\":\"p\"}}").getJsonObject("completion");
+        assertEquals(List.of("phi", "pi"), names.getJsonArray("values").getValuesAs(JsonString::getString));
+        JsonObject audiences = result("completion/complete", "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"step_by_step\"},"
+                + "\"argument\":{\"name\":\"audience\",\"value\":\"e\"}}").getJsonObject("completion");
+        assertEquals(List.of("engineer"), audiences.getJsonArray("values").getValuesAs(JsonString::getString));
+    }
+
+    @Test
+    void promptsPutTheToolsToWork() {
+        JsonObject prompt = result("prompts/get", "{\"name\":\"step_by_step\",\"arguments\":{\"problem\":\"12% of 250\",\"audience\":\"engineer\"}}");
+        String text = prompt.getJsonArray("messages").getJsonObject(0).getJsonObject("content").getString("text");
+        assertTrue(text.startsWith("Solve this problem step by step for an engineer."), text);
+        assertTrue(text.endsWith("Problem: 12% of 250"), text);
+        JsonObject missing = mcp.result(session, request("prompts/get", "{\"name\":\"statistics_report\",\"arguments\":{}}"));
+        assertEquals(-32602, missing.getJsonObject("error").getInt("code"));
+    }
+
+    private static JsonObject result(String method, String params) {
+        JsonObject response = mcp.result(session, request(method, params));
+        assertTrue(response.containsKey("result"), response.toString());
+        return response.getJsonObject("result");
+    }
+
+    private static String request(String method, String params) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"" + method + "\",\"params\":" + params + "}";
+    }
+}
