@@ -1,6 +1,7 @@
 package org.jakartamcp.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Liberty stops and starts in the middle of a Streamable HTTP session: the client goes on with the
- * same session id, and a stream dropped before the restart resumes from Last-Event-ID after it.
+ * same session id, a stream dropped before the restart resumes from Last-Event-ID after it, and the
+ * calculation made before the restart is still in the user's history.
  */
 class SessionAcrossRestartSystemIT {
 
@@ -66,6 +68,11 @@ class SessionAcrossRestartSystemIT {
                 }
             }
             assertEquals(1, resumed.size(), "the result missed before the restart, once: " + resumed);
+
+            String history = mcp.result(session, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"resources/read\","
+                    + "\"params\":{\"uri\":\"history://recent\"}}").getJsonObject("result").getJsonArray("contents")
+                    .getJsonObject(0).getString("text");
+            assertTrue(history.contains("\"result\":\"42\""), "the calculation from before the restart is in the history: " + history);
             JsonObject result = Http.json(resumed.get(0).data());
             assertEquals(5, result.getInt("id"));
             assertEquals("42", result.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));

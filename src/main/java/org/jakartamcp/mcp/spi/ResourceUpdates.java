@@ -7,4 +7,7 @@ package org.jakartamcp.mcp.spi;
 public interface ResourceUpdates {
 
     void updated(String uri);
+
+    /** Tells only the given user's subscribed sessions, for a resource whose content is per user. */
+    void updated(String uri, String principal);
 }

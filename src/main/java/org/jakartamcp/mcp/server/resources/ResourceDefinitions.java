@@ -22,8 +22,9 @@ final class ResourceDefinitions {
     static ResourceDefinition resource(Bean<?> bean, Method method) {
         Resource resource = method.getAnnotation(Resource.class);
         String name = resource.name().isEmpty() ? method.getName() : resource.name();
-        if (method.getParameterCount() != 0) {
-            throw new IllegalArgumentException("resource " + resource.uri() + " of " + method + " must take no parameters");
+        if (java.util.Arrays.stream(method.getParameterTypes()).anyMatch(type -> type != org.jakartamcp.mcp.spi.Caller.class)) {
+            throw new IllegalArgumentException("resource " + resource.uri() + " of " + method
+                    + " may take only a Caller parameter");
         }
         requireReturnType(method);
         JsonObjectBuilder descriptor = JSON.createObjectBuilder().add("uri", resource.uri()).add("name", name);

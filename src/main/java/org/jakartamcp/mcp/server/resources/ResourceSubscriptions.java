@@ -40,4 +40,11 @@ public class ResourceSubscriptions implements ResourceUpdates {
     public void updated(String uri) {
         subscribers.getOrDefault(uri, Set.of()).forEach(session -> notices.fire(new ResourceUpdated(session, uri)));
     }
+
+    @Override
+    public void updated(String uri, String principal) {
+        subscribers.getOrDefault(uri, Set.of()).stream()
+                .filter(session -> session.principal().equals(principal))
+                .forEach(session -> notices.fire(new ResourceUpdated(session, uri)));
+    }
 }

@@ -24,6 +24,7 @@ import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.Pages;
 import org.jakartamcp.mcp.server.ServerInfo;
 import org.jakartamcp.mcp.server.content.ContentJson;
+import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.ResourceContents;
 import org.jakartamcp.mcp.spi.ToolCallException;
 
@@ -64,7 +65,7 @@ public class ResourcesHandler implements McpMethodHandler {
         return switch (method) {
             case "resources/list" -> list("resources", resources, params);
             case "resources/templates/list" -> list("resourceTemplates", templates, params);
-            case "resources/read" -> read(uri(params));
+            case "resources/read" -> read(uri(params), new Caller(exchange.session().principal()));
             case "resources/subscribe" -> {
                 subscriptions.subscribe(exchange.session(), uri(params));
                 yield JsonValue.EMPTY_JSON_OBJECT;
@@ -84,10 +85,10 @@ public class ResourcesHandler implements McpMethodHandler {
         return Pages.list(key, all, params, serverInfo.pageSize(), ResourceDefinition::descriptor);
     }
 
-    private JsonObject read(String uri) {
+    private JsonObject read(String uri, Caller caller) {
         for (ResourceDefinition resource : resources) {
             if (resource.uri().equals(uri)) {
-                return contents(resource, uri, new Object[0]);
+                return contents(resource, uri, java.util.Collections.nCopies(resource.method().getParameterCount(), caller).toArray());
             }
         }
         for (ResourceDefinition template : templates) {

@@ -1,6 +1,7 @@
 package org.jakartamcp.mcp.server.tools;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,6 +14,7 @@ import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.Pages;
 import org.jakartamcp.mcp.server.ServerInfo;
+import org.jakartamcp.mcp.spi.ToolCalled;
 
 /** tools/list and tools/call. */
 @ApplicationScoped
@@ -29,6 +31,9 @@ public class ToolsHandler implements McpMethodHandler {
 
     @Inject
     ServerInfo serverInfo;
+
+    @Inject
+    Event<ToolCalled> toolCalls;
 
     @Override
     public Set<String> methods() {
@@ -66,6 +71,11 @@ public class ToolsHandler implements McpMethodHandler {
                 .orElseThrow(() -> JsonRpcError.invalidParams("Unknown tool: " + name.getString()));
         JsonObject argumentObject = arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         ProtocolVersion version = exchange.session().protocolVersion();
-        return invoker.call(tool, argumentObject, ClientFeatures.of(params, exchange), version.hasStructuredOutput());
+        JsonObject result = invoker.call(tool, argumentObject, ClientFeatures.of(params, exchange), version.hasStructuredOutput());
+        if (!result.getBoolean("isError", false)) {
+            toolCalls.fireAsync(new ToolCalled(exchange.session().principal(), tool.name(), argumentObject,
+                    result.getJsonArray("content").getJsonObject(0).getString("text", "")));
+        }
+        return result;
     }
 }
