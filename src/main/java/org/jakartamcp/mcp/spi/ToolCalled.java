@@ -3,7 +3,8 @@ package org.jakartamcp.mcp.spi;
 import jakarta.json.JsonObject;
 
 /**
- * Fired asynchronously (observe it with {@code @ObservesAsync}) after a tool call succeeded.
+ * Fired after a tool call succeeded, on the thread that answers it: an observer must be quick: queue
+ * the work, as the calculation history does.
  *
  * @param principal who called
  * @param tool      the tool's name

@@ -2,62 +2,125 @@ package org.jakartamcp.tools.math;
 
 import static org.jakartamcp.platform.json.JsonP.JSON;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jakartamcp.mcp.spi.Caller;
-import org.jakartamcp.mcp.spi.Resource;
 import org.jakartamcp.mcp.spi.ResourceUpdates;
 import org.jakartamcp.mcp.spi.ToolCalled;
 
 /**
  * Each user's recent calculations, kept in PostgreSQL (so they outlive a restart) and offered as a
- * resource; subscribers hear when theirs changes.
+ * resource; subscribers hear when theirs changes. A tool call only queues its entry: the queue is
+ * written in one transaction every half second, so calculating never waits for, or pays per call
+ * for, a database write. Only the newest 50 per user are kept.
  */
 @ApplicationScoped
 public class CalculationHistory {
 
+    private static final Logger LOG = Logger.getLogger(CalculationHistory.class.getName());
     static final String URI = "history://recent";
     static final int SHOWN = 50;
+    static final long FLUSH_MILLIS = 500;
+    /** Beyond this many queued entries (the database is down or slow) new ones are dropped, not the server's memory. */
+    static final int MAX_QUEUED = 100_000;
 
-    @PersistenceContext(unitName = "mcp")
-    EntityManager entityManager;
+    @Inject
+    CalculationStore store;
 
     @Inject
     ResourceUpdates updates;
 
-    private final Clock clock = Clock.systemUTC();
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
-    /** Written after the answer went out: a calculation's latency does not include the insert. */
-    @Transactional
-    void record(@ObservesAsync ToolCalled call) {
-        entityManager.persist(new CalculationRecord(call.principal(), call.tool(), call.arguments().toString(), call.result(),
+    private final ConcurrentLinkedQueue<CalculationRecord> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private final Clock clock = Clock.systemUTC();
+    private ScheduledFuture<?> flusher;
+
+    void record(@Observes ToolCalled call) {
+        if (queued.incrementAndGet() > MAX_QUEUED) {
+            queued.decrementAndGet();
+            if (dropped.incrementAndGet() % 1000 == 1) {
+                LOG.warning(() -> "Calculation history is not being written; " + dropped.get() + " entries dropped so far");
+            }
+            return;
+        }
+        queue.add(new CalculationRecord(call.principal(), call.tool(), call.arguments().toString(), call.result(),
                 OffsetDateTime.now(clock)));
-        entityManager.flush();
-        updates.updated(URI, call.principal());
+        startFlushing();
     }
 
-    @Resource(uri = URI, name = "calculation-history", title = "Your recent calculations",
+    private synchronized void startFlushing() {
+        if (flusher == null) {
+            flusher = scheduler.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Writes what is queued; on failure the entries go back to the queue for the next round. */
+    synchronized void flush() {
+        List<CalculationRecord> batch = new ArrayList<>();
+        for (CalculationRecord next; batch.size() < 1000 && (next = queue.poll()) != null; ) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        Set<String> principals = new LinkedHashSet<>();
+        batch.forEach(calculation -> principals.add(calculation.principal()));
+        try {
+            store.saveAll(batch, principals, SHOWN);
+            queued.addAndGet(-batch.size());
+        } catch (RuntimeException e) {
+            queue.addAll(batch);
+            LOG.log(Level.WARNING, "Writing " + batch.size() + " calculations failed; retrying", e);
+            return;
+        }
+        principals.forEach(principal -> updates.updated(URI, principal));
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        if (flusher != null) {
+            flusher.cancel(false);
+        }
+        while (!queue.isEmpty()) {
+            int before = queue.size();
+            flush();
+            if (queue.size() >= before) {
+                break;
+            }
+        }
+    }
+
+    @org.jakartamcp.mcp.spi.Resource(uri = URI, name = "calculation-history", title = "Your recent calculations",
             description = "The 50 most recent calculations of the signed-in user, newest first: tool, arguments, result and time.",
             mimeType = "application/json")
-    @Transactional(Transactional.TxType.SUPPORTS)
     public String recent(Caller caller) {
         JsonArrayBuilder calculations = JSON.createArrayBuilder();
-        entityManager.createNamedQuery(CalculationRecord.RECENT, CalculationRecord.class)
-                .setParameter("principal", caller.principal())
-                .setMaxResults(SHOWN)
-                .getResultStream()
-                .forEach(calculation -> calculations.add(JSON.createObjectBuilder()
-                        .add("tool", calculation.tool())
-                        .add("arguments", calculation.arguments())
-                        .add("result", calculation.result())
-                        .add("at", calculation.createdAt().toString())));
+        store.recent(caller.principal(), SHOWN).forEach(calculation -> calculations.add(JSON.createObjectBuilder()
+                .add("tool", calculation.tool())
+                .add("arguments", calculation.arguments())
+                .add("result", calculation.result())
+                .add("at", calculation.createdAt().toString())));
         return calculations.build().toString();
     }
 }

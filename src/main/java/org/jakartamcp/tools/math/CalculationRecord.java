@@ -52,6 +52,10 @@ public class CalculationRecord {
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }
 
+    String principal() {
+        return principal;
+    }
+
     String tool() {
         return tool;
     }

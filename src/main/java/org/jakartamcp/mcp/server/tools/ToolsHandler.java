@@ -73,7 +73,7 @@ public class ToolsHandler implements McpMethodHandler {
         ProtocolVersion version = exchange.session().protocolVersion();
         JsonObject result = invoker.call(tool, argumentObject, ClientFeatures.of(params, exchange), version.hasStructuredOutput());
         if (!result.getBoolean("isError", false)) {
-            toolCalls.fireAsync(new ToolCalled(exchange.session().principal(), tool.name(), argumentObject,
+            toolCalls.fire(new ToolCalled(exchange.session().principal(), tool.name(), argumentObject,
                     result.getJsonArray("content").getJsonObject(0).getString("text", "")));
         }
         return result;
