@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.Health;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.LibertyServer;
@@ -49,6 +50,8 @@ class SessionAcrossRestartSystemIT {
                     .header("Mcp-Session-Id", session).build())) {
                 primingId = call.next(WAIT).id();
             } // the connection drops before the client read the result
+            // the history is written in batches every 500 ms: wait for this one, so the restart is what is tested
+            Eventually.await("the calculation in the history", WAIT, () -> history(mcp, session), text -> text.contains("\"result\":\"42\""));
 
             server.stop();
             server.start();
@@ -69,13 +72,17 @@ class SessionAcrossRestartSystemIT {
             }
             assertEquals(1, resumed.size(), "the result missed before the restart, once: " + resumed);
 
-            String history = mcp.result(session, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"resources/read\","
-                    + "\"params\":{\"uri\":\"history://recent\"}}").getJsonObject("result").getJsonArray("contents")
-                    .getJsonObject(0).getString("text");
+            String history = history(mcp, session);
             assertTrue(history.contains("\"result\":\"42\""), "the calculation from before the restart is in the history: " + history);
             JsonObject result = Http.json(resumed.get(0).data());
             assertEquals(5, result.getInt("id"));
             assertEquals("42", result.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
         }
+    }
+
+    private static String history(McpHttp mcp, String session) {
+        return mcp.result(session, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"resources/read\","
+                + "\"params\":{\"uri\":\"history://recent\"}}").getJsonObject("result").getJsonArray("contents")
+                .getJsonObject(0).getString("text");
     }
 }

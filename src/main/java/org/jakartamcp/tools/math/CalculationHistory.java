@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -95,6 +96,14 @@ public class CalculationHistory {
             return;
         }
         principals.forEach(principal -> updates.updated(URI, principal));
+    }
+
+    /**
+     * Writes what is still queued while the application stops, before any application-scoped bean is
+     * destroyed: the database (the embedded one is such a bean) is still there.
+     */
+    void beforeShutdown(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+        stop();
     }
 
     @PreDestroy
