@@ -47,10 +47,6 @@ public final class McpExchange {
         }
     }
 
-    public boolean canNotify() {
-        return channel.isOpen();
-    }
-
     /** Sends a request to the client and waits for its result. */
     public JsonObject request(String method, JsonObject params, Duration timeout) {
         if (!channel.isOpen()) {

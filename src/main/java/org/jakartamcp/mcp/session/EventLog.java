@@ -50,8 +50,4 @@ public class EventLog {
                 .setMaxResults(10_000)
                 .getResultList();
     }
-
-    public int pruneBefore(OffsetDateTime before) {
-        return entityManager.createNamedQuery(StoredEvent.PRUNE).setParameter("before", before).executeUpdate();
-    }
 }

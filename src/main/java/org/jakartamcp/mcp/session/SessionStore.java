@@ -1,6 +1,7 @@
 package org.jakartamcp.mcp.session;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import static org.jakartamcp.platform.json.JsonP.JSON;
 
@@ -26,6 +27,9 @@ public class SessionStore {
 
     @Inject
     SessionRepository repository;
+
+    @Inject
+    Event<SessionEnded> ended;
 
     private final Map<String, McpSession> cache = new ConcurrentHashMap<>();
     private final Map<String, OffsetDateTime> lastTouched = new ConcurrentHashMap<>();
@@ -77,6 +81,7 @@ public class SessionStore {
     public boolean delete(McpSession session) {
         cache.remove(session.idHash());
         lastTouched.remove(session.idHash());
+        ended.fire(new SessionEnded(session));
         return repository.delete(session.idHash());
     }
 

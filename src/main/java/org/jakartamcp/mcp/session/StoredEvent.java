@@ -15,12 +15,10 @@ import java.time.OffsetDateTime;
 @NamedQuery(name = StoredEvent.AFTER, query = "select e from StoredEvent e where e.sessionHash = :session "
         + "and e.streamId = :stream and e.seq > :seq order by e.seq")
 @NamedQuery(name = StoredEvent.STREAM_OF, query = "select e.streamId from StoredEvent e where e.sessionHash = :session and e.seq = :seq")
-@NamedQuery(name = StoredEvent.PRUNE, query = "delete from StoredEvent e where e.createdAt < :before")
 public class StoredEvent {
 
     static final String AFTER = "StoredEvent.after";
     static final String STREAM_OF = "StoredEvent.streamOf";
-    static final String PRUNE = "StoredEvent.prune";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -61,10 +61,6 @@ public class OpenStreams {
         scheduler.execute(work);
     }
 
-    public int size() {
-        return connections.size();
-    }
-
     private synchronized void startKeepAlive() {
         if (keepAlive == null) {
             long period = settings.keepAlive().toMillis();

@@ -95,7 +95,14 @@ public class CalculationHistory {
             LOG.log(Level.WARNING, "Writing " + batch.size() + " calculations failed; retrying", e);
             return;
         }
-        principals.forEach(principal -> updates.updated(URI, principal));
+        for (String principal : principals) {
+            try {
+                updates.updated(URI, principal);
+            } catch (RuntimeException e) {
+                // the entries are stored; a notice that cannot go out must not stop the next flushes
+                LOG.log(Level.WARNING, "Notifying " + principal + "'s subscribers of a new calculation failed", e);
+            }
+        }
     }
 
     /**

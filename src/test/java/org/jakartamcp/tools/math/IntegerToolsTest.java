@@ -34,6 +34,8 @@ class IntegerToolsTest {
         assertEquals("170141183460469231731687303715884105727 is prime", tools.isPrime(BigInteger.TWO.pow(127).subtract(BigInteger.ONE)).text());
         assertEquals("561 is composite", tools.isPrime(b("561")).text(), "a Carmichael number");
         assertEquals("1 is not prime (primes are integers greater than 1)", tools.isPrime(b("1")).text());
+        assertEquals("Argument 'n' has more than 1000 digits",
+                assertThrows(ToolCallException.class, () -> tools.isPrime(BigInteger.TEN.pow(1000))).getMessage());
     }
 
     @Test

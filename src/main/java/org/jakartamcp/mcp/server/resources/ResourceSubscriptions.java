@@ -2,11 +2,13 @@ package org.jakartamcp.mcp.server.resources;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jakartamcp.mcp.session.McpSession;
+import org.jakartamcp.mcp.session.SessionEnded;
 import org.jakartamcp.mcp.spi.ResourceUpdates;
 
 /**
@@ -34,6 +36,10 @@ public class ResourceSubscriptions implements ResourceUpdates {
         if (sessions != null) {
             sessions.remove(session);
         }
+    }
+
+    void forget(@Observes SessionEnded ended) {
+        subscribers.values().forEach(sessions -> sessions.remove(ended.session()));
     }
 
     @Override
