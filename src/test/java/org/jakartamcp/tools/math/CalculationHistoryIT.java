@@ -48,6 +48,25 @@ class CalculationHistoryIT {
         }
     }
 
+    /** A subscriber that ended its session must not break the notices, nor the writes, for everyone else. */
+    @Test
+    void anEndedSubscriberDoesNotStopTheHistory() {
+        String mcpUrl = TestServer.awaitReady() + "/mcp";
+        McpHttp mcp = new McpHttp(mcpUrl);
+        String gone = mcp.initialize("2025-11-25");
+        mcp.result(gone, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"resources/subscribe\",\"params\":{\"uri\":\"history://recent\"}}");
+        assertEquals(204, Http.send(HttpRequest.newBuilder(URI.create(mcpUrl)).DELETE().header("Mcp-Session-Id", gone).build()).statusCode());
+
+        String session = mcp.initialize("2025-11-25");
+        for (int round = 0; round < 2; round++) {
+            String marker = "0." + UUID.randomUUID().toString().replaceAll("[^0-9]", "7").substring(0, 12);
+            mcp.result(session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"add\","
+                    + "\"arguments\":{\"a\":" + marker + ",\"b\":1}}}");
+            Eventually.await("calculation " + marker + " in the history", WAIT, () -> history(mcp, session).toString(),
+                    text -> text.contains(marker));
+        }
+    }
+
     private static JsonArray history(McpHttp mcp, String session) {
         String text = mcp.result(session, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"resources/read\","
                 + "\"params\":{\"uri\":\"history://recent\"}}").getJsonObject("result").getJsonArray("contents")
