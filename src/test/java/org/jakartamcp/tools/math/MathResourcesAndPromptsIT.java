@@ -37,6 +37,16 @@ class MathResourcesAndPromptsIT {
     }
 
     @Test
+    void unitConversionWorksInsideTheServerAndListsItsSymbols() {
+        // Indriya finds its services through ServiceLoader: this shows it does under the WAR's class loader
+        JsonObject converted = result("tools/call", "{\"name\":\"convert_units\",\"arguments\":{\"value\":98.6,\"from\":\"°F\",\"to\":\"°C\"}}");
+        assertEquals("37", converted.getJsonObject("structuredContent").getString("result"));
+        assertEquals("98.6 °F = 37 °C", converted.getJsonArray("content").getJsonObject(0).getString("text"));
+        JsonObject symbols = result("resources/read", "{\"uri\":\"units://symbols\"}").getJsonArray("contents").getJsonObject(0);
+        assertTrue(symbols.getString("text").contains("mph: mile per hour, speed"), symbols.getString("text"));
+    }
+
+    @Test
     void templateVariablesAndPromptArgumentsComplete() {
         JsonObject names = result("completion/complete", "{\"ref\":{\"type\":\"ref/resource\",\"uri\":\"constant\"},"
                 + "\"argument\":{\"name\":\"name\",\"value\":\"p\"}}").getJsonObject("completion");
