@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
+import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.spi.ReadableResult;
 import org.jakartamcp.mcp.spi.Tool;
 import org.jakartamcp.mcp.spi.ToolArg;
@@ -83,13 +84,14 @@ public class IntegerTools {
     @Tool(title = "Factorize", description = "The prime factorization of an integer greater than 1 (600851475143 = 71 × 839 × "
             + "1471 × 6857). Numbers whose factors all have under ~25 digits are fast; harder ones stop after 2 s with an error.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
-    public Factorization factorize(@ToolArg(description = "The integer, greater than 1, at most 100 digits") BigInteger n) {
+    public Factorization factorize(@ToolArg(description = "The integer, greater than 1, at most 100 digits") BigInteger n,
+                                   Cancellation cancellation) {
         if (n.compareTo(BigInteger.TWO) < 0) {
             throw new ToolCallException("Argument 'n' must be greater than 1");
         }
         if (n.toString().length() > 100) {
             throw new ToolCallException("Argument 'n' has more than 100 digits");
         }
-        return Factorization.of(n, PrimeFactors.of(n, FACTORIZATION_BUDGET));
+        return Factorization.of(n, PrimeFactors.of(n, FACTORIZATION_BUDGET, cancellation));
     }
 }

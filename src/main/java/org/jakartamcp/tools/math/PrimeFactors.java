@@ -4,11 +4,13 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.spi.ToolCallException;
 
 /**
  * Factorization by trial division of small primes, then Pollard's rho (Brent's variant) on what is
- * left, with a deadline so that a hard number cannot hold a server thread.
+ * left, with a deadline so that a hard number cannot hold a server thread, and stopping as soon as
+ * the call is cancelled (by the client, or at the server's time limit for a call).
  */
 final class PrimeFactors {
 
@@ -18,7 +20,7 @@ final class PrimeFactors {
     private PrimeFactors() {
     }
 
-    static List<BigInteger> of(BigInteger n, Duration budget) {
+    static List<BigInteger> of(BigInteger n, Duration budget, Cancellation cancellation) {
         long deadline = System.nanoTime() + budget.toNanos();
         List<BigInteger> factors = new ArrayList<>();
         BigInteger rest = n;
@@ -39,14 +41,14 @@ final class PrimeFactors {
                 factors.add(m);
                 continue;
             }
-            BigInteger divisor = rho(m, deadline);
+            BigInteger divisor = rho(m, deadline, cancellation);
             pending.add(divisor);
             pending.add(m.divide(divisor));
         }
         return factors;
     }
 
-    private static BigInteger rho(BigInteger n, long deadline) {
+    private static BigInteger rho(BigInteger n, long deadline, Cancellation cancellation) {
         for (long c = 1; ; c++) {
             BigInteger constant = BigInteger.valueOf(c);
             BigInteger y = BigInteger.TWO;
@@ -60,6 +62,7 @@ final class PrimeFactors {
                     y = y.multiply(y).add(constant).mod(n);
                 }
                 for (long k = 0; k < r && g.equals(BigInteger.ONE); k += 128) {
+                    cancellation.check();
                     if (System.nanoTime() > deadline) {
                         throw new ToolCallException("Factorization ran out of time: " + n + " has large prime factors; "
                                 + "at most " + n.bitLength() + "-bit numbers with such factors can be done in the time allowed");

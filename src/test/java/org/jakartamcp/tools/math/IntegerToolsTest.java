@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.spi.ToolCallException;
 import org.junit.jupiter.api.Test;
 
 class IntegerToolsTest {
+
+    private static final Cancellation NOT_CANCELLED = () -> false;
 
     private final IntegerTools tools = new IntegerTools();
 
@@ -40,22 +44,31 @@ class IntegerToolsTest {
 
     @Test
     void factorizations() {
-        assertEquals("600851475143 = 71 × 839 × 1471 × 6857", tools.factorize(b("600851475143")).text());
-        assertEquals(List.of("2", "2", "2", "3", "3", "5"), tools.factorize(b("360")).factors());
-        assertEquals(List.of("1000000007", "1000000009"), tools.factorize(b("1000000016000000063")).factors());
+        assertEquals("600851475143 = 71 × 839 × 1471 × 6857", tools.factorize(b("600851475143"), NOT_CANCELLED).text());
+        assertEquals(List.of("2", "2", "2", "3", "3", "5"), tools.factorize(b("360"), NOT_CANCELLED).factors());
+        assertEquals(List.of("1000000007", "1000000009"), tools.factorize(b("1000000016000000063"), NOT_CANCELLED).factors());
         assertEquals(List.of("170141183460469231731687303715884105727"),
-                tools.factorize(BigInteger.TWO.pow(127).subtract(BigInteger.ONE)).factors());
+                tools.factorize(BigInteger.TWO.pow(127).subtract(BigInteger.ONE), NOT_CANCELLED).factors());
     }
 
     @Test
     void factorizationIsBoundedInTimeAndSize() {
         BigInteger hard = new BigInteger("1000000000000000000000000000057").multiply(new BigInteger("1000000000000000000000000000049"));
-        ToolCallException timeout = assertThrows(ToolCallException.class, () -> PrimeFactors.of(hard, Duration.ofMillis(200)));
+        ToolCallException timeout = assertThrows(ToolCallException.class, () -> PrimeFactors.of(hard, Duration.ofMillis(200), NOT_CANCELLED));
         assertTrue(timeout.getMessage().contains("ran out of time"), timeout.getMessage());
         assertEquals("Argument 'n' has more than 100 digits", assertThrows(ToolCallException.class,
-                () -> tools.factorize(BigInteger.TEN.pow(100))).getMessage());
+                () -> tools.factorize(BigInteger.TEN.pow(100), NOT_CANCELLED)).getMessage());
         assertEquals("Argument 'n' must be greater than 1", assertThrows(ToolCallException.class,
-                () -> tools.factorize(BigInteger.ONE)).getMessage());
+                () -> tools.factorize(BigInteger.ONE, NOT_CANCELLED)).getMessage());
+    }
+
+    @Test
+    void factorizationStopsWhenTheCallIsCancelled() {
+        BigInteger hard = new BigInteger("1000000000000000000000000000057").multiply(new BigInteger("1000000000000000000000000000049"));
+        AtomicInteger checks = new AtomicInteger();
+        assertThrows(Cancellation.CancelledException.class, () -> PrimeFactors.of(hard, Duration.ofMinutes(1),
+                () -> checks.incrementAndGet() > 3));
+        assertEquals(4, checks.get(), "stops at the first check after the cancellation");
     }
 
     private static BigInteger b(String value) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.logging.LoggingHandler;
+import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.spi.Elicitation;
 import org.jakartamcp.mcp.spi.McpLog;
 import org.jakartamcp.mcp.spi.Progress;
@@ -23,9 +24,22 @@ final class ClientFeatures {
     private ClientFeatures() {
     }
 
-    static ToolCallContext of(JsonObject params, McpExchange exchange) {
-        return new ToolCallContext(progress(params, exchange), exchange::isCancelled, log(exchange), sampling(exchange),
-                elicitation(exchange), exchange::closeConnection);
+    /**
+     * @param deadline {@link System#nanoTime()} after which the call counts as cancelled, and by which
+     *                 a wait for the client (sampling, elicitation) ends
+     */
+    static ToolCallContext of(JsonObject params, McpExchange exchange, long deadline) {
+        Cancellation cancellation = () -> exchange.isCancelled() || System.nanoTime() - deadline >= 0;
+        return new ToolCallContext(progress(params, exchange), cancellation, log(exchange), sampling(exchange, deadline),
+                elicitation(exchange, deadline), exchange::closeConnection);
+    }
+
+    private static Duration beforeDeadline(Duration timeout, long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new Cancellation.CancelledException();
+        }
+        return timeout.toNanos() < left ? timeout : Duration.ofNanos(left);
     }
 
     private static Progress progress(JsonObject params, McpExchange exchange) {
@@ -56,7 +70,7 @@ final class ClientFeatures {
         };
     }
 
-    private static Sampling sampling(McpExchange exchange) {
+    private static Sampling sampling(McpExchange exchange, long deadline) {
         return new Sampling() {
             @Override
             public boolean isSupported() {
@@ -68,12 +82,12 @@ final class ClientFeatures {
                 if (!isSupported()) {
                     throw new ToolCallException("The client does not support sampling");
                 }
-                return exchange.request("sampling/createMessage", params, timeout);
+                return exchange.request("sampling/createMessage", params, beforeDeadline(timeout, deadline));
             }
         };
     }
 
-    private static Elicitation elicitation(McpExchange exchange) {
+    private static Elicitation elicitation(McpExchange exchange, long deadline) {
         return new Elicitation() {
             @Override
             public boolean isSupported() {
@@ -86,7 +100,8 @@ final class ClientFeatures {
                     throw new ToolCallException("The client does not support elicitation");
                 }
                 return exchange.request("elicitation/create", JSON.createObjectBuilder()
-                        .add("message", message).add("requestedSchema", requestedSchema).build(), timeout);
+                        .add("message", message).add("requestedSchema", requestedSchema).build(),
+                        beforeDeadline(timeout, deadline));
             }
         };
     }

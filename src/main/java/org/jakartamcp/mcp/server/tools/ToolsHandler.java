@@ -8,12 +8,15 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.Pages;
 import org.jakartamcp.mcp.server.ServerInfo;
+import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.spi.ToolCalled;
 
 /** tools/list and tools/call. */
@@ -34,6 +37,11 @@ public class ToolsHandler implements McpMethodHandler {
 
     @Inject
     Event<ToolCalled> toolCalls;
+
+    /** How long one tool call may run; a tool that checks its {@link Cancellation} stops there with an error result. */
+    @Inject
+    @ConfigProperty(name = "mcp.tool-time-limit-seconds", defaultValue = "60")
+    int timeLimitSeconds;
 
     @Override
     public Set<String> methods() {
@@ -71,7 +79,17 @@ public class ToolsHandler implements McpMethodHandler {
                 .orElseThrow(() -> JsonRpcError.invalidParams("Unknown tool: " + name.getString()));
         JsonObject argumentObject = arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         ProtocolVersion version = exchange.session().protocolVersion();
-        JsonObject result = invoker.call(tool, argumentObject, ClientFeatures.of(params, exchange), version.hasStructuredOutput());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeLimitSeconds);
+        JsonObject result;
+        try {
+            result = invoker.call(tool, argumentObject, ClientFeatures.of(params, exchange, deadline), version.hasStructuredOutput());
+        } catch (Cancellation.CancelledException e) {
+            if (exchange.isCancelled()) {
+                throw e;
+            }
+            return ToolInvoker.content("Tool '" + tool.name() + "' was stopped: it ran past the time limit of "
+                    + timeLimitSeconds + " s for one call", null, true);
+        }
         if (!result.getBoolean("isError", false)) {
             toolCalls.fire(new ToolCalled(exchange.session().principal(), tool.name(), argumentObject,
                     result.getJsonArray("content").getJsonObject(0).getString("text", "")));

@@ -1,0 +1,95 @@
+package org.jakartamcp.mcp.server.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jakartamcp.testing.Http;
+import org.jakartamcp.testing.McpHttp;
+import org.jakartamcp.testing.TestServer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A tool call ends at the server's time limit for one call, or when the client cancels it,
+ * whichever comes first: the product WAR with a fixture tool that runs until it is cancelled, and
+ * the time limit configured to 3 s.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ToolCallLimitsIT {
+
+    private static final int TIME_LIMIT_SECONDS = 3;
+
+    @ArquillianResource
+    URL deployment;
+
+    private McpHttp mcp;
+    private String session;
+
+    @Deployment(testable = false)
+    static WebArchive productWithAnUnendingTool() {
+        return ShrinkWrap.create(WebArchive.class, "time-limit.war")
+                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/mcp.war")))
+                .addClass(UnendingTool.class)
+                .addAsResource(new StringAsset("mcp.tool-time-limit-seconds=" + TIME_LIMIT_SECONDS + "\n"),
+                        "META-INF/microprofile-config.properties");
+    }
+
+    @BeforeEach
+    void session() {
+        TestServer.awaitReady();
+        mcp = new McpHttp(deployment.toString().replaceAll("/$", "") + "/mcp");
+        session = mcp.initialize("2025-11-25");
+    }
+
+    @Test
+    void aCallThatRunsPastTheTimeLimitEndsWithAToolError() {
+        long started = System.nanoTime();
+        JsonObject result = mcp.result(session, call(2)).getJsonObject("result");
+        long elapsed = System.nanoTime() - started;
+
+        assertTrue(result.getBoolean("isError"), result.toString());
+        assertEquals("Tool 'unending' was stopped: it ran past the time limit of 3 s for one call",
+                result.getJsonArray("content").getJsonObject(0).getString("text"));
+        assertTrue(elapsed >= TimeUnit.SECONDS.toNanos(TIME_LIMIT_SECONDS), "not before the limit: " + elapsed + " ns");
+    }
+
+    @Test
+    void aCallTheClientCancelsEndsBeforeTheTimeLimit() throws Exception {
+        long started = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> response = CompletableFuture.supplyAsync(() -> mcp.call(session, call(3)));
+        // a cancellation that arrives before the call runs is ignored, so it is repeated until the answer comes
+        HttpResponse<String> answered = null;
+        while (answered == null) {
+            mcp.call(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":3}}");
+            try {
+                answered = response.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillRunning) {
+                // cancel again
+            }
+        }
+        JsonObject answer = Http.json(answered);
+        long elapsed = System.nanoTime() - started;
+
+        assertEquals("Request cancelled", answer.getJsonObject("error").getString("message"), answer.toString());
+        assertTrue(elapsed < TimeUnit.SECONDS.toNanos(TIME_LIMIT_SECONDS), "before the limit: " + Duration.ofNanos(elapsed));
+    }
+
+    private static String call(int id) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"unending\"}}";
+    }
+}
