@@ -9,6 +9,7 @@ import java.io.InputStream;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcBody;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcParser;
+import org.jakartamcp.platform.web.BoundedBody;
 
 /** Reads a POSTed body into JSON-RPC messages, with every refusal as the HTTP status the transports expect. */
 @ApplicationScoped

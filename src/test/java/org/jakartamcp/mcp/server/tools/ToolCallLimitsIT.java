@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -41,12 +44,13 @@ class ToolCallLimitsIT {
     private String session;
 
     @Deployment(testable = false)
-    static WebArchive productWithAnUnendingTool() {
+    static WebArchive productWithAnUnendingTool() throws IOException {
+        String config = Files.readString(Path.of("target/classes/META-INF/microprofile-config.properties"))
+                + "\nmcp.tool-time-limit-seconds=" + TIME_LIMIT_SECONDS + "\n";
         return ShrinkWrap.create(WebArchive.class, "time-limit.war")
                 .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/mcp.war")))
                 .addClass(UnendingTool.class)
-                .addAsResource(new StringAsset("mcp.tool-time-limit-seconds=" + TIME_LIMIT_SECONDS + "\n"),
-                        "META-INF/microprofile-config.properties");
+                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
     }
 
     @BeforeEach

@@ -1,4 +1,4 @@
-package org.jakartamcp.mcp.transport;
+package org.jakartamcp.platform.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.jakartamcp.mcp.transport;
+package org.jakartamcp.platform.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** Reads a request body as UTF-8 text, refusing it as soon as it passes the limit. */
-final class BoundedBody {
+public final class BoundedBody {
 
     private BoundedBody() {
     }
 
-    static final class TooLarge extends Exception {
+    public static final class TooLarge extends Exception {
         private static final long serialVersionUID = 1L;
 
         TooLarge(int limit) {
@@ -22,7 +22,7 @@ final class BoundedBody {
         }
     }
 
-    static final class NotUtf8 extends Exception {
+    public static final class NotUtf8 extends Exception {
         private static final long serialVersionUID = 1L;
 
         NotUtf8() {
@@ -30,7 +30,7 @@ final class BoundedBody {
         }
     }
 
-    static String read(InputStream in, int limit) throws IOException, TooLarge, NotUtf8 {
+    public static String read(InputStream in, int limit) throws IOException, TooLarge, NotUtf8 {
         byte[] buffer = new byte[Math.min(8192, limit + 1)];
         int length = 0;
         int read;

@@ -1,0 +1,106 @@
+package org.jakartamcp.oauth;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A registered client (RFC 7591). */
+@Entity
+@Table(name = "oauth_client")
+public class OAuthClient {
+
+    public static final String PUBLIC = "none";
+
+    @Id
+    @Column(name = "client_id", length = 512)
+    String clientId;
+
+    @Column(name = "secret_hash", length = 64)
+    String secretHash;
+
+    @Column(name = "client_name")
+    String clientName;
+
+    @Column(name = "client_uri", length = 2000)
+    String clientUri;
+
+    /** One URI per line. */
+    @Column(name = "redirect_uris", nullable = false, length = 20000)
+    String redirectUris;
+
+    @Column(name = "token_endpoint_auth_method", nullable = false, length = 32)
+    String tokenEndpointAuthMethod;
+
+    @Column(length = 1000)
+    String scope;
+
+    @Column(name = "metadata_document", nullable = false)
+    boolean metadataDocument;
+
+    @Column(nullable = false)
+    boolean disabled;
+
+    @Column(name = "created_at", nullable = false)
+    OffsetDateTime createdAt;
+
+    @Column(name = "refreshed_at")
+    OffsetDateTime refreshedAt;
+
+    protected OAuthClient() {
+    }
+
+    OAuthClient(String clientId, String secretHash, String clientName, String clientUri, List<String> redirectUris,
+                String tokenEndpointAuthMethod, String scope, OffsetDateTime createdAt) {
+        this.clientId = clientId;
+        this.secretHash = secretHash;
+        this.clientName = clientName;
+        this.clientUri = clientUri;
+        this.redirectUris = String.join("\n", redirectUris);
+        this.tokenEndpointAuthMethod = tokenEndpointAuthMethod;
+        this.scope = scope;
+        this.createdAt = createdAt;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String clientName() {
+        return clientName;
+    }
+
+    public String clientUri() {
+        return clientUri;
+    }
+
+    public List<String> redirectUris() {
+        return List.of(redirectUris.split("\n"));
+    }
+
+    public String tokenEndpointAuthMethod() {
+        return tokenEndpointAuthMethod;
+    }
+
+    public String scope() {
+        return scope;
+    }
+
+    public boolean isPublic() {
+        return secretHash == null;
+    }
+
+    public boolean isDisabled() {
+        return disabled;
+    }
+
+    public String secretHash() {
+        return secretHash;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,61 @@
+package org.jakartamcp.oauth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The authorization server's configuration (MicroProfile Config; see README "Configuration"). */
+@ApplicationScoped
+public class OAuthSettings {
+
+    /** Lets a client list tools, resources and prompts. */
+    public static final String SCOPE_LIST = "mcp:list";
+    /** Lets a client call tools. */
+    public static final String SCOPE_CALL = "mcp:call";
+    public static final List<String> SCOPES = List.of(SCOPE_LIST, SCOPE_CALL);
+
+    @Inject
+    @ConfigProperty(name = "oauth.issuer")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "oauth.access-token-seconds", defaultValue = "300")
+    long accessTokenSeconds;
+
+    @Inject
+    @ConfigProperty(name = "oauth.refresh-token-days", defaultValue = "30")
+    long refreshTokenDays;
+
+    @Inject
+    @ConfigProperty(name = "oauth.code-seconds", defaultValue = "60")
+    long codeSeconds;
+
+    /** Private-use URI schemes (RFC 8252 7.1) accepted in redirect URIs besides https and loopback http, e.g. "cursor". */
+    @Inject
+    @ConfigProperty(name = "oauth.allowed-redirect-schemes")
+    Optional<List<String>> allowedRedirectSchemes;
+
+    /** The issuer identifier: the base URL of this server as clients reach it, without a trailing slash. */
+    public String issuer() {
+        return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    }
+
+    public Duration accessTokenLifetime() {
+        return Duration.ofSeconds(accessTokenSeconds);
+    }
+
+    public Duration refreshTokenLifetime() {
+        return Duration.ofDays(refreshTokenDays);
+    }
+
+    public Duration codeLifetime() {
+        return Duration.ofSeconds(codeSeconds);
+    }
+
+    public List<String> allowedRedirectSchemes() {
+        return allowedRedirectSchemes.orElse(List.of());
+    }
+}

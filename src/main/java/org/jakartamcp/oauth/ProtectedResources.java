@@ -1,0 +1,33 @@
+package org.jakartamcp.oauth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * The protected resources this server is the authorization server for: the MCP endpoints. Their
+ * identifiers (RFC 8707, RFC 9728) are the issuer's base URL plus the endpoint's path, and an
+ * access token's audience is the one the client asked for.
+ */
+@ApplicationScoped
+public class ProtectedResources {
+
+    public static final String MCP = "mcp";
+    public static final String SSE = "sse";
+
+    @Inject
+    OAuthSettings settings;
+
+    public String url(String path) {
+        return settings.issuer() + "/" + path;
+    }
+
+    public List<String> all() {
+        return List.of(url(MCP), url(SSE));
+    }
+
+    /** Whether a client may ask for a token for this resource. */
+    public boolean isKnown(String resource) {
+        return all().contains(resource);
+    }
+}

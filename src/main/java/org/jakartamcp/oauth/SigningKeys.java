@@ -1,0 +1,111 @@
+package org.jakartamcp.oauth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The keys that sign access tokens (ES256), kept in PostgreSQL so that tokens stay valid across
+ * restarts and instances. The newest key signs; the JWKS publishes it and every key retired less
+ * than two access-token lifetimes ago, so a token signed just before a rotation still verifies.
+ * The published set is cached and reloaded when this instance rotates or after a minute, which is
+ * how a rotation on another instance is picked up.
+ */
+@ApplicationScoped
+public class SigningKeys {
+
+    static final JWSAlgorithm ALGORITHM = JWSAlgorithm.ES256;
+    private static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
+
+    @Inject
+    SigningKeyRepository repository;
+
+    @Inject
+    OAuthSettings settings;
+
+    private final Clock clock = Clock.systemUTC();
+    private volatile Loaded loaded;
+
+    private record Loaded(ECKey signer, JWKSet published, OffsetDateTime at) {
+    }
+
+    /** Signs the claims as an access token ({@code typ: at+jwt}, RFC 9068). */
+    public String sign(JWTClaimsSet claims) {
+        ECKey key = current().signer();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(ALGORITHM).keyID(key.getKeyID())
+                .type(new JOSEObjectType("at+jwt")).build(), claims);
+        try {
+            jwt.sign(new ECDSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Signing an access token failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The public keys as a JWK Set (RFC 7517), for {@code /jwks}. */
+    public JWKSet publicKeys() {
+        return current().published();
+    }
+
+    /** Creates a new signing key; the previous one stays published until its tokens have expired. */
+    public synchronized void rotate() {
+        repository.rotateTo(newKey(), OffsetDateTime.now(clock));
+        loaded = null;
+    }
+
+    private Loaded current() {
+        Loaded snapshot = loaded;
+        if (snapshot == null || snapshot.at().plus(RELOAD_AFTER).isBefore(OffsetDateTime.now(clock))) {
+            snapshot = load();
+        }
+        return snapshot;
+    }
+
+    private synchronized Loaded load() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<SigningKeyRecord> keys = repository.published(now.minus(settings.accessTokenLifetime().multipliedBy(2)));
+        if (keys.isEmpty() || keys.get(0).retiredAt != null) {
+            repository.rotateTo(newKey(), now);
+            keys = repository.published(now.minus(settings.accessTokenLifetime().multipliedBy(2)));
+        }
+        try {
+            ECKey signer = ECKey.parse(keys.get(0).privateJwk);
+            List<com.nimbusds.jose.jwk.JWK> published = new java.util.ArrayList<>();
+            for (SigningKeyRecord key : keys) {
+                published.add(ECKey.parse(key.publicJwk));
+            }
+            loaded = new Loaded(signer, new JWKSet(published), now);
+            return loaded;
+        } catch (ParseException e) {
+            throw new IllegalStateException("A stored signing key cannot be read", e);
+        }
+    }
+
+    private SigningKeyRecord newKey() {
+        try {
+            ECKey key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(ALGORITHM)
+                    .keyID(UUID.randomUUID().toString()).generate();
+            return new SigningKeyRecord(key.getKeyID(), ALGORITHM.getName(), key.toJSONString(),
+                    key.toPublicJWK().toJSONString(), OffsetDateTime.now(clock));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Generating a signing key failed", e);
+        }
+    }
+}

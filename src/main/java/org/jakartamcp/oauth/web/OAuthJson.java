@@ -1,0 +1,56 @@
+package org.jakartamcp.oauth.web;
+
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import org.jakartamcp.oauth.OAuthException;
+import org.jakartamcp.platform.web.BoundedBody;
+
+/** JSON in and out of the OAuth endpoints. */
+final class OAuthJson {
+
+    /** The largest body an OAuth endpoint reads: client metadata and token requests are small. */
+    static final int MAX_BODY_BYTES = 16 * 1024;
+    static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+
+    private OAuthJson() {
+    }
+
+    static JsonObject object(InputStream body) {
+        String text;
+        try {
+            text = BoundedBody.read(body, MAX_BODY_BYTES);
+        } catch (BoundedBody.TooLarge e) {
+            throw new OAuthException("invalid_request", "The request body exceeds " + MAX_BODY_BYTES + " bytes", 413);
+        } catch (BoundedBody.NotUtf8 e) {
+            throw OAuthException.invalidRequest("The request body is not UTF-8");
+        } catch (IOException e) {
+            throw OAuthException.invalidRequest("The request body could not be read");
+        }
+        try (JsonReader reader = JSON.createReader(new StringReader(text))) {
+            JsonValue value = reader.readValue();
+            if (value instanceof JsonObject object) {
+                return object;
+            }
+        } catch (JsonException e) {
+            // falls through to the refusal
+        }
+        throw OAuthException.invalidClientMetadata("The request body must be a JSON object");
+    }
+
+    /** An OAuth error response: a JSON body with error and error_description, never cached. */
+    static Response error(OAuthException error) {
+        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE).cacheControl(NO_STORE)
+                .entity(JSON.createObjectBuilder().add("error", error.error())
+                        .add("error_description", error.getMessage()).build()).build();
+    }
+}
