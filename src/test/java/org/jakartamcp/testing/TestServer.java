@@ -12,6 +12,11 @@ public final class TestServer {
         return "http://localhost:" + Integer.getInteger("test.http.port", 9787);
     }
 
+    /** The first administrator's password the build gives the test server (ADMIN_PASSWORD). */
+    public static String adminPassword() {
+        return System.getProperty("test.admin.password", "test-administrator-password");
+    }
+
     /** Makes sure the test database runs and waits until the application says it is ready. */
     public static String awaitReady() {
         TestDatabase.shared();

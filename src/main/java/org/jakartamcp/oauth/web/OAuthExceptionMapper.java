@@ -11,6 +11,11 @@ public class OAuthExceptionMapper implements ExceptionMapper<OAuthException> {
 
     @Override
     public Response toResponse(OAuthException exception) {
-        return OAuthJson.error(exception);
+        Response response = OAuthJson.error(exception);
+        if (exception.status() == 401) {
+            // RFC 6749 5.2: a failed client authentication names the scheme the client may use
+            return Response.fromResponse(response).header("WWW-Authenticate", "Basic realm=\"oauth\"").build();
+        }
+        return response;
     }
 }

@@ -1,0 +1,69 @@
+package org.jakartamcp.identity;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sign-in with a username and password. Passwords are kept as Jakarta Security PBKDF2 hashes; an
+ * unknown username costs the same hash computation as a known one, so the time of an answer does
+ * not tell which usernames exist.
+ */
+@ApplicationScoped
+public class Passwords {
+
+    @Inject
+    Pbkdf2PasswordHash hash;
+
+    @Inject
+    UserRepository users;
+
+    private final Clock clock = Clock.systemUTC();
+    private volatile String unknownUserHash;
+
+    @PostConstruct
+    void parameters() {
+        // the Jakarta Security default (2048 iterations of SHA-256) is far below today's advice (OWASP 2023)
+        hash.initialize(Map.of("Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+                "Pbkdf2PasswordHash.Iterations", "210000",
+                "Pbkdf2PasswordHash.SaltSizeBytes", "16",
+                "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+    }
+
+    /** The user these credentials belong to, if they are right and the account is enabled. */
+    public Optional<User> authenticate(String username, String password) {
+        if (username == null || password == null || username.length() > 255 || password.length() > 1024) {
+            return Optional.empty();
+        }
+        Optional<UserRecord> user = users.byUsername(username);
+        String stored = user.map(record -> record.passwordHash).orElse(null);
+        boolean matches = hash.verify(password.toCharArray(), stored != null ? stored : unknownUserHash());
+        return user.filter(record -> matches && stored != null && !record.disabled).map(UserRecord::toUser);
+    }
+
+    /** Creates a user with a password (the first administrator, tests, the admin pages). */
+    public User create(String username, String displayName, String password, boolean administrator) {
+        UserRecord record = new UserRecord(username, displayName, hash.generate(password.toCharArray()), administrator,
+                OffsetDateTime.now(clock));
+        users.insert(record);
+        return record.toUser();
+    }
+
+    boolean anyUser() {
+        return users.count() > 0;
+    }
+
+    private String unknownUserHash() {
+        String dummy = unknownUserHash;
+        if (dummy == null) {
+            dummy = hash.generate("no such user".toCharArray());
+            unknownUserHash = dummy;
+        }
+        return dummy;
+    }
+}

@@ -1,0 +1,58 @@
+package org.jakartamcp.identity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** A person who signs in. */
+@Entity
+@Table(name = "app_user")
+@NamedQuery(name = UserRecord.BY_USERNAME, query = "select u from UserRecord u where u.username = :username")
+@NamedQuery(name = UserRecord.COUNT, query = "select count(u) from UserRecord u")
+public class UserRecord {
+
+    static final String BY_USERNAME = "UserRecord.byUsername";
+    static final String COUNT = "UserRecord.count";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(nullable = false, unique = true)
+    String username;
+
+    @Column(name = "display_name")
+    String displayName;
+
+    @Column(name = "password_hash", length = 512)
+    String passwordHash;
+
+    @Column(nullable = false)
+    boolean administrator;
+
+    @Column(nullable = false)
+    boolean disabled;
+
+    @Column(name = "created_at", nullable = false)
+    OffsetDateTime createdAt;
+
+    protected UserRecord() {
+    }
+
+    UserRecord(String username, String displayName, String passwordHash, boolean administrator, OffsetDateTime createdAt) {
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.administrator = administrator;
+        this.createdAt = createdAt;
+    }
+
+    public User toUser() {
+        return new User(id, username, displayName == null ? username : displayName, administrator);
+    }
+}

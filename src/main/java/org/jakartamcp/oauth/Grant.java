@@ -1,0 +1,89 @@
+package org.jakartamcp.oauth;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/** What a user allowed a client to do; every code and token is issued under a grant and ends with it. */
+@Entity
+@Table(name = "oauth_grant")
+@NamedQuery(name = Grant.REVOKED_SINCE, query = "select g.id from Grant g where g.revokedAt >= :since")
+@NamedQuery(name = Grant.ACTIVE_OF_USER, query = "select g from Grant g where g.userId = :user and g.revokedAt is null "
+        + "order by g.createdAt desc")
+public class Grant {
+
+    static final String REVOKED_SINCE = "Grant.revokedSince";
+    static final String ACTIVE_OF_USER = "Grant.activeOfUser";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+
+    @Column(name = "user_id", nullable = false)
+    long userId;
+
+    @Column(name = "client_id", nullable = false, length = 512)
+    String clientId;
+
+    @Column(nullable = false, length = 1000)
+    String scope;
+
+    @Column(nullable = false, length = 2000)
+    String resource;
+
+    @Column(name = "created_at", nullable = false)
+    OffsetDateTime createdAt;
+
+    @Column(name = "revoked_at")
+    OffsetDateTime revokedAt;
+
+    protected Grant() {
+    }
+
+    Grant(long userId, String clientId, String scope, String resource, OffsetDateTime createdAt) {
+        this.userId = userId;
+        this.clientId = clientId;
+        this.scope = scope;
+        this.resource = resource;
+        this.createdAt = createdAt;
+    }
+
+    void revoke(OffsetDateTime at) {
+        if (revokedAt == null) {
+            revokedAt = at;
+        }
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long userId() {
+        return userId;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String scope() {
+        return scope;
+    }
+
+    public String resource() {
+        return resource;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+}

@@ -1,0 +1,52 @@
+package org.jakartamcp.oauth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Grants, codes and refresh tokens in PostgreSQL. Callers hold the transaction. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class OAuthStore {
+
+    @PersistenceContext(unitName = "mcp")
+    EntityManager entityManager;
+
+    /** Stores an entity and writes it at once, so that a generated id is known when this returns. */
+    void insert(Object entity) {
+        entityManager.persist(entity);
+        entityManager.flush();
+    }
+
+    Optional<Grant> grant(long id) {
+        return Optional.ofNullable(entityManager.find(Grant.class, id));
+    }
+
+    /** The code, locked until the transaction ends, so that two redemptions of one code cannot both succeed. */
+    Optional<AuthorizationCode> lockCode(String codeHash) {
+        return Optional.ofNullable(entityManager.find(AuthorizationCode.class, codeHash, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    Optional<RefreshToken> lockRefreshToken(String tokenHash) {
+        return Optional.ofNullable(entityManager.find(RefreshToken.class, tokenHash, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    void revokeGrant(long id, OffsetDateTime at) {
+        grant(id).ifPresent(grant -> grant.revoke(at));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<Long> revokedSince(OffsetDateTime since) {
+        return entityManager.createNamedQuery(Grant.REVOKED_SINCE, Long.class).setParameter("since", since).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<Grant> activeGrantsOf(long userId) {
+        return entityManager.createNamedQuery(Grant.ACTIVE_OF_USER, Grant.class).setParameter("user", userId).getResultList();
+    }
+}

@@ -1,0 +1,168 @@
+package org.jakartamcp.oauth;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jakartamcp.identity.User;
+import org.jakartamcp.identity.UserRepository;
+import org.jakartamcp.platform.security.SecretHash;
+
+/**
+ * The token endpoint's logic. A code is redeemed once; redeeming it again revokes the grant it was
+ * issued under, with every token of it (RFC 6749 4.1.2, OAuth 2.1 4.1.3). Refresh tokens rotate on
+ * every use; a used one presented again revokes the grant (OAuth 2.1 4.3.1).
+ */
+@ApplicationScoped
+@Transactional(dontRollbackOn = OAuthException.class)
+public class Tokens {
+
+    private static final Pattern CODE_VERIFIER = Pattern.compile("[A-Za-z0-9._~-]{43,128}");
+
+    @Inject
+    OAuthStore store;
+
+    @Inject
+    SigningKeys keys;
+
+    @Inject
+    OAuthSettings settings;
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    RevokedGrants revokedGrants;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** What the token endpoint returns. */
+    public record Issued(String accessToken, long expiresIn, String refreshToken, String scope) {
+    }
+
+    public Issued redeemCode(OAuthClient client, String code, String verifier, String redirectUri) {
+        if (code == null || verifier == null) {
+            throw OAuthException.invalidRequest("code and code_verifier are required");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        AuthorizationCode stored = store.lockCode(SecretHash.of(code)).orElseThrow(() -> invalidGrant("Unknown authorization code"));
+        Grant grant = store.grant(stored.grantId).orElseThrow(() -> invalidGrant("Unknown authorization code"));
+        if (!grant.clientId().equals(client.clientId())) {
+            throw invalidGrant("The authorization code was issued to another client");
+        }
+        if (stored.usedAt != null) {
+            revoke(grant, now);
+            throw invalidGrant("The authorization code was already used; the tokens issued for it are revoked");
+        }
+        stored.use(now);
+        if (stored.expiresAt.isBefore(now)) {
+            throw invalidGrant("The authorization code has expired");
+        }
+        if (!stored.redirectUri.equals(redirectUri)) {
+            throw invalidGrant("redirect_uri differs from the one in the authorization request");
+        }
+        if (!CODE_VERIFIER.matcher(verifier).matches() || !challengeMatches(verifier, stored.codeChallenge)) {
+            throw invalidGrant("The code_verifier does not match the code_challenge");
+        }
+        if (grant.isRevoked()) {
+            throw invalidGrant("The grant has been revoked");
+        }
+        return issue(grant, grant.scope(), now);
+    }
+
+    public Issued refresh(OAuthClient client, String refreshToken, String requestedScope) {
+        if (refreshToken == null) {
+            throw OAuthException.invalidRequest("refresh_token is required");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        RefreshToken stored = store.lockRefreshToken(SecretHash.of(refreshToken))
+                .orElseThrow(() -> invalidGrant("Unknown refresh token"));
+        Grant grant = store.grant(stored.grantId).orElseThrow(() -> invalidGrant("Unknown refresh token"));
+        if (!grant.clientId().equals(client.clientId())) {
+            throw invalidGrant("The refresh token was issued to another client");
+        }
+        if (stored.replacedAt != null) {
+            revoke(grant, now);
+            throw invalidGrant("The refresh token was already used; the grant is revoked");
+        }
+        if (grant.isRevoked() || stored.expiresAt.isBefore(now)) {
+            throw invalidGrant("The refresh token has expired or its grant was revoked");
+        }
+        stored.replace(now);
+        String scope = grant.scope();
+        if (requestedScope != null && !requestedScope.isBlank()) {
+            List<String> requested = List.of(requestedScope.trim().split(" +"));
+            if (!List.of(grant.scope().split(" ")).containsAll(requested)) {
+                throw new OAuthException("invalid_scope", "A refresh may only narrow the scope of the grant: " + grant.scope());
+            }
+            scope = String.join(" ", OAuthSettings.SCOPES.stream().filter(requested::contains).toList());
+        }
+        return issue(grant, scope, now);
+    }
+
+    /** Revokes the grant behind a refresh token (RFC 7009); unknown tokens are ignored, as the RFC asks. */
+    public void revokeRefreshToken(OAuthClient client, String token) {
+        store.lockRefreshToken(SecretHash.of(token))
+                .flatMap(stored -> store.grant(stored.grantId))
+                .filter(grant -> grant.clientId().equals(client.clientId()))
+                .ifPresent(grant -> revoke(grant, OffsetDateTime.now(clock)));
+    }
+
+    /** Revokes a grant of a user (the account page). */
+    public boolean revokeGrant(long grantId, long userId) {
+        return store.grant(grantId).filter(grant -> grant.userId() == userId && !grant.isRevoked())
+                .map(grant -> {
+                    revoke(grant, OffsetDateTime.now(clock));
+                    return true;
+                }).orElse(false);
+    }
+
+    private void revoke(Grant grant, OffsetDateTime now) {
+        grant.revoke(now);
+        revokedGrants.revokedHere(grant.id());
+    }
+
+    private Issued issue(Grant grant, String scope, OffsetDateTime now) {
+        User user = users.find(grant.userId()).orElseThrow(() -> invalidGrant("The user's account is disabled"));
+        OffsetDateTime expires = now.plus(settings.accessTokenLifetime());
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(settings.issuer())
+                .subject(Long.toString(user.id()))
+                .audience(grant.resource())
+                .issueTime(Date.from(now.toInstant()))
+                .expirationTime(Date.from(expires.toInstant()))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("client_id", grant.clientId())
+                .claim("scope", scope)
+                .claim("upn", user.username())
+                .claim("groups", List.of(scope.split(" ")))
+                .claim("gid", grant.id())
+                .build();
+        String refreshToken = SecretHash.newSecret();
+        store.insert(new RefreshToken(SecretHash.of(refreshToken), grant.id(), now, now.plus(settings.refreshTokenLifetime())));
+        return new Issued(keys.sign(claims), settings.accessTokenLifetime().toSeconds(), refreshToken, scope);
+    }
+
+    static boolean challengeMatches(String verifier, String challenge) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            byte[] expected = Base64.getUrlEncoder().withoutPadding().encodeToString(digest).getBytes(StandardCharsets.US_ASCII);
+            return MessageDigest.isEqual(expected, challenge.getBytes(StandardCharsets.US_ASCII));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OAuthException invalidGrant(String description) {
+        return new OAuthException("invalid_grant", description);
+    }
+}

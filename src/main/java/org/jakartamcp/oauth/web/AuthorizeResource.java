@@ -1,0 +1,61 @@
+package org.jakartamcp.oauth.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+import org.jakartamcp.oauth.AuthorizationError;
+import org.jakartamcp.oauth.AuthorizationRequest;
+import org.jakartamcp.oauth.Authorizations;
+import org.jakartamcp.oauth.OAuthException;
+
+/**
+ * {@code GET /authorize}: checks the request, keeps it on the server and sends the browser to the
+ * sign-in page (or, when the user is already signed in, straight to the consent page).
+ */
+@ApplicationScoped
+@Path("authorize")
+public class AuthorizeResource {
+
+    @Inject
+    Authorizations authorizations;
+
+    @Inject
+    SignInSession signIn;
+
+    @GET
+    public Response authorize(@Context UriInfo uri) {
+        MultivaluedMap<String, String> query = uri.getQueryParameters();
+        AuthorizationRequest request;
+        try {
+            request = authorizations.check(name -> single(query, name));
+        } catch (AuthorizationError error) {
+            if (error.redirectUri() == null) {
+                return ErrorPage.response(400, "This sign-in request cannot be completed", error.getMessage());
+            }
+            return Response.seeOther(URI.create(authorizations.errorRedirect(error))).build();
+        } catch (OAuthException error) {
+            return ErrorPage.response(400, "This sign-in request cannot be completed", error.getMessage());
+        }
+        String id = signIn.hold(request);
+        String page = signIn.user().isPresent() ? "consent.xhtml" : "login.xhtml";
+        return Response.seeOther(uri.getBaseUriBuilder().path(page).queryParam("request", id).build()).build();
+    }
+
+    private static String single(MultivaluedMap<String, String> query, String name) {
+        List<String> values = query.get(name);
+        if (values == null || values.isEmpty() || values.get(0).isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw OAuthException.invalidRequest("Parameter " + name + " appears more than once");
+        }
+        return values.get(0);
+    }
+}

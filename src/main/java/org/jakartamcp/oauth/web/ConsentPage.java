@@ -1,0 +1,98 @@
+package org.jakartamcp.oauth.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jakartamcp.identity.User;
+import org.jakartamcp.oauth.AuthorizationRequest;
+import org.jakartamcp.oauth.Authorizations;
+import org.jakartamcp.oauth.OAuthSettings;
+
+/** The consent page ({@code consent.xhtml}): what a client asks for, and the user's Allow or Deny. */
+@Named
+@RequestScoped
+public class ConsentPage {
+
+    private static final Map<String, String> SCOPE_DESCRIPTIONS = Map.of(
+            OAuthSettings.SCOPE_LIST, "See the tools, resources and prompts this server offers",
+            OAuthSettings.SCOPE_CALL, "Call the tools on your behalf");
+
+    @Inject
+    SignInSession signIn;
+
+    @Inject
+    Authorizations authorizations;
+
+    private String request;
+
+    /** The view action: sign in first; without a pending request there is nothing to decide. */
+    public String check() {
+        if (pending().isEmpty()) {
+            return "/expired.xhtml?faces-redirect=true";
+        }
+        return signIn.user().isEmpty() ? "/login.xhtml?faces-redirect=true&request=" + request : null;
+    }
+
+    public String getClientName() {
+        return pending().map(ConsentPage::clientName).orElse("");
+    }
+
+    public String getRedirectHost() {
+        return pending().map(pending -> {
+            URI uri = URI.create(pending.redirectUri());
+            return uri.getHost() != null ? uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") : uri.getScheme();
+        }).orElse("");
+    }
+
+    public List<String> getScopes() {
+        return pending().map(AuthorizationRequest::scopes).orElse(List.of()).stream()
+                .map(scope -> SCOPE_DESCRIPTIONS.getOrDefault(scope, scope)).toList();
+    }
+
+    public String getUserName() {
+        return signIn.user().map(User::displayName).orElse("");
+    }
+
+    public void allow() throws IOException {
+        decide(true);
+    }
+
+    public void deny() throws IOException {
+        decide(false);
+    }
+
+    private void decide(boolean allowed) throws IOException {
+        Optional<AuthorizationRequest> pending = pending();
+        Optional<User> user = signIn.user();
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (pending.isEmpty() || user.isEmpty()) {
+            faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/expired.xhtml");
+            return;
+        }
+        signIn.done(request);
+        String target = allowed ? authorizations.approve(pending.get(), user.get()) : authorizations.deny(pending.get());
+        faces.getExternalContext().redirect(target);
+    }
+
+    static String clientName(AuthorizationRequest request) {
+        return request.clientName() != null ? request.clientName() : "An unnamed application (" + request.clientId() + ")";
+    }
+
+    private Optional<AuthorizationRequest> pending() {
+        return signIn.pending(request);
+    }
+
+    public String getRequest() {
+        return request;
+    }
+
+    public void setRequest(String request) {
+        this.request = request;
+    }
+}

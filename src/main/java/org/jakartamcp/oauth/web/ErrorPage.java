@@ -1,0 +1,23 @@
+package org.jakartamcp.oauth.web;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** A minimal HTML page for an error the browser's user must see (nothing can be sent back to the client). */
+final class ErrorPage {
+
+    private ErrorPage() {
+    }
+
+    static Response response(int status, String title, String detail) {
+        String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + escape(title)
+                + "</title><link rel=\"stylesheet\" href=\"jakarta.faces.resource/site.css.xhtml\"></head><body><main><h1>"
+                + escape(title) + "</h1><p id=\"error\">" + escape(detail) + "</p></main></body></html>";
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
+                .header("Cache-Control", "no-store").header("Content-Security-Policy", "default-src 'self'").build();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

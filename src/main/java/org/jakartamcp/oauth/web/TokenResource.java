@@ -1,0 +1,69 @@
+package org.jakartamcp.oauth.web;
+
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.Map;
+import org.jakartamcp.oauth.ClientAuthentication;
+import org.jakartamcp.oauth.OAuthClient;
+import org.jakartamcp.oauth.OAuthException;
+import org.jakartamcp.oauth.Tokens;
+
+/** {@code POST /token} (authorization_code, refresh_token) and {@code POST /revoke} (RFC 7009). */
+@ApplicationScoped
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenResource {
+
+    @Inject
+    ClientAuthentication clientAuthentication;
+
+    @Inject
+    Tokens tokens;
+
+    @POST
+    @Path("token")
+    public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+        Map<String, String> form = FormParameters.read(body);
+        String grantType = form.get("grant_type");
+        if (grantType == null) {
+            throw OAuthException.invalidRequest("grant_type is required");
+        }
+        OAuthClient client = clientAuthentication.authenticate(authorization, form::get);
+        Tokens.Issued issued = switch (grantType) {
+            case "authorization_code" -> tokens.redeemCode(client, form.get("code"), form.get("code_verifier"), form.get("redirect_uri"));
+            case "refresh_token" -> tokens.refresh(client, form.get("refresh_token"), form.get("scope"));
+            default -> throw new OAuthException("unsupported_grant_type", "Supported: authorization_code, refresh_token");
+        };
+        return Response.ok(JSON.createObjectBuilder()
+                .add("access_token", issued.accessToken())
+                .add("token_type", "Bearer")
+                .add("expires_in", issued.expiresIn())
+                .add("refresh_token", issued.refreshToken())
+                .add("scope", issued.scope())
+                .build()).cacheControl(OAuthJson.NO_STORE).header("Pragma", "no-cache").build();
+    }
+
+    @POST
+    @Path("revoke")
+    public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+        Map<String, String> form = FormParameters.read(body);
+        OAuthClient client = clientAuthentication.authenticate(authorization, form::get);
+        String token = form.get("token");
+        if (token == null) {
+            throw OAuthException.invalidRequest("token is required");
+        }
+        // access tokens are short-lived JWTs: revoking one revokes nothing stored; a refresh token ends its grant
+        tokens.revokeRefreshToken(client, token);
+        return Response.ok().cacheControl(OAuthJson.NO_STORE).build();
+    }
+}

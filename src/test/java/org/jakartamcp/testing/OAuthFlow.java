@@ -1,0 +1,218 @@
+package org.jakartamcp.testing;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * An OAuth client as the MCP clients are one, in Java, for tests: it registers, sends a browser
+ * (an HTTP client with a cookie jar) through the real sign-in and consent pages, and redeems the
+ * code. Each step is a method, so that a test can stop at any point and do something else.
+ */
+public final class OAuthFlow {
+
+    public static final String REDIRECT_URI = "http://127.0.0.1:9/callback";
+    private static final Pattern FORM_ACTION = Pattern.compile("<form id=\"(\\w+)\"[^>]*action=\"([^\"]*)\"");
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"");
+
+    private final String base;
+    private final HttpClient browser;
+    private final SecureRandom random = new SecureRandom();
+
+    public OAuthFlow(String base) {
+        this.base = base;
+        this.browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Registers a public client with the test redirect URI and returns its client_id. */
+    public String registerPublicClient(String name) {
+        HttpResponse<String> response = post(base + "/register", "application/json", "{\"redirect_uris\":[\"" + REDIRECT_URI
+                + "\"],\"token_endpoint_auth_method\":\"none\",\"client_name\":\"" + name + "\"}", null);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("registration: " + response.statusCode() + " " + response.body());
+        }
+        return Http.json(response).getString("client_id");
+    }
+
+    /** A PKCE verifier and its S256 challenge. */
+    public record Pkce(String verifier, String challenge) {
+    }
+
+    public Pkce pkce() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new Pkce(verifier, challenge(verifier));
+    }
+
+    public static String challenge(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The authorization URL with the usual parameters; {@code extra} adds or, with a null value, removes some. */
+    public String authorizeUrl(String clientId, Pkce pkce, Map<String, String> extra) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("response_type", "code");
+        query.put("client_id", clientId);
+        query.put("redirect_uri", REDIRECT_URI);
+        query.put("code_challenge", pkce.challenge());
+        query.put("code_challenge_method", "S256");
+        query.put("state", "state-" + random.nextInt(1_000_000));
+        query.put("resource", base + "/mcp");
+        query.put("scope", "mcp:list mcp:call");
+        extra.forEach((name, value) -> {
+            if (value == null) {
+                query.remove(name);
+            } else {
+                query.put(name, value);
+            }
+        });
+        return base + "/authorize?" + form(query);
+    }
+
+    /** The browser opens a URL; the answer, not followed if it is a redirect. */
+    public HttpResponse<String> open(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    /** Follows redirects within this server and returns the page where they end (or the redirect that leaves it). */
+    public HttpResponse<String> follow(HttpResponse<String> response) {
+        HttpResponse<String> current = response;
+        for (int hops = 0; hops < 10 && isRedirect(current); hops++) {
+            String location = location(current);
+            if (!location.startsWith(base)) {
+                return current;
+            }
+            current = open(location);
+        }
+        return current;
+    }
+
+    /** Fills in and submits the sign-in form on the given page. */
+    public HttpResponse<String> signIn(HttpResponse<String> loginPage, String username, String password) {
+        return submit(loginPage, Map.of("username", username, "password", password), "sign-in");
+    }
+
+    /** Presses a button (allow, deny) of the consent page. */
+    public HttpResponse<String> decide(HttpResponse<String> consentPage, String button) {
+        return submit(consentPage, Map.of(), button);
+    }
+
+    /** The whole flow with the test administrator: returns the code redirect's query parameters. */
+    public Map<String, String> authorize(String clientId, Pkce pkce) {
+        HttpResponse<String> login = follow(open(authorizeUrl(clientId, pkce, Map.of())));
+        HttpResponse<String> consent = follow(signIn(login, "admin", TestServer.adminPassword()));
+        return query(location(decide(consent, "allow")));
+    }
+
+    /** POST /token with a form; returns the response as is. */
+    public HttpResponse<String> token(Map<String, String> parameters) {
+        return post(base + "/token", "application/x-www-form-urlencoded", form(parameters), null);
+    }
+
+    public HttpResponse<String> redeem(String clientId, String code, String verifier) {
+        return token(Map.of("grant_type", "authorization_code", "client_id", clientId, "code", code,
+                "code_verifier", verifier, "redirect_uri", REDIRECT_URI));
+    }
+
+    /** Registers a client and runs the whole flow: the token response. */
+    public JsonObject tokens() {
+        String clientId = registerPublicClient("Test client");
+        Pkce pkce = pkce();
+        HttpResponse<String> response = redeem(clientId, authorize(clientId, pkce).get("code"), pkce.verifier());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("token: " + response.statusCode() + " " + response.body());
+        }
+        return Http.json(response);
+    }
+
+    public static Map<String, String> query(String url) {
+        String query = URI.create(url).getRawQuery();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return parameters;
+    }
+
+    public static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElseThrow(
+                () -> new AssertionError("no redirect: " + response.statusCode() + " " + response.body()));
+    }
+
+    private static boolean isRedirect(HttpResponse<String> response) {
+        return response.statusCode() / 100 == 3;
+    }
+
+    private HttpResponse<String> submit(HttpResponse<String> page, Map<String, String> fields, String button) {
+        Matcher form = FORM_ACTION.matcher(page.body());
+        if (!form.find()) {
+            throw new AssertionError("no form on " + page.uri() + ": " + page.statusCode() + " " + page.body());
+        }
+        // what a browser sends: the form's hidden fields (Faces' view state and form marker), the fields, the button
+        Map<String, String> values = new LinkedHashMap<>();
+        Matcher hidden = HIDDEN.matcher(page.body());
+        while (hidden.find()) {
+            values.put(hidden.group(1), hidden.group(2).replace("&#x3a;", ":").replace("&#58;", ":"));
+        }
+        values.putAll(fields);
+        values.put(button, button);
+        String action = form.group(2).replace("&amp;", "&");
+        return post(page.uri().resolve(action).toString(), "application/x-www-form-urlencoded", form(values), null);
+    }
+
+    private HttpResponse<String> post(String url, String type, String body, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return browser.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String form(Map<String, String> values) {
+        return values.entrySet().stream()
+                .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}
