@@ -1,6 +1,7 @@
 // Lists the server's tools with the official TypeScript SDK client, calls each one with the example
 // arguments given, and validates every structuredContent against the tool's outputSchema with Ajv.
-// Usage: node validate-tool-outputs.mjs <mcp url> <examples.json>; prints a JSON summary, exits 1 on any failure.
+// Usage: MCP_ACCESS_TOKEN=... node validate-tool-outputs.mjs <mcp url> <examples.json>; prints a JSON summary,
+// exits 1 on any failure.
 import fs from 'node:fs';
 import Ajv from 'ajv';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -9,7 +10,9 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 const [url, examplesFile] = process.argv.slice(2);
 const examples = JSON.parse(fs.readFileSync(examplesFile, 'utf8'));
 const client = new Client({ name: 'output-schema-check', version: '1.0.0' });
-await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+const token = process.env.MCP_ACCESS_TOKEN;
+await client.connect(new StreamableHTTPClientTransport(new URL(url),
+  token ? { requestInit: { headers: { Authorization: `Bearer ${token}` } } } : {}));
 const ajv = new Ajv({ strict: false, allErrors: true });
 const failures = [];
 const checked = [];

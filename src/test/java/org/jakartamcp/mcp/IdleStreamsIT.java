@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.TestPaths;
 import org.jakartamcp.testing.TestServer;
+import org.jakartamcp.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +42,8 @@ class IdleStreamsIT {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         List<CompletableFuture<HttpResponse<Void>>> responses = new ArrayList<>();
         for (int i = 0; i < STREAMS; i++) {
-            HttpRequest open = HttpRequest.newBuilder(URI.create(server + "/sse")).header("Accept", "text/event-stream").GET().build();
+            HttpRequest open = HttpRequest.newBuilder(URI.create(server + "/sse")).header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + TestTokens.bearer(server)).GET().build();
             responses.add(client.sendAsync(open, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
                 @Override
                 public void onSubscribe(Flow.Subscription subscription) {

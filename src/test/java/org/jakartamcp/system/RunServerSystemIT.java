@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.jakartamcp.platform.audit.AuditTrail;
 import org.jakartamcp.platform.database.DatabaseSettings;
 import org.jakartamcp.testing.Health;
 import org.jakartamcp.testing.LibertyServer;
+import org.jakartamcp.testing.OAuthFlow;
 import org.jakartamcp.testing.Ports;
 import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestPaths;
@@ -48,6 +50,12 @@ class RunServerSystemIT {
             new Health(BASE_URL).awaitReady(STARTUP);
             assertTrue(Files.exists(dataDirectory.resolve("PG_VERSION")), "the data directory is where DB_EMBEDDED_DIR says");
             assertEquals(1, database.count("select count(*) from audit_event where type = ?", AuditTrail.SERVER_STARTED));
+            // no ADMIN_PASSWORD: the first administrator's password is generated into a file only the server's user reads
+            Path passwordFile = server.initialPasswordFile();
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
+            String generated = Files.readString(passwordFile).strip();
+            assertFalse(server.messages().contains(generated), "the password is not in the log");
+            assertTrue(new OAuthFlow(BASE_URL).tokens("admin", generated).containsKey("access_token"), "it signs in");
             List<List<Object>> migrations = database.rows("select version, checksum, installed_on from flyway_schema_history order by installed_rank");
             try (Connection connection = database.connect();
                  PreparedStatement insert = connection.prepareStatement("insert into audit_event (type, actor, detail) values ('test.marker', 'test', ?)")) {

@@ -20,6 +20,7 @@ import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.SseClient;
 import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestPaths;
+import org.jakartamcp.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +38,7 @@ class SessionAcrossRestartSystemIT {
         TestDatabase.deleteRecursively(data);
         Map<String, String> environment = new HashMap<>(RunServerSystemIT.portEnvironment());
         environment.put("DB_EMBEDDED_DIR", data.toString());
+        environment.put("ADMIN_PASSWORD", TestServer.adminPassword());
         String mcpUrl = RunServerSystemIT.BASE_URL + "/mcp";
         McpHttp mcp = new McpHttp(mcpUrl);
 

@@ -26,7 +26,13 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().timeout(Duration.ofSeconds(30)).build());
     }
 
+    /** Sends a request; one to an MCP endpoint gets a test access token unless it has an Authorization header. */
     public static HttpResponse<String> send(HttpRequest request) {
+        return sendAsIs(TestTokens.authorized(request));
+    }
+
+    /** Sends the request exactly as it is. */
+    public static HttpResponse<String> sendAsIs(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -17,7 +17,7 @@ public final class LibertyServer implements AutoCloseable {
 
     /** Database variables of the developer's shell must not leak into a test that sets its own. */
     private static final List<String> CLEARED = List.of("DB_URL", "DB_USER", "DB_PASSWORD", "DB_EMBEDDED",
-            "DB_EMBEDDED_DIR", "HTTP_PORT", "HTTPS_PORT", "CONTEXT_ROOT");
+            "DB_EMBEDDED_DIR", "HTTP_PORT", "HTTPS_PORT", "CONTEXT_ROOT", "ADMIN_USERNAME", "ADMIN_PASSWORD", "ADMIN_PASSWORD_FILE");
 
     private final String name;
     private final Map<String, String> environment;
@@ -40,6 +40,11 @@ public final class LibertyServer implements AutoCloseable {
         }
     }
 
+    /** Where the server writes the first administrator's generated password (without ADMIN_PASSWORD). */
+    public Path initialPasswordFile() {
+        return TestPaths.buildDirectory().resolve("system-test").resolve(name + "-initial-admin-password");
+    }
+
     public Path messagesLog() {
         return TestPaths.libertyHome().resolve("usr/servers").resolve(name).resolve("logs/messages.log");
     }
@@ -60,6 +65,8 @@ public final class LibertyServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         CLEARED.forEach(builder.environment()::remove);
+        // a generated first password goes to the build directory, never over the checkout's own .data
+        builder.environment().put("ADMIN_PASSWORD_FILE", initialPasswordFile().toString());
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();

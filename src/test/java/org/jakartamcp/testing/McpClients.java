@@ -36,6 +36,25 @@ public final class McpClients {
         return home().resolve("node_modules").resolve(relative);
     }
 
+    /**
+     * An executable that stands in for the user's browser ({@code BROWSER}): it signs in with
+     * SIGN_IN_USERNAME and SIGN_IN_PASSWORD, decides (SIGN_IN_DECISION, default allow) and follows
+     * the redirect to the client's callback. Its output goes to {@code sign-in-browser.log}.
+     */
+    public static synchronized Path browserStandIn() {
+        Path script = home().resolve("sign-in-browser.sh");
+        try {
+            Files.writeString(script, "#!/bin/sh\nexec '" + node() + "' '" + home().resolve("sign-in-browser.mjs") + "' \"$@\" >> '"
+                    + home().resolve("sign-in-browser.log") + "' 2>&1\n");
+            if (!script.toFile().setExecutable(true)) {
+                throw new IOException("cannot make " + script + " executable");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return script;
+    }
+
     /** MCP Inspector's command-line mode. */
     public static Result inspector(Duration timeout, String... arguments) {
         List<String> command = new ArrayList<>(List.of(node().toString(),

@@ -11,17 +11,26 @@ public final class McpHttp {
 
     public static final String ACCEPT = "application/json, text/event-stream";
     private final String url;
+    private final String token;
 
+    /** Requests with the shared test access token ({@link TestTokens}). */
     public McpHttp(String url) {
+        this(url, null);
+    }
+
+    /** Requests with the given access token. */
+    public McpHttp(String url, String token) {
         this.url = url;
+        this.token = token;
     }
 
     public HttpRequest.Builder post(String body) {
-        return HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Accept", ACCEPT)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {

@@ -124,8 +124,12 @@ public final class OAuthFlow {
 
     /** The whole flow with the test administrator: returns the code redirect's query parameters. */
     public Map<String, String> authorize(String clientId, Pkce pkce) {
+        return authorize(clientId, pkce, "admin", TestServer.adminPassword());
+    }
+
+    public Map<String, String> authorize(String clientId, Pkce pkce, String username, String password) {
         HttpResponse<String> login = follow(open(authorizeUrl(clientId, pkce, Map.of())));
-        HttpResponse<String> consent = follow(signIn(login, "admin", TestServer.adminPassword()));
+        HttpResponse<String> consent = follow(signIn(login, username, password));
         return query(location(decide(consent, "allow")));
     }
 
@@ -139,11 +143,15 @@ public final class OAuthFlow {
                 "code_verifier", verifier, "redirect_uri", REDIRECT_URI));
     }
 
-    /** Registers a client and runs the whole flow: the token response. */
+    /** Registers a client and runs the whole flow as the test administrator: the token response. */
     public JsonObject tokens() {
+        return tokens("admin", TestServer.adminPassword());
+    }
+
+    public JsonObject tokens(String username, String password) {
         String clientId = registerPublicClient("Test client");
         Pkce pkce = pkce();
-        HttpResponse<String> response = redeem(clientId, authorize(clientId, pkce).get("code"), pkce.verifier());
+        HttpResponse<String> response = redeem(clientId, authorize(clientId, pkce, username, password).get("code"), pkce.verifier());
         if (response.statusCode() != 200) {
             throw new AssertionError("token: " + response.statusCode() + " " + response.body());
         }

@@ -24,7 +24,7 @@ public final class SseClient implements AutoCloseable {
 
     public SseClient(HttpRequest request) {
         try {
-            response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofLines());
+            response = HttpClient.newHttpClient().send(TestTokens.authorized(request), HttpResponse.BodyHandlers.ofLines());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -34,6 +34,9 @@ public class ResponseModeFilter implements ContainerRequestFilter {
     @Inject
     StreamableHttpSessions sessions;
 
+    @Inject
+    McpAccess access;
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (!HttpMethod.POST.equals(request.getMethod()) || !isMcpPath(request.getUriInfo().getPath())) {
@@ -43,6 +46,7 @@ public class ResponseModeFilter implements ContainerRequestFilter {
         request.setProperty(CLIENT_ACCEPTS, accepted);
         JsonRpcBody body = reader.read(request.getHeaderString(HttpHeaders.CONTENT_TYPE), request.getEntityStream());
         request.setProperty(BODY, body);
+        access.requireScopes(body, request.getSecurityContext(), "mcp");
         boolean stream = accepted.stream().anyMatch(type -> type.isCompatible(MediaType.SERVER_SENT_EVENTS_TYPE)
                 && !type.isWildcardType()) && streams(body) && sessionResolves(request);
         request.getHeaders().putSingle(HttpHeaders.ACCEPT, stream ? MediaType.SERVER_SENT_EVENTS : MediaType.APPLICATION_JSON);

@@ -36,6 +36,9 @@ import org.jakartamcp.mcp.session.SessionStore;
 @ApplicationScoped
 public class SseTransportResource {
 
+    @Inject
+    McpAccess access;
+
     static final String MESSAGE_PATH = "sse/message";
 
     @Inject
@@ -87,6 +90,7 @@ public class SseTransportResource {
                 .orElseThrow(() -> McpHttpErrors.of(Response.Status.NOT_FOUND, JsonRpcError.INVALID_REQUEST,
                         "Session not found: its event stream is closed; open a new one with GET /sse"));
         JsonRpcBody messages = reader.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body);
+        access.requireScopes(messages, security, "sse");
         if (messages.batch()) {
             throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.INVALID_REQUEST,
                     "Invalid Request: batches are not supported on the HTTP+SSE transport");

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The original quick start: Claude Desktop runs {@code npx mcp-remote <server>/sse} and talks MCP
- * over its stdio. mcp-remote tries Streamable HTTP on /sse first and must fall back to HTTP+SSE.
+ * over its stdio. mcp-remote gets 401, discovers the authorization server, registers, opens the
+ * browser (here a script that signs in on the real pages and presses Allow), redeems the code, and
+ * then tries Streamable HTTP on /sse first and falls back to HTTP+SSE.
  */
 class McpRemoteQuickStartIT {
 
@@ -30,7 +32,11 @@ class McpRemoteQuickStartIT {
         Path config = Files.createTempDirectory(TestPaths.buildDirectory(), "mcp-remote-config");
         List<String> command = List.of(McpClients.node().toString(), McpClients.module("mcp-remote/dist/proxy.js").toString(), url);
 
-        try (StdioProcess claudeDesktopSide = new StdioProcess(command, Map.of("MCP_REMOTE_CONFIG_DIR", config.toString()), stderr)) {
+        Map<String, String> environment = Map.of("MCP_REMOTE_CONFIG_DIR", config.toString(),
+                "BROWSER", McpClients.browserStandIn().toString(),
+                "SIGN_IN_USERNAME", "admin", "SIGN_IN_PASSWORD", TestServer.adminPassword());
+
+        try (StdioProcess claudeDesktopSide = new StdioProcess(command, environment, stderr)) {
             claudeDesktopSide.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2024-11-05\","
                     + "\"capabilities\":{},\"clientInfo\":{\"name\":\"claude-desktop-stand-in\",\"version\":\"1\"}}}");
             JsonObject initialized = claudeDesktopSide.awaitResponse(1, TIMEOUT);
@@ -48,5 +54,6 @@ class McpRemoteQuickStartIT {
         }
         String log = Files.readString(stderr);
         assertTrue(log.contains("Connected to remote server using SSEClientTransport"), log);
+        assertTrue(log.contains("Completing authorization..."), "it signed in through the browser: " + log);
     }
 }

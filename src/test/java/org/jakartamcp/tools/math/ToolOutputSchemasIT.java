@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpClients;
 import org.jakartamcp.testing.TestServer;
+import org.jakartamcp.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,11 +22,12 @@ class ToolOutputSchemasIT {
 
     @Test
     void everyToolsStructuredContentMatchesItsOutputSchema() {
-        String url = TestServer.awaitReady() + "/mcp";
+        String server = TestServer.awaitReady();
+        String url = server + "/mcp";
         Path examples = Path.of("src/test/resources/tool-examples.json").toAbsolutePath();
         McpClients.Result run = McpClients.run(List.of(McpClients.node().toString(),
                 McpClients.home().resolve("validate-tool-outputs.mjs").toString(), url, examples.toString()),
-                Map.of(), null, Duration.ofMinutes(2));
+                Map.of("MCP_ACCESS_TOKEN", TestTokens.bearer(server)), null, Duration.ofMinutes(2));
         assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
         JsonObject summary = Http.json(run.stdout().strip());
         assertEquals(List.of(), summary.getJsonArray("failures").getValuesAs(jakarta.json.JsonString.class).stream()

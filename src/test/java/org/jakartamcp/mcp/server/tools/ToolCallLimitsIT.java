@@ -4,24 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jakartamcp.testing.Deployments;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.TestServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,13 +40,9 @@ class ToolCallLimitsIT {
     private String session;
 
     @Deployment(testable = false)
-    static WebArchive productWithAnUnendingTool() throws IOException {
-        String config = Files.readString(Path.of("target/classes/META-INF/microprofile-config.properties"))
-                + "\nmcp.tool-time-limit-seconds=" + TIME_LIMIT_SECONDS + "\n";
-        return ShrinkWrap.create(WebArchive.class, "time-limit.war")
-                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/mcp.war")))
-                .addClass(UnendingTool.class)
-                .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties");
+    static WebArchive productWithAnUnendingTool() {
+        return Deployments.product("time-limit.war", Map.of("mcp.tool-time-limit-seconds", String.valueOf(TIME_LIMIT_SECONDS)))
+                .addClass(UnendingTool.class);
     }
 
     @BeforeEach

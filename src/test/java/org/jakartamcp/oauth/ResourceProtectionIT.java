@@ -1,0 +1,169 @@
+package org.jakartamcp.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jakartamcp.testing.Eventually;
+import org.jakartamcp.testing.Http;
+import org.jakartamcp.testing.McpHttp;
+import org.jakartamcp.testing.OAuthFlow;
+import org.jakartamcp.testing.TestDatabase;
+import org.jakartamcp.testing.TestPaths;
+import org.jakartamcp.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The MCP endpoints take only valid access tokens for this server, in the Authorization header,
+ * with the scope the message needs. Forged tokens are signed here with the server's real key
+ * (read from the database), so that only the claim under test is wrong.
+ */
+class ResourceProtectionIT {
+
+    private final String base = TestServer.awaitReady();
+    private final OAuthFlow flow = new OAuthFlow(base);
+
+    @Test
+    void withoutATokenTheChallengeNamesTheResourceMetadata() {
+        HttpResponse<String> mcp = Http.sendAsIs(initialize(base + "/mcp").build());
+        assertEquals(401, mcp.statusCode());
+        assertEquals("Bearer resource_metadata=\"" + base + "/.well-known/oauth-protected-resource/mcp\"",
+                mcp.headers().firstValue("WWW-Authenticate").orElse(null));
+        assertTrue(Http.json(mcp).getJsonObject("error").getString("message").startsWith("Unauthorized"), mcp.body());
+
+        HttpResponse<String> sse = Http.sendAsIs(HttpRequest.newBuilder(URI.create(base + "/sse"))
+                .header("Accept", "text/event-stream").GET().build());
+        assertEquals(401, sse.statusCode());
+        assertTrue(sse.headers().firstValue("WWW-Authenticate").orElse("").contains("/.well-known/oauth-protected-resource/sse"));
+    }
+
+    @Test
+    void expiredTamperedForeignAndWrongAudienceTokensAreRefused() throws Exception {
+        ECKey key = currentSigningKey();
+        Instant now = Instant.now();
+        assertEquals(200, withToken(sign(key, claims(now).build())).statusCode(), "the forging itself is right");
+        assertInvalid(sign(key, claims(now).expirationTime(Date.from(now.minusSeconds(600))).build()), "expired");
+        assertInvalid(sign(key, claims(now).audience("https://elsewhere.example/mcp").build()), "wrong audience");
+        assertInvalid(sign(key, claims(now).issuer("https://elsewhere.example").build()), "wrong issuer");
+        assertInvalid(sign(new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                .keyID(key.getKeyID()).generate(), claims(now).build()), "signed with another key under the same kid");
+        String valid = flow.tokens().getString("access_token");
+        String[] parts = valid.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"admin\"", "\"root\"");
+        assertInvalid(parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2],
+                "tampered payload");
+        assertInvalid("not-a-jwt", "garbage");
+        String log = Files.readString(TestPaths.libertyHome().resolve("usr/servers/test/logs/messages.log"));
+        assertFalse(log.contains(parts[2]), "a rejected token's signature is not in messages.log");
+    }
+
+    @Test
+    void aRevokedGrantsTokensStopWorkingWithinSeconds() {
+        JsonObject tokens = flow.tokens();
+        String access = tokens.getString("access_token");
+        assertEquals(200, withToken(access).statusCode());
+        String clientId = AuthorizationCodeFlowIT.claims(access).getString("client_id");
+        HttpResponse<String> revoked = Http.sendAsIs(HttpRequest.newBuilder(URI.create(base + "/revoke"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + tokens.getString("refresh_token") + "&client_id=" + clientId)).build());
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        Eventually.await("the revoked grant's token refused", Duration.ofSeconds(5), () -> withToken(access).statusCode(),
+                status -> status == 401);
+    }
+
+    @Test
+    void aTokenWithoutTheCallScopeMayListButNotCall() {
+        String clientId = flow.registerPublicClient("List only");
+        OAuthFlow.Pkce pkce = flow.pkce();
+        HttpResponse<String> login = flow.follow(flow.open(flow.authorizeUrl(clientId, pkce, Map.of("scope", "mcp:list"))));
+        HttpResponse<String> consent = flow.follow(flow.signIn(login, "admin", TestServer.adminPassword()));
+        String code = OAuthFlow.query(OAuthFlow.location(flow.decide(consent, "allow"))).get("code");
+        String token = Http.json(flow.redeem(clientId, code, pkce.verifier())).getString("access_token");
+
+        McpHttp mcp = new McpHttp(base + "/mcp", token);
+        String session = mcp.initialize("2025-11-25");
+        assertEquals(200, mcp.call(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}").statusCode());
+        HttpResponse<String> call = mcp.call(session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"add\",\"arguments\":{\"a\":1,\"b\":2}}}");
+        assertEquals(403, call.statusCode(), call.body());
+        assertEquals("Bearer error=\"insufficient_scope\", scope=\"mcp:call\", resource_metadata=\"" + base
+                + "/.well-known/oauth-protected-resource/mcp\"", call.headers().firstValue("WWW-Authenticate").orElse(null));
+        assertTrue(call.body().contains("needs the scope mcp:call"), call.body());
+    }
+
+    @Test
+    void aTokenInTheQueryStringIsRefused() {
+        String token = flow.tokens().getString("access_token");
+        HttpResponse<String> response = Http.sendAsIs(initialize(base + "/mcp?access_token=" + token).build());
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains("query string are refused"), response.body());
+    }
+
+    @Test
+    void discoveryIgnoresAStaleToken() {
+        HttpResponse<String> response = Http.sendAsIs(HttpRequest.newBuilder(URI.create(base + "/.well-known/oauth-authorization-server"))
+                .header("Authorization", "Bearer not-a-jwt").build());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("WWW-Authenticate").isEmpty(), response.headers().toString());
+    }
+
+    private void assertInvalid(String token, String what) {
+        HttpResponse<String> response = withToken(token);
+        assertEquals(401, response.statusCode(), what + ": " + response.body());
+        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer error=\"invalid_token\""),
+                what + ": " + response.headers());
+    }
+
+    private HttpResponse<String> withToken(String token) {
+        return Http.sendAsIs(initialize(base + "/mcp").header("Authorization", "Bearer " + token).build());
+    }
+
+    private static HttpRequest.Builder initialize(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").header("Accept", McpHttp.ACCEPT)
+                .POST(HttpRequest.BodyPublishers.ofString(McpHttp.initializeRequest(1, "2025-11-25")));
+    }
+
+    private JWTClaimsSet.Builder claims(Instant now) {
+        return new JWTClaimsSet.Builder().issuer(base).subject("1").audience(base + "/mcp").issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString())
+                .claim("upn", "admin").claim("scope", "mcp:list mcp:call").claim("groups", List.of("mcp:list", "mcp:call"))
+                .claim("gid", 0);
+    }
+
+    private static String sign(ECKey key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+                .type(new JOSEObjectType("at+jwt")).build(), claims);
+        jwt.sign(new ECDSASigner(key));
+        return jwt.serialize();
+    }
+
+    private static ECKey currentSigningKey() throws Exception {
+        try (Connection connection = TestDatabase.shared().connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select private_jwk from oauth_signing_key where retired_at is null "
+                     + "order by created_at desc limit 1")) {
+            assertTrue(row.next(), "the server has a signing key");
+            return ECKey.parse(row.getString(1));
+        }
+    }
+}
