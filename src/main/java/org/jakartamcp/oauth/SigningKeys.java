@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.text.ParseException;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jakartamcp.platform.database.DatabaseReady;
 
 /**
  * The keys that sign access tokens (ES256), kept in PostgreSQL so that tokens stay valid across
@@ -44,6 +46,11 @@ public class SigningKeys {
     private volatile Loaded loaded;
 
     private record Loaded(ECKey signer, JWKSet published, OffsetDateTime at) {
+    }
+
+    /** Makes sure a signing key exists before the server reports ready, so that the first JWKS fetch finds it. */
+    void onDatabaseReady(@Observes DatabaseReady ready) {
+        current();
     }
 
     /** Signs the claims as an access token ({@code typ: at+jwt}, RFC 9068). */

@@ -3,19 +3,12 @@ package org.jakartamcp.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jakartamcp.testing.Deployments;
 import org.jakartamcp.testing.McpClients;
 import org.jakartamcp.testing.TestDatabase;
@@ -60,33 +53,10 @@ class ConformanceSuiteIT {
                         "server", "--url", url, "-o", results.toString()),
                 Map.of(), null, Duration.ofMinutes(5));
 
-        List<String> failures = failures(results);
+        List<String> failures = ConformanceResults.failures(results);
         assertTrue(failures.isEmpty(), failures.size() + " failed checks:\n" + String.join("\n", failures));
         assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
         // 30 active server scenarios in the pinned suite version, each writing its checks.json
-        assertTrue(checkFiles(results).size() >= 30, "the suite ran: " + run.stdout());
-    }
-
-    private static List<String> failures(Path results) throws IOException {
-        List<String> failures = new ArrayList<>();
-        for (Path checks : checkFiles(results)) {
-            for (JsonObject check : read(checks).getValuesAs(JsonObject.class)) {
-                if ("FAILURE".equals(check.getString("status", ""))) {
-                    failures.add(results.relativize(checks.getParent()) + ": " + check.getString("name", "?") + " - "
-                            + check.getString("errorMessage", ""));
-                }
-            }
-        }
-        return failures;
-    }
-
-    private static List<Path> checkFiles(Path results) throws IOException {
-        try (Stream<Path> files = Files.walk(results)) {
-            return files.filter(file -> file.getFileName().toString().equals("checks.json")).toList();
-        }
-    }
-
-    private static JsonArray read(Path checks) throws IOException {
-        return Json.createReader(new StringReader(Files.readString(checks))).readArray();
+        assertTrue(ConformanceResults.checkFiles(results).size() >= 30, "the suite ran: " + run.stdout());
     }
 }
