@@ -57,10 +57,19 @@ public final class McpClients {
 
     /** MCP Inspector's command-line mode. */
     public static Result inspector(Duration timeout, String... arguments) {
+        return inspector(Map.of(), timeout, arguments);
+    }
+
+    public static Result inspector(Map<String, String> environment, Duration timeout, String... arguments) {
         List<String> command = new ArrayList<>(List.of(node().toString(),
                 module("@modelcontextprotocol/inspector/clients/launcher/build/index.js").toString(), "--cli"));
         command.addAll(List.of(arguments));
-        return run(command, Map.of(), null, timeout);
+        return run(command, environment, null, timeout);
+    }
+
+    /** What a client needs to sign in through {@link #browserStandIn()} as the test administrator. */
+    public static Map<String, String> signInEnvironment(String adminPassword) {
+        return Map.of("BROWSER", browserStandIn().toString(), "SIGN_IN_USERNAME", "admin", "SIGN_IN_PASSWORD", adminPassword);
     }
 
     /** Runs a command, writes {@code stdin} to it (then closes it), and collects its output. */

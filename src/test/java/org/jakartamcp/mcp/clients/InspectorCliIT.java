@@ -6,36 +6,40 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.jakartamcp.testing.McpClients;
 import org.jakartamcp.testing.TestServer;
-import org.jakartamcp.testing.TestTokens;
+import org.jakartamcp.testing.Ports;
+import org.jakartamcp.testing.TestPaths;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** MCP Inspector's CLI lists the tools and calls add over both transports. */
+/**
+ * MCP Inspector's CLI, over both transports, signs in by itself: it gets 401, discovers the
+ * authorization server, registers, opens the browser (the stand-in signs in and allows), redeems
+ * the code, then lists the tools and calls add.
+ */
 class InspectorCliIT {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     @ParameterizedTest(name = "{0} at {1}")
     @CsvSource({"http, /mcp", "sse, /sse"})
-    void listsTheToolsAndCallsAdd(String transport, String path) {
-        String server = TestServer.awaitReady();
-        String url = server + path;
-        String authorization = "Authorization: Bearer " + TestTokens.bearer(server);
+    void signsInThenListsTheToolsAndCallsAdd(String transport, String path) throws Exception {
+        String url = TestServer.awaitReady() + path;
+        Map<String, String> environment = new HashMap<>(McpClients.signInEnvironment(TestServer.adminPassword()));
+        // a home of its own, so that no token stored by an earlier run spares it the sign-in
+        environment.put("HOME", Files.createTempDirectory(TestPaths.buildDirectory(), "inspector-home").toString());
+        environment.put("MCP_AUTO_OPEN_ENABLED", "true");
+        String callback = "http://127.0.0.1:" + Ports.free() + "/oauth/callback";
 
-        McpClients.Result list = McpClients.inspector(TIMEOUT, url, "--transport", transport, "--header", authorization,
-                "--method", "tools/list");
-        assertEquals(0, list.exitCode(), list.stderr());
-        JsonObject tools = parse(list.stdout());
-        assertTrue(tools.getJsonArray("tools").getValuesAs(JsonObject.class).stream()
-                .anyMatch(tool -> "add".equals(tool.getString("name"))), list.stdout());
-
-        McpClients.Result call = McpClients.inspector(TIMEOUT, url, "--transport", transport, "--header", authorization,
-                "--method", "tools/call",
-                "--tool-name", "add", "--tool-arg", "a=0.1", "b=0.2");
-        assertEquals(0, call.exitCode(), call.stderr());
+        McpClients.Result call = McpClients.inspector(environment, TIMEOUT, url, "--transport", transport, "--callback-url", callback,
+                "--method", "tools/call", "--tool-name", "add", "--tool-arg", "a=0.1", "b=0.2");
+        assertEquals(0, call.exitCode(), call.stdout() + call.stderr());
+        assertTrue(call.stderr().contains("Please navigate to: " + TestServer.baseUrl() + "/authorize?"), call.stderr());
         assertEquals("0.3", parse(call.stdout()).getJsonArray("content").getJsonObject(0).getString("text"), call.stdout());
     }
 

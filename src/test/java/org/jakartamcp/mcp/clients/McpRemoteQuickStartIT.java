@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jakartamcp.testing.McpClients;
@@ -32,9 +33,8 @@ class McpRemoteQuickStartIT {
         Path config = Files.createTempDirectory(TestPaths.buildDirectory(), "mcp-remote-config");
         List<String> command = List.of(McpClients.node().toString(), McpClients.module("mcp-remote/dist/proxy.js").toString(), url);
 
-        Map<String, String> environment = Map.of("MCP_REMOTE_CONFIG_DIR", config.toString(),
-                "BROWSER", McpClients.browserStandIn().toString(),
-                "SIGN_IN_USERNAME", "admin", "SIGN_IN_PASSWORD", TestServer.adminPassword());
+        Map<String, String> environment = new HashMap<>(McpClients.signInEnvironment(TestServer.adminPassword()));
+        environment.put("MCP_REMOTE_CONFIG_DIR", config.toString());
 
         try (StdioProcess claudeDesktopSide = new StdioProcess(command, environment, stderr)) {
             claudeDesktopSide.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2024-11-05\","
