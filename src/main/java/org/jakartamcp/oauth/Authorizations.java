@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -30,6 +31,9 @@ public class Authorizations {
     ClientRepository clients;
 
     @Inject
+    ClientMetadataDocuments documents;
+
+    @Inject
     ProtectedResources resources;
 
     @Inject
@@ -46,7 +50,8 @@ public class Authorizations {
         if (clientId == null || clientId.isEmpty() || clientId.length() > 512) {
             throw AuthorizationError.toUser("The request names no client (client_id)");
         }
-        OAuthClient client = clients.find(clientId).filter(found -> !found.isDisabled())
+        OAuthClient client = (ClientMetadataDocuments.isDocumentUrl(clientId) ? Optional.of(documents.resolve(clientId))
+                : clients.find(clientId)).filter(found -> !found.isDisabled())
                 .orElseThrow(() -> AuthorizationError.toUser("Unknown or disabled client"));
         String redirectUri = parameter.apply("redirect_uri");
         if (redirectUri == null) {

@@ -61,7 +61,8 @@ public class ClientRegistration {
         return new Registered(client, secret);
     }
 
-    private List<String> redirectUris(JsonValue value) {
+    /** The redirect URIs of client metadata, checked against the rules for them. */
+    List<String> redirectUris(JsonValue value) {
         if (!(value instanceof JsonArray array) || array.isEmpty()) {
             throw new OAuthException("invalid_redirect_uri", "redirect_uris must be a non-empty array of URIs");
         }
@@ -82,7 +83,7 @@ public class ClientRegistration {
         return uris;
     }
 
-    private static String optionalString(JsonObject metadata, String name, int maxLength) {
+    static String optionalString(JsonObject metadata, String name, int maxLength) {
         JsonValue value = metadata.get(name);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;

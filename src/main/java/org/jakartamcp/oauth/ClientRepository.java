@@ -18,6 +18,17 @@ public class ClientRepository {
         entityManager.persist(client);
     }
 
+    /** Stores a client known by its metadata document, or refreshes the stored copy. */
+    OAuthClient save(OAuthClient document) {
+        OAuthClient stored = entityManager.find(OAuthClient.class, document.clientId());
+        if (stored == null) {
+            entityManager.persist(document);
+            return document;
+        }
+        stored.refreshFrom(document);
+        return stored;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<OAuthClient> find(String clientId) {
         return Optional.ofNullable(entityManager.find(OAuthClient.class, clientId));

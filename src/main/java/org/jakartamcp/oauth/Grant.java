@@ -13,8 +13,8 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "oauth_grant")
 @NamedQuery(name = Grant.REVOKED_SINCE, query = "select g.id from Grant g where g.revokedAt >= :since")
-@NamedQuery(name = Grant.ACTIVE_OF_USER, query = "select g from Grant g where g.userId = :user and g.revokedAt is null "
-        + "order by g.createdAt desc")
+@NamedQuery(name = Grant.ACTIVE_OF_USER, query = "select g, c.clientName from Grant g, OAuthClient c "
+        + "where c.clientId = g.clientId and g.userId = :user and g.revokedAt is null order by g.createdAt desc")
 public class Grant {
 
     static final String REVOKED_SINCE = "Grant.revokedSince";

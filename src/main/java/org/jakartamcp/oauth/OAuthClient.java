@@ -46,8 +46,8 @@ public class OAuthClient {
     @Column(name = "created_at", nullable = false)
     OffsetDateTime createdAt;
 
-    @Column(name = "refreshed_at")
-    OffsetDateTime refreshedAt;
+    @Column(name = "fresh_until")
+    OffsetDateTime freshUntil;
 
     protected OAuthClient() {
     }
@@ -62,6 +62,30 @@ public class OAuthClient {
         this.tokenEndpointAuthMethod = tokenEndpointAuthMethod;
         this.scope = scope;
         this.createdAt = createdAt;
+    }
+
+    /** A client known by its metadata document: its client_id is the document's URL. */
+    static OAuthClient fromMetadataDocument(String url, String clientName, String clientUri, List<String> redirectUris,
+                                            OffsetDateTime now, OffsetDateTime freshUntil) {
+        OAuthClient client = new OAuthClient(url, null, clientName, clientUri, redirectUris, PUBLIC, null, now);
+        client.metadataDocument = true;
+        client.freshUntil = freshUntil;
+        return client;
+    }
+
+    void refreshFrom(OAuthClient document) {
+        this.clientName = document.clientName;
+        this.clientUri = document.clientUri;
+        this.redirectUris = document.redirectUris;
+        this.freshUntil = document.freshUntil;
+    }
+
+    public boolean isMetadataDocument() {
+        return metadataDocument;
+    }
+
+    OffsetDateTime freshUntil() {
+        return freshUntil;
     }
 
     public String clientId() {

@@ -46,7 +46,7 @@ public class OAuthStore {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    List<Grant> activeGrantsOf(long userId) {
-        return entityManager.createNamedQuery(Grant.ACTIVE_OF_USER, Grant.class).setParameter("user", userId).getResultList();
+    List<Object[]> activeGrantsOf(long userId) {
+        return entityManager.createNamedQuery(Grant.ACTIVE_OF_USER, Object[].class).setParameter("user", userId).getResultList();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.jakartamcp.testing.Health;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.LibertyServer;
 import org.jakartamcp.testing.McpHttp;
+import org.jakartamcp.testing.OAuthFlow;
 import org.jakartamcp.testing.SseClient;
 import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestPaths;
@@ -40,11 +42,15 @@ class SessionAcrossRestartSystemIT {
         environment.put("DB_EMBEDDED_DIR", data.toString());
         environment.put("ADMIN_PASSWORD", TestServer.adminPassword());
         String mcpUrl = RunServerSystemIT.BASE_URL + "/mcp";
-        McpHttp mcp = new McpHttp(mcpUrl);
+        OAuthFlow oauth = new OAuthFlow(RunServerSystemIT.BASE_URL);
 
         try (LibertyServer server = new LibertyServer("defaultServer", environment)) {
             server.start();
             new Health(RunServerSystemIT.BASE_URL).awaitReady(RunServerSystemIT.STARTUP);
+            String clientId = oauth.registerPublicClient("Client across a restart");
+            OAuthFlow.Pkce pkce = oauth.pkce();
+            JsonObject tokens = Http.json(oauth.redeem(clientId, oauth.authorize(clientId, pkce).get("code"), pkce.verifier()));
+            McpHttp mcp = new McpHttp(mcpUrl, tokens.getString("access_token"));
             String session = mcp.initialize("2025-11-25");
             String primingId;
             try (SseClient call = new SseClient(mcp.post("{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"tools/call\",\"params\":{"
@@ -79,6 +85,15 @@ class SessionAcrossRestartSystemIT {
             JsonObject result = Http.json(resumed.get(0).data());
             assertEquals(5, result.getInt("id"));
             assertEquals("42", result.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
+
+            // the registration, the grant and both tokens from before the restart still work
+            HttpResponse<String> refreshed = oauth.token(Map.of("grant_type", "refresh_token", "client_id", clientId,
+                    "refresh_token", tokens.getString("refresh_token")));
+            assertEquals(200, refreshed.statusCode(), refreshed.body());
+            assertEquals(200, McpHttp.initializeStatus(RunServerSystemIT.BASE_URL, Http.json(refreshed).getString("access_token")));
+            OAuthFlow.Pkce again = oauth.pkce();
+            assertEquals(200, oauth.redeem(clientId, oauth.authorize(clientId, again).get("code"), again.verifier()).statusCode(),
+                    "the client registered before the restart signs in again");
         }
     }
 

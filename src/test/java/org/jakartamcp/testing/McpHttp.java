@@ -60,6 +60,12 @@ public final class McpHttp {
         return Http.json(response);
     }
 
+    /** The HTTP status of an initialize request to {@code base}/mcp with this access token. */
+    public static int initializeStatus(String base, String token) {
+        return new McpHttp(base + "/mcp", token).send(new McpHttp(base + "/mcp", token).post(initializeRequest(1, "2025-11-25")))
+                .statusCode();
+    }
+
     public static String initializeRequest(int id, String protocolVersion) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
                 + protocolVersion + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";

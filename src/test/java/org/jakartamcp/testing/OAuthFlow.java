@@ -180,7 +180,8 @@ public final class OAuthFlow {
         return response.statusCode() / 100 == 3;
     }
 
-    private HttpResponse<String> submit(HttpResponse<String> page, Map<String, String> fields, String button) {
+    /** Submits the page's form with the given fields (which may also replace hidden ones) and button. */
+    public HttpResponse<String> submit(HttpResponse<String> page, Map<String, String> fields, String button) {
         Matcher form = FORM_ACTION.matcher(page.body());
         if (!form.find()) {
             throw new AssertionError("no form on " + page.uri() + ": " + page.statusCode() + " " + page.body());

@@ -87,7 +87,7 @@ public class DiscoveryResource {
                         JSON.createArrayBuilder().add("none").add("client_secret_basic").add("client_secret_post"))
                 .add("code_challenge_methods_supported", JSON.createArrayBuilder().add("S256"))
                 .add("authorization_response_iss_parameter_supported", true)
-                .add("client_id_metadata_document_supported", false)
+                .add("client_id_metadata_document_supported", true)
                 .build();
     }
 }

@@ -9,9 +9,11 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jakartamcp.identity.Passwords;
 import org.jakartamcp.identity.User;
 import org.jakartamcp.oauth.AuthorizationRequest;
+import org.jakartamcp.platform.ratelimit.RateLimits;
 
 /** The sign-in form ({@code login.xhtml}) of an authorization request. */
 @Named
@@ -24,13 +26,16 @@ public class LoginPage {
     @Inject
     Passwords passwords;
 
+    @Inject
+    RateLimits rateLimits;
+
     private String request;
     private String username;
     private String password;
 
-    /** The view action: without a pending request there is nothing to sign in for. */
+    /** The view action: a request id that is not (or no longer) pending has expired; no id means signing in to the account page. */
     public String check() {
-        return pending().isPresent() ? null : "/expired.xhtml?faces-redirect=true";
+        return request == null || pending().isPresent() ? null : "/expired.xhtml?faces-redirect=true";
     }
 
     public String getClientName() {
@@ -38,21 +43,38 @@ public class LoginPage {
     }
 
     public String signIn() throws IOException {
-        if (pending().isEmpty()) {
+        if (request != null && pending().isEmpty()) {
             return "/expired.xhtml?faces-redirect=true";
+        }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        OptionalLong wait = limited(((HttpServletRequest) external.getRequest()).getRemoteAddr());
+        if (wait.isPresent()) {
+            password = null;
+            external.setResponseStatus(429);
+            external.setResponseHeader("Retry-After", Long.toString(wait.getAsLong()));
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    "Too many sign-in attempts. Try again in " + wait.getAsLong() + " s.", null));
+            return null;
         }
         Optional<User> user = passwords.authenticate(username, password);
         password = null;
-        FacesContext faces = FacesContext.getCurrentInstance();
         if (user.isEmpty()) {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
             return null;
         }
-        ExternalContext external = faces.getExternalContext();
         // a new session id at sign-in, so that an id planted before it (session fixation) is worth nothing
         ((HttpServletRequest) external.getRequest()).changeSessionId();
         signIn.signIn(user.get());
-        return "/consent.xhtml?faces-redirect=true&request=" + request;
+        return request == null ? "/account.xhtml?faces-redirect=true" : "/consent.xhtml?faces-redirect=true&request=" + request;
+    }
+
+    /** Both limits are charged on every attempt, so that neither an address nor an account gets unlimited guesses. */
+    private OptionalLong limited(String address) {
+        OptionalLong byAddress = rateLimits.tryAcquire(RateLimits.Kind.SIGN_IN_PER_ADDRESS, address);
+        OptionalLong byAccount = rateLimits.tryAcquire(RateLimits.Kind.SIGN_IN_PER_ACCOUNT,
+                username == null ? "" : username.toLowerCase(java.util.Locale.ROOT));
+        return byAddress.isPresent() ? byAddress : byAccount;
     }
 
     private Optional<AuthorizationRequest> pending() {

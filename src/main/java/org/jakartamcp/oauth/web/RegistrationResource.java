@@ -10,12 +10,15 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.jakartamcp.oauth.ClientRegistration;
 import org.jakartamcp.oauth.OAuthClient;
+import org.jakartamcp.platform.ratelimit.RateLimits;
 
 /** {@code POST /register}: dynamic client registration (RFC 7591). */
 @ApplicationScoped
@@ -25,9 +28,13 @@ public class RegistrationResource {
     @Inject
     ClientRegistration registration;
 
+    @Inject
+    AddressLimits addressLimits;
+
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response register(InputStream body) {
+    public Response register(@Context HttpServletRequest request, InputStream body) {
+        addressLimits.check(RateLimits.Kind.REGISTRATION_PER_ADDRESS, request, "client registrations");
         JsonObject metadata = OAuthJson.object(body);
         ClientRegistration.Registered registered = registration.register(metadata);
         OAuthClient client = registered.client();

@@ -4,10 +4,12 @@ import static org.jakartamcp.platform.json.JsonP.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +19,7 @@ import org.jakartamcp.oauth.ClientAuthentication;
 import org.jakartamcp.oauth.OAuthClient;
 import org.jakartamcp.oauth.OAuthException;
 import org.jakartamcp.oauth.Tokens;
+import org.jakartamcp.platform.ratelimit.RateLimits;
 
 /** {@code POST /token} (authorization_code, refresh_token) and {@code POST /revoke} (RFC 7009). */
 @ApplicationScoped
@@ -30,9 +33,14 @@ public class TokenResource {
     @Inject
     Tokens tokens;
 
+    @Inject
+    AddressLimits addressLimits;
+
     @POST
     @Path("token")
-    public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+    public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest request,
+                          InputStream body) {
+        addressLimits.check(RateLimits.Kind.TOKEN_PER_ADDRESS, request, "token requests");
         Map<String, String> form = FormParameters.read(body);
         String grantType = form.get("grant_type");
         if (grantType == null) {
@@ -55,7 +63,9 @@ public class TokenResource {
 
     @POST
     @Path("revoke")
-    public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) {
+    public Response revoke(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServletRequest request,
+                           InputStream body) {
+        addressLimits.check(RateLimits.Kind.TOKEN_PER_ADDRESS, request, "token requests");
         Map<String, String> form = FormParameters.read(body);
         OAuthClient client = clientAuthentication.authenticate(authorization, form::get);
         String token = form.get("token");

@@ -1,0 +1,100 @@
+package org.jakartamcp.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jakartamcp.testing.OAuthFlow;
+import org.jakartamcp.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Clients identified by a Client ID Metadata Document: the documents are served by this test over
+ * real HTTP on 127.0.0.1 (the test server allows private addresses; production refuses them, see
+ * OutboundAddressesTest).
+ */
+class ClientMetadataDocumentIT {
+
+    private static HttpServer documents;
+    private static String origin;
+    private static final AtomicInteger FETCHES = new AtomicInteger();
+
+    @BeforeAll
+    static void serveDocuments() throws IOException {
+        documents = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        origin = "http://127.0.0.1:" + documents.getAddress().getPort();
+        serve("/good.json", document(origin + "/good.json", "Metadata document client"), "max-age=600");
+        serve("/other-id.json", document(origin + "/elsewhere.json", "Impostor"), "no-cache");
+        serve("/big.json", document(origin + "/big.json", "x".repeat(6000)), "no-cache");
+        documents.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        documents.stop(0);
+    }
+
+    @Test
+    void aClientKnownByItsDocumentSignsInWithoutRegistering() {
+        OAuthFlow flow = new OAuthFlow(TestServer.awaitReady());
+        String clientId = origin + "/good.json";
+        OAuthFlow.Pkce pkce = flow.pkce();
+        HttpResponse<String> login = flow.follow(flow.open(flow.authorizeUrl(clientId, pkce, Map.of())));
+        assertTrue(login.body().contains("Metadata document client"), login.body());
+        HttpResponse<String> consent = flow.follow(flow.signIn(login, "admin", TestServer.adminPassword()));
+        String code = OAuthFlow.query(OAuthFlow.location(flow.decide(consent, "allow"))).get("code");
+        HttpResponse<String> tokens = flow.redeem(clientId, code, pkce.verifier());
+        assertEquals(200, tokens.statusCode(), tokens.body());
+
+        int fetched = FETCHES.get();
+        flow.follow(flow.open(flow.authorizeUrl(clientId, flow.pkce(), Map.of())));
+        assertEquals(fetched, FETCHES.get(), "the document is cached for its max-age");
+    }
+
+    @Test
+    void aDocumentNamingAnotherClientIdIsRefused() {
+        assertRefused("/other-id.json", "names another client_id");
+    }
+
+    @Test
+    void anOversizedDocumentIsRefused() {
+        assertRefused("/big.json", "larger than 5120 bytes");
+    }
+
+    @Test
+    void aMissingDocumentIsRefused() {
+        assertRefused("/missing.json", "answered HTTP 404");
+    }
+
+    private static void assertRefused(String path, String reason) {
+        OAuthFlow flow = new OAuthFlow(TestServer.awaitReady());
+        HttpResponse<String> response = flow.open(flow.authorizeUrl(origin + path, flow.pkce(), Map.of()));
+        assertEquals(400, response.statusCode(), response.body());
+        assertTrue(response.body().contains(reason), response.body());
+    }
+
+    private static String document(String clientId, String name) {
+        return "{\"client_id\":\"" + clientId + "\",\"client_name\":\"" + name + "\",\"redirect_uris\":[\""
+                + OAuthFlow.REDIRECT_URI + "\"],\"token_endpoint_auth_method\":\"none\"}";
+    }
+
+    private static void serve(String path, String body, String cacheControl) {
+        documents.createContext(path, exchange -> {
+            FETCHES.incrementAndGet();
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add("Cache-Control", cacheControl);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+    }
+}
