@@ -33,6 +33,10 @@ public class OAuthSettings {
     @ConfigProperty(name = "oauth.code-seconds", defaultValue = "60")
     long codeSeconds;
 
+    @Inject
+    @ConfigProperty(name = "oauth.signing-key-days", defaultValue = "30")
+    long signingKeyDays;
+
     /** Private-use URI schemes (RFC 8252 7.1) accepted in redirect URIs besides https and loopback http, e.g. "cursor". */
     @Inject
     @ConfigProperty(name = "oauth.allowed-redirect-schemes")
@@ -53,6 +57,11 @@ public class OAuthSettings {
 
     public Duration codeLifetime() {
         return Duration.ofSeconds(codeSeconds);
+    }
+
+    /** How long a key signs before a new one replaces it. */
+    public Duration signingKeyLifetime() {
+        return Duration.ofDays(signingKeyDays);
     }
 
     public List<String> allowedRedirectSchemes() {

@@ -27,8 +27,9 @@ import org.jakartamcp.platform.database.DatabaseReady;
  * The keys that sign access tokens (ES256), kept in PostgreSQL so that tokens stay valid across
  * restarts and instances. The newest key signs; the JWKS publishes it and every key retired less
  * than two access-token lifetimes ago, so a token signed just before a rotation still verifies.
- * The published set is cached and reloaded when this instance rotates or after a minute, which is
- * how a rotation on another instance is picked up.
+ * A key older than {@code oauth.signing-key-days} is replaced when the set is next loaded. The
+ * published set is cached and reloaded when this instance rotates or after a minute, which is how a
+ * rotation on another instance is picked up.
  */
 @ApplicationScoped
 public class SigningKeys {
@@ -88,7 +89,8 @@ public class SigningKeys {
     private synchronized Loaded load() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<SigningKeyRecord> keys = repository.published(now.minus(settings.accessTokenLifetime().multipliedBy(2)));
-        if (keys.isEmpty() || keys.get(0).retiredAt != null) {
+        if (keys.isEmpty() || keys.get(0).retiredAt != null
+                || keys.get(0).createdAt.plus(settings.signingKeyLifetime()).isBefore(now)) {
             repository.rotateTo(newKey(), now);
             keys = repository.published(now.minus(settings.accessTokenLifetime().multipliedBy(2)));
         }

@@ -65,6 +65,14 @@ class DiscoveryIT {
         HttpResponse<String> get = Http.send(HttpRequest.newBuilder(URI.create(base + "/.well-known/oauth-protected-resource/mcp"))
                 .header("Origin", "https://inspector.example").build());
         assertEquals("*", get.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        for (String endpoint : List.of("/token", "/register", "/revoke")) {
+            HttpResponse<String> tokenPreflight = Http.send(HttpRequest.newBuilder(URI.create(base + endpoint))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://inspector.example")
+                    .header("Access-Control-Request-Method", "POST").build());
+            assertEquals("*", tokenPreflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null), endpoint);
+            assertTrue(tokenPreflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"), endpoint);
+        }
     }
 
     private static List<String> strings(JsonObject object, String name) {

@@ -1,0 +1,86 @@
+package org.jakartamcp.oauth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rotation rule of the signing keys. The repository is an in-memory stand-in for the
+ * PostgreSQL one (its queries run in the integration tests); what is tested here is which key
+ * signs and which keys are published.
+ */
+class SigningKeysTest {
+
+    /** Keys in a list, with the same meaning as the named queries. */
+    static final class KeysInMemory extends SigningKeyRepository {
+        final List<SigningKeyRecord> keys = new ArrayList<>();
+
+        @Override
+        List<SigningKeyRecord> published(OffsetDateTime since) {
+            return keys.stream().filter(key -> key.retiredAt == null || key.retiredAt.isAfter(since))
+                    .sorted(Comparator.comparing((SigningKeyRecord key) -> key.createdAt).reversed()).toList();
+        }
+
+        @Override
+        void rotateTo(SigningKeyRecord key, OffsetDateTime now) {
+            keys.stream().filter(active -> active.retiredAt == null).forEach(active -> active.retire(now));
+            keys.add(key);
+        }
+    }
+
+    private final KeysInMemory repository = new KeysInMemory();
+    private final SigningKeys keys = signingKeys(repository, 30);
+
+    @Test
+    void theFirstUseCreatesAKeyThatSignsAndIsPublishedWithoutItsPrivatePart() throws Exception {
+        String token = keys.sign(new JWTClaimsSet.Builder().subject("1").build());
+        assertEquals(1, repository.keys.size());
+        JWK published = keys.publicKeys().getKeys().get(0);
+        assertTrue(!published.isPrivate());
+        assertTrue(SignedJWT.parse(token).verify(new ECDSAVerifier((ECKey) published)));
+        assertEquals("at+jwt", SignedJWT.parse(token).getHeader().getType().getType());
+    }
+
+    @Test
+    void aRotatedKeyStaysPublishedAndTheNewOneSigns() throws Exception {
+        String before = keys.sign(new JWTClaimsSet.Builder().subject("1").build());
+        keys.rotate();
+        String after = keys.sign(new JWTClaimsSet.Builder().subject("1").build());
+        String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
+        String newKid = SignedJWT.parse(after).getHeader().getKeyID();
+        assertNotEquals(oldKid, newKid);
+        List<String> published = keys.publicKeys().getKeys().stream().map(JWK::getKeyID).toList();
+        assertEquals(List.of(newKid, oldKid), published, "newest first, the retired one still there for its tokens");
+    }
+
+    @Test
+    void aKeyOlderThanItsLifetimeIsReplacedAtTheNextLoad() throws Exception {
+        SigningKeys shortLived = signingKeys(repository, 0);
+        String first = SignedJWT.parse(shortLived.sign(new JWTClaimsSet.Builder().build())).getHeader().getKeyID();
+        String second = SignedJWT.parse(signingKeys(repository, 0).sign(new JWTClaimsSet.Builder().build())).getHeader().getKeyID();
+        assertNotEquals(first, second);
+        assertTrue(repository.keys.stream().anyMatch(key -> key.kid.equals(first) && key.retiredAt != null));
+    }
+
+    private static SigningKeys signingKeys(SigningKeyRepository repository, long keyDays) {
+        OAuthSettings settings = new OAuthSettings();
+        settings.accessTokenSeconds = Duration.ofMinutes(5).toSeconds();
+        settings.signingKeyDays = keyDays;
+        SigningKeys keys = new SigningKeys();
+        keys.repository = repository;
+        keys.settings = settings;
+        return keys;
+    }
+}
