@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Throughput of an MCP tool call (POST /mcp, tools/call add, Streamable HTTP, JSON answer, existing session)
-# against a bare JAX-RS JSON endpoint doing the same JSON work, on the same Liberty, in one run.
+# Throughput of an authenticated MCP tool call (POST /mcp with a bearer access token, tools/call add,
+# Streamable HTTP, JSON answer, existing session) against a bare JAX-RS JSON endpoint doing the same JSON
+# work without authentication, on the same Liberty, in one run. The token comes from the real OAuth flow
+# (registration, the sign-in and consent pages, the token endpoint), driven with curl.
 # The bar: the tool call reaches 85 % of the bare endpoint. Needs wrk (apt-get install -y wrk) and a built
 # server (./mvnw verify or ./mvnw package liberty:create liberty:deploy).
 set -euo pipefail
@@ -17,12 +19,38 @@ mkdir -p "$WORK/WEB-INF/classes"
 javac -d "$WORK/WEB-INF/classes" -cp "$api" bench/bare-jaxrs/bench/*.java
 (cd "$WORK" && jar cf bare.war WEB-INF)
 
-DB_EMBEDDED_DIR="$WORK/postgres" "$WLP/bin/server" start "$SERVER" >/dev/null
+ADMIN_PASSWORD=bench-password ADMIN_PASSWORD_FILE="$WORK/admin-password" DB_EMBEDDED_DIR="$WORK/postgres" \
+    "$WLP/bin/server" start "$SERVER" >/dev/null
 cp "$WORK/bare.war" "$WLP/usr/servers/$SERVER/dropins/"
 until curl -sf "localhost:$PORT/health/ready" >/dev/null && curl -sf -XPOST -H 'Content-Type: application/json' \
         "localhost:$PORT/bare/echo" -d '{"id":1}' >/dev/null; do sleep 1; done
 
-session=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
+# An access token through the real flow: register, authorize, sign in, allow, redeem the code.
+base="http://localhost:$PORT"
+redirect="http://127.0.0.1:9/callback"
+client=$(curl -sf -H 'Content-Type: application/json' "$base/register" \
+    -d "{\"redirect_uris\":[\"$redirect\"],\"token_endpoint_auth_method\":\"none\",\"client_name\":\"bench\"}" \
+    | sed -E 's/.*"client_id":"([^"]+)".*/\1/')
+verifier=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | base64 | tr '+/' '-_' | tr -d '=\n')
+jar="$WORK/cookies"
+submit() { # page, extra form fields: posts the page's form with its hidden fields
+    local page=$1 fields=$2 action hidden
+    action=$(grep -o '<form id="[a-z]*"[^>]*action="[^"]*"' "$page" | sed -E 's/.*action="([^"]*)".*/\1/; s/&amp;/\&/g')
+    hidden=$(grep -o '<input type="hidden" name="[^"]*"[^>]*value="[^"]*"' "$page" \
+        | sed -E 's/.*name="([^"]*)".*value="([^"]*)".*/--data-urlencode \1=\2/' | tr '\n' ' ')
+    # shellcheck disable=SC2086
+    curl -s -b "$jar" -c "$jar" -o "$WORK/page.html" -D "$WORK/headers" $hidden $fields "$base$action"
+}
+curl -s -L -b "$jar" -c "$jar" -o "$WORK/login.html" "$base/authorize?response_type=code&client_id=$client&redirect_uri=$redirect&code_challenge=$challenge&code_challenge_method=S256&state=bench"
+submit "$WORK/login.html" "--data-urlencode username=admin --data-urlencode password=bench-password --data-urlencode sign-in=x"
+curl -s -L -b "$jar" -c "$jar" -o "$WORK/consent.html" "$base$(tr -d '\r' < "$WORK/headers" | awk -F': ' 'tolower($1)=="location"{print $2}' | sed -E "s#^https?://[^/]+##")"
+submit "$WORK/consent.html" "--data-urlencode allow=x"
+code=$(tr -d '\r' < "$WORK/headers" | awk -F': ' 'tolower($1)=="location"{print $2}' | sed -E 's/.*[?&]code=([^&]+).*/\1/')
+token=$(curl -sf "$base/token" -d grant_type=authorization_code -d "client_id=$client" -d "code=$code" \
+    -d "code_verifier=$verifier" --data-urlencode "redirect_uri=$redirect" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+
+session=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
     "localhost:$PORT/mcp" -d '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}' \
     | tr -d '\r' | awk -F': ' 'tolower($1)=="mcp-session-id"{print $2}')
 body='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"add","arguments":{"a":2,"b":40}}}'
@@ -32,6 +60,7 @@ wrk.body = '$body'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json, text/event-stream"
 wrk.headers["Mcp-Session-Id"] = "$session"
+wrk.headers["Authorization"] = "Bearer $token"
 LUA
 cat > "$WORK/bare.lua" <<LUA
 wrk.method = "POST"
@@ -39,7 +68,11 @@ wrk.body = '$body'
 wrk.headers["Content-Type"] = "application/json"
 LUA
 
-rate() { wrk -t2 -c16 -d"$2" -s "$WORK/$1.lua" "http://localhost:$PORT$3" | awk '/Requests\/sec/{print $2}'; }
+rate() { # kind, duration, path: requests per second; fails when any answer was not 2xx
+    wrk -t2 -c16 -d"$2" -s "$WORK/$1.lua" "http://localhost:$PORT$3" > "$WORK/$1.out"
+    if grep -q 'Non-2xx' "$WORK/$1.out"; then echo "$1: $(grep 'Non-2xx' "$WORK/$1.out")" >&2; exit 1; fi
+    awk '/Requests\/sec/{print $2}' "$WORK/$1.out"
+}
 rate bare 10s /bare/echo >/dev/null; rate mcp 10s /mcp >/dev/null   # warm-up
 for round in 1 2 3; do
     bare=$(rate bare "$DURATION" /bare/echo); mcp=$(rate mcp "$DURATION" /mcp)

@@ -49,10 +49,12 @@ class DiscoveryIT {
         HttpResponse<String> response = Http.get(base + "/jwks");
         assertEquals(200, response.statusCode());
         JsonObject key = Http.json(response).getJsonArray("keys").getJsonObject(0);
-        assertEquals("EC", key.getString("kty"));
-        assertEquals("ES256", key.getString("alg"));
+        assertEquals("RSA", key.getString("kty"));
+        assertEquals("RS256", key.getString("alg"));
         assertTrue(key.containsKey("kid"));
-        assertFalse(key.containsKey("d"), "no private part: " + key);
+        for (String privatePart : List.of("d", "p", "q", "dp", "dq", "qi")) {
+            assertFalse(key.containsKey(privatePart), "no private part: " + key);
+        }
     }
 
     @Test

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
@@ -60,14 +60,14 @@ class ResourceProtectionIT {
 
     @Test
     void expiredTamperedForeignAndWrongAudienceTokensAreRefused() throws Exception {
-        ECKey key = currentSigningKey();
+        RSAKey key = currentSigningKey();
         Instant now = Instant.now();
         assertEquals(200, withToken(sign(key, claims(now).build())).statusCode(), "the forging itself is right");
         assertInvalid(sign(key, claims(now).expirationTime(Date.from(now.minusSeconds(600))).build()), "expired");
         assertInvalid(sign(key, claims(now).audience("https://elsewhere.example/mcp").build()), "wrong audience");
         assertInvalid(sign(key, claims(now).issuer("https://elsewhere.example").build()), "wrong issuer");
-        assertInvalid(sign(new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
-                .keyID(key.getKeyID()).generate(), claims(now).build()), "signed with another key under the same kid");
+        assertInvalid(sign(new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID(key.getKeyID()).generate(), claims(now).build()),
+                "signed with another key under the same kid");
         String valid = flow.tokens().getString("access_token");
         String[] parts = valid.split("\\.");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"admin\"", "\"root\"");
@@ -151,19 +151,19 @@ class ResourceProtectionIT {
                 .claim("gid", 0);
     }
 
-    private static String sign(ECKey key, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+    private static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(new JOSEObjectType("at+jwt")).build(), claims);
-        jwt.sign(new ECDSASigner(key));
+        jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
 
-    private static ECKey currentSigningKey() throws Exception {
+    private static RSAKey currentSigningKey() throws Exception {
         try (Connection connection = TestDatabase.shared().connect(); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("select private_jwk from oauth_signing_key where retired_at is null "
                      + "order by created_at desc limit 1")) {
             assertTrue(row.next(), "the server has a signing key");
-            return ECKey.parse(row.getString(1));
+            return RSAKey.parse(row.getString(1));
         }
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -49,7 +49,7 @@ class SigningKeysTest {
         assertEquals(1, repository.keys.size());
         JWK published = keys.publicKeys().getKeys().get(0);
         assertTrue(!published.isPrivate());
-        assertTrue(SignedJWT.parse(token).verify(new ECDSAVerifier((ECKey) published)));
+        assertTrue(SignedJWT.parse(token).verify(new RSASSAVerifier((RSAKey) published)));
         assertEquals("at+jwt", SignedJWT.parse(token).getHeader().getType().getType());
     }
 
