@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.jakartamcp.platform.audit.AuditTrail;
 import org.jakartamcp.platform.security.SecretHash;
 
 /** Dynamic client registration (RFC 7591): checks a client's metadata and stores the client. */
@@ -28,6 +29,9 @@ public class ClientRegistration {
 
     @Inject
     OAuthSettings settings;
+
+    @Inject
+    AuditTrail audit;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -58,6 +62,8 @@ public class ClientRegistration {
         OAuthClient client = new OAuthClient(SecretHash.newSecret(), secret == null ? null : SecretHash.of(secret), name,
                 clientUri, redirectUris, method, scope, OffsetDateTime.now(clock));
         clients.insert(client);
+        audit.record(AuditTrail.CLIENT_REGISTERED, "anonymous", "client " + client.clientId() + " (" + name + "), "
+                + method + ", redirect URIs " + String.join(" ", redirectUris));
         return new Registered(client, secret);
     }
 

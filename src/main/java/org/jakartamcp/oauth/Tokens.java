@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jakartamcp.identity.User;
 import org.jakartamcp.identity.UserRepository;
+import org.jakartamcp.platform.audit.AuditTrail;
 import org.jakartamcp.platform.security.SecretHash;
 
 /**
@@ -43,6 +44,9 @@ public class Tokens {
     @Inject
     RevokedGrants revokedGrants;
 
+    @Inject
+    AuditTrail audit;
+
     private final Clock clock = Clock.systemUTC();
 
     /** What the token endpoint returns. */
@@ -60,7 +64,7 @@ public class Tokens {
             throw invalidGrant("The authorization code was issued to another client");
         }
         if (stored.usedAt != null) {
-            revoke(grant, now);
+            revoke(grant, now, "authorization code replayed");
             throw invalidGrant("The authorization code was already used; the tokens issued for it are revoked");
         }
         stored.use(now);
@@ -91,7 +95,7 @@ public class Tokens {
             throw invalidGrant("The refresh token was issued to another client");
         }
         if (stored.replacedAt != null) {
-            revoke(grant, now);
+            revoke(grant, now, "used refresh token presented again");
             throw invalidGrant("The refresh token was already used; the grant is revoked");
         }
         if (grant.isRevoked() || stored.expiresAt.isBefore(now)) {
@@ -114,21 +118,23 @@ public class Tokens {
         store.lockRefreshToken(SecretHash.of(token))
                 .flatMap(stored -> store.grant(stored.grantId))
                 .filter(grant -> grant.clientId().equals(client.clientId()))
-                .ifPresent(grant -> revoke(grant, OffsetDateTime.now(clock)));
+                .ifPresent(grant -> revoke(grant, OffsetDateTime.now(clock), "revoked by the client (RFC 7009)"));
     }
 
     /** Revokes a grant of a user (the account page). */
     public boolean revokeGrant(long grantId, long userId) {
         return store.grant(grantId).filter(grant -> grant.userId() == userId && !grant.isRevoked())
                 .map(grant -> {
-                    revoke(grant, OffsetDateTime.now(clock));
+                    revoke(grant, OffsetDateTime.now(clock), "revoked by the user");
                     return true;
                 }).orElse(false);
     }
 
-    private void revoke(Grant grant, OffsetDateTime now) {
+    private void revoke(Grant grant, OffsetDateTime now, String reason) {
         grant.revoke(now);
         revokedGrants.revokedHere(grant.id());
+        audit.record(AuditTrail.GRANT_REVOKED, "user " + grant.userId(), "grant " + grant.id() + " of client " + grant.clientId()
+                + ": " + reason);
     }
 
     private Issued issue(Grant grant, String scope, OffsetDateTime now) {
@@ -149,6 +155,8 @@ public class Tokens {
                 .build();
         String refreshToken = SecretHash.newSecret();
         store.insert(new RefreshToken(SecretHash.of(refreshToken), grant.id(), now, now.plus(settings.refreshTokenLifetime())));
+        audit.record(AuditTrail.TOKEN_ISSUED, user.username(), "grant " + grant.id() + ", client " + grant.clientId() + ", scope "
+                + scope + ", audience " + grant.resource());
         return new Issued(keys.sign(claims), settings.accessTokenLifetime().toSeconds(), refreshToken, scope);
     }
 

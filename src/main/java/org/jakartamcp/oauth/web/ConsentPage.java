@@ -13,6 +13,7 @@ import org.jakartamcp.identity.User;
 import org.jakartamcp.oauth.AuthorizationRequest;
 import org.jakartamcp.oauth.Authorizations;
 import org.jakartamcp.oauth.OAuthSettings;
+import org.jakartamcp.platform.audit.AuditTrail;
 
 /** The consent page ({@code consent.xhtml}): what a client asks for, and the user's Allow or Deny. */
 @Named
@@ -28,6 +29,9 @@ public class ConsentPage {
 
     @Inject
     Authorizations authorizations;
+
+    @Inject
+    AuditTrail audit;
 
     private String request;
 
@@ -75,6 +79,10 @@ public class ConsentPage {
             faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/expired.xhtml");
             return;
         }
+        AuthorizationRequest decided = pending.get();
+        audit.record(allowed ? AuditTrail.CONSENT_ALLOWED : AuditTrail.CONSENT_DENIED, user.get().username(),
+                "client " + decided.clientId() + " (" + clientName(decided) + "), scope " + decided.scope() + ", resource "
+                        + decided.resource() + ", redirect " + getRedirectHost());
         signIn.done(request);
         String target = allowed ? authorizations.approve(pending.get(), user.get()) : authorizations.deny(pending.get());
         faces.getExternalContext().redirect(target);

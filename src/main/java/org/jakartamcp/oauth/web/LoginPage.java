@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import org.jakartamcp.identity.Passwords;
 import org.jakartamcp.identity.User;
 import org.jakartamcp.oauth.AuthorizationRequest;
+import org.jakartamcp.platform.audit.AuditTrail;
 import org.jakartamcp.platform.ratelimit.RateLimits;
 
 /** The sign-in form ({@code login.xhtml}) of an authorization request. */
@@ -28,6 +29,9 @@ public class LoginPage {
 
     @Inject
     RateLimits rateLimits;
+
+    @Inject
+    AuditTrail audit;
 
     private String request;
     private String username;
@@ -48,8 +52,10 @@ public class LoginPage {
         }
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
-        OptionalLong wait = limited(((HttpServletRequest) external.getRequest()).getRemoteAddr());
+        String address = ((HttpServletRequest) external.getRequest()).getRemoteAddr();
+        OptionalLong wait = limited(address);
         if (wait.isPresent()) {
+            audit.record(AuditTrail.SIGN_IN_LIMITED, username, "from " + address);
             password = null;
             external.setResponseStatus(429);
             external.setResponseHeader("Retry-After", Long.toString(wait.getAsLong()));
@@ -60,12 +66,14 @@ public class LoginPage {
         Optional<User> user = passwords.authenticate(username, password);
         password = null;
         if (user.isEmpty()) {
+            audit.record(AuditTrail.SIGN_IN_FAILED, username, "from " + address);
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
             return null;
         }
         // a new session id at sign-in, so that an id planted before it (session fixation) is worth nothing
         ((HttpServletRequest) external.getRequest()).changeSessionId();
         signIn.signIn(user.get());
+        audit.record(AuditTrail.SIGN_IN_SUCCEEDED, user.get().username(), "from " + address);
         return request == null ? "/account.xhtml?faces-redirect=true" : "/consent.xhtml?faces-redirect=true&request=" + request;
     }
 

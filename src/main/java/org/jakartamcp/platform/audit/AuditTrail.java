@@ -13,6 +13,16 @@ import java.util.List;
 public class AuditTrail {
 
     public static final String SERVER_STARTED = "server.started";
+    public static final String SIGN_IN_SUCCEEDED = "sign-in.succeeded";
+    public static final String SIGN_IN_FAILED = "sign-in.failed";
+    public static final String SIGN_IN_LIMITED = "sign-in.rate-limited";
+    public static final String CONSENT_ALLOWED = "consent.allowed";
+    public static final String CONSENT_DENIED = "consent.denied";
+    public static final String CLIENT_REGISTERED = "client.registered";
+    public static final String TOKEN_ISSUED = "token.issued";
+    public static final String GRANT_REVOKED = "grant.revoked";
+    private static final int MAX_DETAIL = 2000;
+    private static final int MAX_ACTOR = 255;
     private static final int MAX_PAGE = 500;
 
     @PersistenceContext(unitName = "mcp")
@@ -22,9 +32,13 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public AuditEvent record(String type, String actor, String detail) {
-        AuditEvent event = new AuditEvent(OffsetDateTime.now(clock), type, actor, detail);
+        AuditEvent event = new AuditEvent(OffsetDateTime.now(clock), type, bounded(actor, MAX_ACTOR), bounded(detail, MAX_DETAIL));
         entityManager.persist(event);
         return event;
+    }
+
+    private static String bounded(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
