@@ -32,5 +32,6 @@ public class UserRepository {
 
     void insert(UserRecord user) {
         entityManager.persist(user);
+        entityManager.flush();
     }
 }

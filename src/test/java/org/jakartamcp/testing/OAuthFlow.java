@@ -96,7 +96,14 @@ public final class OAuthFlow {
 
     /** The browser opens a URL; the answer, not followed if it is a redirect. */
     public HttpResponse<String> open(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        return open(url, Map.of());
+    }
+
+    /** Opens a URL with extra request headers (as a proxy in front of the server would add them). */
+    public HttpResponse<String> open(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     /** Follows redirects within this server and returns the page where they end (or the redirect that leaves it). */

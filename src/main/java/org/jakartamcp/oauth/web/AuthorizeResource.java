@@ -2,6 +2,7 @@ package org.jakartamcp.oauth.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -29,8 +30,11 @@ public class AuthorizeResource {
     @Inject
     SignInSession signIn;
 
+    @Inject
+    ProxySignIn proxySignIn;
+
     @GET
-    public Response authorize(@Context UriInfo uri) {
+    public Response authorize(@Context UriInfo uri, @Context HttpServletRequest http) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         AuthorizationRequest request;
         try {
@@ -44,6 +48,7 @@ public class AuthorizeResource {
             return ErrorPage.response(400, "This sign-in request cannot be completed", error.getMessage());
         }
         String id = signIn.hold(request);
+        proxySignIn.signInIfVouchedFor(http);
         String page = signIn.user().isPresent() ? "consent.xhtml" : "login.xhtml";
         return Response.seeOther(uri.getBaseUriBuilder().path(page).queryParam("request", id).build()).build();
     }

@@ -33,13 +33,23 @@ public class LoginPage {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    ProxySignIn proxySignIn;
+
     private String request;
     private String username;
     private String password;
 
     /** The view action: a request id that is not (or no longer) pending has expired; no id means signing in to the account page. */
     public String check() {
-        return request == null || pending().isPresent() ? null : "/expired.xhtml?faces-redirect=true";
+        if (request != null && pending().isEmpty()) {
+            return "/expired.xhtml?faces-redirect=true";
+        }
+        proxySignIn.signInIfVouchedFor((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
+        if (signIn.user().isPresent()) {
+            return request == null ? "/account.xhtml?faces-redirect=true" : "/consent.xhtml?faces-redirect=true&request=" + request;
+        }
+        return null;
     }
 
     public String getClientName() {

@@ -1,0 +1,68 @@
+package org.jakartamcp.identity;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jakartamcp.testing.Deployments;
+import org.jakartamcp.testing.OAuthFlow;
+import org.jakartamcp.testing.TestServer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Trusted-proxy sign-in: the identity header counts on connections from a configured proxy
+ * address and is ignored from any other. Both deployments get the test's requests from
+ * 127.0.0.1: one trusts loopback, the other only 192.0.2.1.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TrustedProxyIT {
+
+    @ArquillianResource
+    @OperateOnDeployment("trusting")
+    URL trusting;
+
+    @ArquillianResource
+    @OperateOnDeployment("distrusting")
+    URL distrusting;
+
+    @Deployment(name = "trusting", testable = false)
+    static WebArchive trustingLoopback() {
+        return Deployments.product("proxy-trusted.war", Map.of("auth.trusted-proxy.addresses", "127.0.0.0/8,::1"));
+    }
+
+    @Deployment(name = "distrusting", testable = false)
+    static WebArchive trustingAnotherAddress() {
+        return Deployments.product("proxy-untrusted.war", Map.of("auth.trusted-proxy.addresses", "192.0.2.1"));
+    }
+
+    @Test
+    void fromTheProxyAddressTheForwardedUserIsSignedIn() {
+        String user = "proxied-" + System.nanoTime();
+        HttpResponse<String> page = authorizeWithHeader(trusting, user);
+        assertTrue(page.uri().getPath().endsWith("/consent.xhtml"), "no password asked: " + page.uri());
+        assertTrue(page.body().contains(user), "signed in as the forwarded user: " + page.body());
+    }
+
+    @Test
+    void fromAnyOtherAddressTheHeaderIsIgnored() {
+        HttpResponse<String> page = authorizeWithHeader(distrusting, "admin");
+        assertTrue(page.uri().getPath().endsWith("/login.xhtml"), "the password is asked: " + page.uri());
+        assertTrue(page.body().contains("id=\"password\""), page.body());
+    }
+
+    private static HttpResponse<String> authorizeWithHeader(URL deployment, String user) {
+        String base = TestServer.awaitReady();
+        String app = deployment.toString().replaceAll("/$", "");
+        OAuthFlow browser = new OAuthFlow(app);
+        String clientId = new OAuthFlow(base).registerPublicClient("Behind the proxy");
+        String url = browser.authorizeUrl(clientId, browser.pkce(), Map.of("resource", base + "/mcp"));
+        return browser.follow(browser.open(url, Map.of("X-Forwarded-User", user)));
+    }
+}
