@@ -14,10 +14,13 @@ import java.time.OffsetDateTime;
 @Table(name = "audit_event")
 @NamedQuery(name = AuditEvent.RECENT_OF_TYPE,
         query = "select e from AuditEvent e where e.type = :type order by e.occurredAt desc, e.id desc")
+@NamedQuery(name = AuditEvent.RECENT, query = "select e from AuditEvent e order by e.occurredAt desc, e.id desc")
 public class AuditEvent {
 
     static final String RECENT_OF_TYPE = "AuditEvent.recentOfType";
+    static final String RECENT = "AuditEvent.recent";
     static final int MAX_DETAIL_LENGTH = 2000;
+    static final int MAX_ACTOR_LENGTH = 255;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -41,9 +44,12 @@ public class AuditEvent {
     AuditEvent(OffsetDateTime occurredAt, String type, String actor, String detail) {
         this.occurredAt = occurredAt;
         this.type = type;
-        this.actor = actor;
-        this.detail = detail == null || detail.length() <= MAX_DETAIL_LENGTH ? detail
-                : detail.substring(0, MAX_DETAIL_LENGTH - 1) + "…";
+        this.actor = bounded(actor, MAX_ACTOR_LENGTH);
+        this.detail = bounded(detail, MAX_DETAIL_LENGTH);
+    }
+
+    private static String bounded(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     public Long id() {

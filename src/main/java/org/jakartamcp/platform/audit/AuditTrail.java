@@ -21,8 +21,7 @@ public class AuditTrail {
     public static final String CLIENT_REGISTERED = "client.registered";
     public static final String TOKEN_ISSUED = "token.issued";
     public static final String GRANT_REVOKED = "grant.revoked";
-    private static final int MAX_DETAIL = 2000;
-    private static final int MAX_ACTOR = 255;
+
     private static final int MAX_PAGE = 500;
 
     @PersistenceContext(unitName = "mcp")
@@ -32,13 +31,17 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public AuditEvent record(String type, String actor, String detail) {
-        AuditEvent event = new AuditEvent(OffsetDateTime.now(clock), type, bounded(actor, MAX_ACTOR), bounded(detail, MAX_DETAIL));
+        AuditEvent event = new AuditEvent(OffsetDateTime.now(clock), type, actor, detail);
         entityManager.persist(event);
         return event;
     }
 
-    private static String bounded(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    /** The newest events of every type, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEvent> recent(int limit) {
+        return entityManager.createNamedQuery(AuditEvent.RECENT, AuditEvent.class)
+                .setMaxResults(Math.max(1, Math.min(limit, MAX_PAGE)))
+                .getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.jakartamcp.testing.Browsers;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.OAuthFlow;
 import org.jakartamcp.testing.TestServer;
@@ -15,9 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,12 +32,7 @@ class BrowserSignInIT {
 
     @BeforeEach
     void startBrowser() {
-        ChromeOptions options = new ChromeOptions().setBinary(System.getProperty("test.chromium", "/usr/bin/chromium"))
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File(System.getProperty("test.chromedriver", "/usr/bin/chromedriver"))).build();
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.chromium();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
