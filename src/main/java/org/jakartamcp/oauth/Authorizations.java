@@ -54,6 +54,10 @@ public class Authorizations {
                 : clients.find(clientId)).filter(found -> !found.isDisabled())
                 .orElseThrow(() -> AuthorizationError.toUser("Unknown or disabled client"));
         String redirectUri = parameter.apply("redirect_uri");
+        boolean redirectUriGiven = redirectUri != null;
+        if (redirectUriGiven && redirectUri.length() > RedirectUris.MAX_LENGTH) {
+            throw AuthorizationError.toUser("The redirect_uri is longer than " + RedirectUris.MAX_LENGTH + " characters");
+        }
         if (redirectUri == null) {
             if (client.redirectUris().size() != 1) {
                 throw AuthorizationError.toUser("The request names no redirect_uri");
@@ -90,7 +94,8 @@ public class Authorizations {
                     redirectUri, state);
         }
         String scope = scope(parameter.apply("scope"), client, redirectUri, state);
-        return new AuthorizationRequest(client.clientId(), client.clientName(), redirectUri, state, challenge, scope, resource);
+        return new AuthorizationRequest(client.clientId(), client.clientName(), redirectUri, redirectUriGiven, state, challenge, scope,
+                resource);
     }
 
     /** The user allowed the request: a new grant and a code for it. */
@@ -100,7 +105,8 @@ public class Authorizations {
         Grant grant = new Grant(user.id(), request.clientId(), request.scope(), request.resource(), now);
         store.insert(grant);
         String code = SecretHash.newSecret();
-        store.insert(new AuthorizationCode(SecretHash.of(code), grant.id(), request.redirectUri(), request.codeChallenge(),
+        store.insert(new AuthorizationCode(SecretHash.of(code), grant.id(), request.redirectUriGiven() ? request.redirectUri() : "",
+                request.codeChallenge(),
                 now.plus(settings.codeLifetime())));
         return redirect(request.redirectUri(), request.state(), "code", code);
     }

@@ -21,6 +21,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -70,17 +74,30 @@ public class ClientMetadataDocuments {
             return stored.get();
         }
         URI uri = checkedUrl(url);
-        HttpResponse<InputStream> response;
+        // one deadline for the whole exchange, body included: a server that drips its answer is cut off
+        CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Accept", "application/json").GET().build(), bounded());
+        HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json").GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw refused("its client metadata document could not be fetched (" + e.getClass().getSimpleName() + ")");
+            response = exchange.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof AuthorizationError refusal) {
+                    throw refusal;
+                }
+            }
+            throw refused("its client metadata document could not be fetched");
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw refused("its client metadata document could not be fetched within " + TIMEOUT.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw refused("fetching its client metadata document was interrupted");
         }
-        String body = body(response);
+        if (response.statusCode() != 200) {
+            throw refused("its client metadata document answered HTTP " + response.statusCode());
+        }
+        String body = response.body();
         OAuthClient document = parse(url, body, freshUntil(response));
         return clients.save(document);
     }
@@ -104,17 +121,20 @@ public class ClientMetadataDocuments {
         return uri;
     }
 
-    private static String body(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            if (response.statusCode() != 200) {
-                throw refused("its client metadata document answered HTTP " + response.statusCode());
+    /** The body as text, read up to the size bound; an error status is answered without reading its body. */
+    private static HttpResponse.BodyHandler<String> bounded() {
+        return info -> HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), in -> {
+            if (info.statusCode() != 200) {
+                return "";
             }
-            return BoundedBody.read(in, MAX_DOCUMENT_BYTES);
-        } catch (BoundedBody.TooLarge e) {
-            throw refused("its client metadata document is larger than " + MAX_DOCUMENT_BYTES + " bytes");
-        } catch (BoundedBody.NotUtf8 | IOException e) {
-            throw refused("its client metadata document could not be read");
-        }
+            try (InputStream body = in) {
+                return BoundedBody.read(body, MAX_DOCUMENT_BYTES);
+            } catch (BoundedBody.TooLarge e) {
+                throw refused("its client metadata document is larger than " + MAX_DOCUMENT_BYTES + " bytes");
+            } catch (BoundedBody.NotUtf8 | IOException e) {
+                throw refused("its client metadata document could not be read");
+            }
+        });
     }
 
     private OAuthClient parse(String url, String body, OffsetDateTime freshUntil) {

@@ -21,6 +21,7 @@ public class ClientRegistration {
 
     static final int MAX_REDIRECT_URIS = 10;
     static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_REDIRECT_URIS_LENGTH = 8000;
     private static final Set<String> AUTH_METHODS = Set.of("none", "client_secret_basic", "client_secret_post");
     private static final Set<String> GRANT_TYPES = Set.of("authorization_code", "refresh_token");
 
@@ -85,6 +86,10 @@ public class ClientRegistration {
                 throw new OAuthException("invalid_redirect_uri", problem);
             }
             uris.add(uri.getString());
+        }
+        if (String.join("\n", uris).length() > MAX_REDIRECT_URIS_LENGTH) {
+            throw new OAuthException("invalid_redirect_uri", "the redirect URIs together are longer than " + MAX_REDIRECT_URIS_LENGTH
+                    + " characters");
         }
         return uris;
     }

@@ -71,7 +71,8 @@ public class Tokens {
         if (stored.expiresAt.isBefore(now)) {
             throw invalidGrant("The authorization code has expired");
         }
-        if (!stored.redirectUri.equals(redirectUri)) {
+        // RFC 6749 4.1.3: required, and equal, when the authorization request named one
+        if (!stored.redirectUri.isEmpty() && !stored.redirectUri.equals(redirectUri)) {
             throw invalidGrant("redirect_uri differs from the one in the authorization request");
         }
         if (!CODE_VERIFIER.matcher(verifier).matches() || !challengeMatches(verifier, stored.codeChallenge)) {
@@ -101,15 +102,16 @@ public class Tokens {
         if (grant.isRevoked() || stored.expiresAt.isBefore(now)) {
             throw invalidGrant("The refresh token has expired or its grant was revoked");
         }
-        stored.replace(now);
         String scope = grant.scope();
         if (requestedScope != null && !requestedScope.isBlank()) {
             List<String> requested = List.of(requestedScope.trim().split(" +"));
             if (!List.of(grant.scope().split(" ")).containsAll(requested)) {
+                // refused before the token is spent, so that the client can retry with the same token
                 throw new OAuthException("invalid_scope", "A refresh may only narrow the scope of the grant: " + grant.scope());
             }
             scope = String.join(" ", OAuthSettings.SCOPES.stream().filter(requested::contains).toList());
         }
+        stored.replace(now);
         return issue(grant, scope, now);
     }
 

@@ -51,6 +51,21 @@ class TrustedProxyIT {
     }
 
     @Test
+    void whenTheProxyNamesAnotherUserThatUserIsTheOneSignedIn() {
+        String first = "proxied-first-" + System.nanoTime();
+        String second = "proxied-second-" + System.nanoTime();
+        String base = TestServer.awaitReady();
+        String app = trusting.toString().replaceAll("/$", "");
+        OAuthFlow browser = new OAuthFlow(app);
+        String clientId = new OAuthFlow(base).registerPublicClient("Shared browser");
+        browser.follow(browser.open(browser.authorizeUrl(clientId, browser.pkce(), Map.of("resource", base + "/mcp")),
+                Map.of("X-Forwarded-User", first)));
+        HttpResponse<String> page = browser.follow(browser.open(browser.authorizeUrl(clientId, browser.pkce(),
+                Map.of("resource", base + "/mcp")), Map.of("X-Forwarded-User", second)));
+        assertTrue(page.body().contains(second), "the second user, not the session's first: " + page.body());
+    }
+
+    @Test
     void fromAnyOtherAddressTheHeaderIsIgnored() {
         HttpResponse<String> page = authorizeWithHeader(distrusting, "admin");
         assertTrue(page.uri().getPath().endsWith("/login.xhtml"), "the password is asked: " + page.uri());

@@ -43,7 +43,7 @@ class IdleStreamsIT {
         List<CompletableFuture<HttpResponse<Void>>> responses = new ArrayList<>();
         for (int i = 0; i < STREAMS; i++) {
             HttpRequest open = HttpRequest.newBuilder(URI.create(server + "/sse")).header("Accept", "text/event-stream")
-                    .header("Authorization", "Bearer " + TestTokens.bearer(server)).GET().build();
+                    .header("Authorization", "Bearer " + TestTokens.bearer(server, "sse")).GET().build();
             responses.add(client.sendAsync(open, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
                 @Override
                 public void onSubscribe(Flow.Subscription subscription) {

@@ -95,6 +95,31 @@ class AuthorizationRulesIT {
     }
 
     @Test
+    void aTooWideScopeOnRefreshIsRefusedWithoutSpendingTheToken() {
+        JsonObject tokens = flow.tokens();
+        String client = AuthorizationCodeFlowIT.claims(tokens.getString("access_token")).getString("client_id");
+        Map<String, String> refresh = new HashMap<>(Map.of("grant_type", "refresh_token", "client_id", client,
+                "refresh_token", tokens.getString("refresh_token"), "scope", "mcp:call admin"));
+        assertOAuthError(flow.token(refresh), 400, "invalid_scope", "only narrow");
+        refresh.put("scope", "mcp:list");
+        HttpResponse<String> narrowed = flow.token(refresh);
+        assertEquals(200, narrowed.statusCode(), narrowed.body());
+        assertEquals("mcp:list", Http.json(narrowed).getString("scope"));
+    }
+
+    @Test
+    void withoutRedirectUriInTheRequestTheSingleRegisteredOneIsUsedAndNotRequiredAtTheTokenEndpoint() {
+        OAuthFlow.Pkce pkce = flow.pkce();
+        HttpResponse<String> login = flow.follow(flow.open(flow.authorizeUrl(clientId, pkce, withNulls(Map.of("redirect_uri", "")))));
+        HttpResponse<String> consent = flow.follow(flow.signIn(login, "admin", TestServer.adminPassword()));
+        String location = OAuthFlow.location(flow.decide(consent, "allow"));
+        assertTrue(location.startsWith(OAuthFlow.REDIRECT_URI + "?"), location);
+        HttpResponse<String> tokens = flow.token(Map.of("grant_type", "authorization_code", "client_id", clientId,
+                "code", OAuthFlow.query(location).get("code"), "code_verifier", pkce.verifier()));
+        assertEquals(200, tokens.statusCode(), tokens.body());
+    }
+
+    @Test
     void anotherClientCannotRedeemTheCode() {
         OAuthFlow.Pkce pkce = flow.pkce();
         String code = flow.authorize(clientId, pkce).get("code");

@@ -121,6 +121,22 @@ class ResourceProtectionIT {
     }
 
     @Test
+    void anotherSpellingOfTheEndpointPathDoesNotPassTheCheck() {
+        HttpResponse<String> sse = Http.sendAsIs(HttpRequest.newBuilder(URI.create(base + "/sse;x=1"))
+                .header("Accept", "text/event-stream").GET().build());
+        assertEquals(401, sse.statusCode(), sse.body());
+        HttpResponse<String> mcp = Http.sendAsIs(initialize(base + "/mcp;x=1").build());
+        assertEquals(401, mcp.statusCode(), mcp.body());
+    }
+
+    @Test
+    void aTokenForOneEndpointDoesNotOpenTheOther() {
+        String sseToken = flow.tokensFor(base + "/sse").getString("access_token");
+        assertEquals(base + "/sse", AuthorizationCodeFlowIT.claims(sseToken).getString("aud"));
+        assertEquals(401, withToken(sseToken).statusCode(), "RFC 8707: issued for /sse, refused at /mcp");
+    }
+
+    @Test
     void discoveryIgnoresAStaleToken() {
         HttpResponse<String> response = Http.sendAsIs(HttpRequest.newBuilder(URI.create(base + "/.well-known/oauth-authorization-server"))
                 .header("Authorization", "Bearer not-a-jwt").build());

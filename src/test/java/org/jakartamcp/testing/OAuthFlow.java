@@ -156,9 +156,21 @@ public final class OAuthFlow {
     }
 
     public JsonObject tokens(String username, String password) {
+        return tokens(username, password, base + "/mcp");
+    }
+
+    /** Tokens for another resource (RFC 8707), e.g. {@code <base>/sse}. */
+    public JsonObject tokensFor(String resource) {
+        return tokens("admin", TestServer.adminPassword(), resource);
+    }
+
+    private JsonObject tokens(String username, String password, String resource) {
         String clientId = registerPublicClient("Test client");
         Pkce pkce = pkce();
-        HttpResponse<String> response = redeem(clientId, authorize(clientId, pkce, username, password).get("code"), pkce.verifier());
+        HttpResponse<String> login = follow(open(authorizeUrl(clientId, pkce, Map.of("resource", resource))));
+        HttpResponse<String> consent = follow(signIn(login, username, password));
+        String code = query(location(decide(consent, "allow"))).get("code");
+        HttpResponse<String> response = redeem(clientId, code, pkce.verifier());
         if (response.statusCode() != 200) {
             throw new AssertionError("token: " + response.statusCode() + " " + response.body());
         }

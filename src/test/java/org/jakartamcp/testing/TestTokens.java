@@ -25,12 +25,18 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    /** A bearer access token for the server at this base URL (scheme, host and port). */
-    public static synchronized String bearer(String base) {
-        Token token = TOKENS.get(base);
+    /** A bearer access token for {@code /mcp} of the server at this base URL (scheme, host and port). */
+    public static String bearer(String base) {
+        return bearer(base, "mcp");
+    }
+
+    /** A bearer access token for one endpoint ("mcp" or "sse"): each is its own resource (RFC 8707). */
+    public static synchronized String bearer(String base, String endpoint) {
+        String key = base + "/" + endpoint;
+        Token token = TOKENS.get(key);
         if (token == null || System.nanoTime() - token.obtainedAt() > RENEW_AFTER.toNanos()) {
-            token = new Token(new OAuthFlow(base).tokens().getString("access_token"), System.nanoTime());
-            TOKENS.put(base, token);
+            token = new Token(new OAuthFlow(base).tokensFor(key).getString("access_token"), System.nanoTime());
+            TOKENS.put(key, token);
         }
         return token.value();
     }
@@ -44,6 +50,7 @@ public final class TestTokens {
             return request;
         }
         String base = uri.getScheme() + "://" + uri.getAuthority();
-        return HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + bearer(base)).build();
+        String endpoint = "mcp".equals(last) ? "mcp" : "sse";
+        return HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + bearer(base, endpoint)).build();
     }
 }

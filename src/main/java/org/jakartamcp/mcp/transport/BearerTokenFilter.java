@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
+import org.jakartamcp.oauth.ProtectedResources;
 import org.jakartamcp.oauth.RevokedGrants;
 
 /**
@@ -34,9 +35,12 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @Inject
     RevokedGrants revokedGrants;
 
+    @Inject
+    ProtectedResources resources;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        String endpoint = endpoint(request.getUriInfo().getPath());
+        String endpoint = McpEndpoints.of(request.getUriInfo());
         if (endpoint == null || access.isOpen()) {
             return;
         }
@@ -45,7 +49,8 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                     "Access tokens in the query string are refused: send the token in the Authorization header")));
             return;
         }
-        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token && !revoked(token)) {
+        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token && !revoked(token)
+                && forThisEndpoint(token, endpoint)) {
             return;
         }
         boolean presented = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
@@ -57,6 +62,11 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                 .build());
     }
 
+    /** RFC 8707: a token is for the resource it was asked for; one for /sse does not open /mcp. */
+    private boolean forThisEndpoint(JsonWebToken token, String endpoint) {
+        return token.getAudience() != null && token.getAudience().contains(resources.url(endpoint));
+    }
+
     private boolean revoked(JsonWebToken token) {
         Object grant = token.getClaim("gid");
         if (grant instanceof jakarta.json.JsonNumber number) {
@@ -64,18 +74,5 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         }
         // a token without a grant was not issued by this server's token endpoint
         return !(grant instanceof Number number) || revokedGrants.isRevoked(number.longValue());
-    }
-
-    /** "mcp" or "sse" for the MCP endpoints (the path is relative to the application), null for any other path. */
-    static String endpoint(String path) {
-        String relative = path.startsWith("/") ? path.substring(1) : path;
-        if (relative.endsWith("/")) {
-            relative = relative.substring(0, relative.length() - 1);
-        }
-        return switch (relative) {
-            case "mcp" -> "mcp";
-            case "sse", "sse/message" -> "sse";
-            default -> null;
-        };
     }
 }

@@ -39,7 +39,7 @@ public class ResponseModeFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!HttpMethod.POST.equals(request.getMethod()) || !isMcpPath(request.getUriInfo().getPath())) {
+        if (!HttpMethod.POST.equals(request.getMethod()) || !McpEndpoints.MCP.equals(McpEndpoints.of(request.getUriInfo()))) {
             return;
         }
         List<MediaType> accepted = request.getAcceptableMediaTypes();
@@ -67,9 +67,5 @@ public class ResponseModeFilter implements ContainerRequestFilter {
         } catch (jakarta.ws.rs.WebApplicationException e) {
             return false;
         }
-    }
-
-    private static boolean isMcpPath(String path) {
-        return "mcp".equals(path) || "/mcp".equals(path) || "mcp/".equals(path) || "/mcp/".equals(path);
     }
 }

@@ -19,11 +19,9 @@ public class ProxySignIn {
     @Inject
     AuditTrail audit;
 
+    /** When the proxy names a user, that user is the one signed in, even if the session had another (a shared browser). */
     void signInIfVouchedFor(HttpServletRequest request) {
-        if (signIn.user().isPresent()) {
-            return;
-        }
-        trustedProxy.user(request).ifPresent(user -> {
+        trustedProxy.user(request).filter(user -> signIn.user().map(current -> current.id() != user.id()).orElse(true)).ifPresent(user -> {
             request.changeSessionId();
             signIn.signIn(user);
             audit.record(AuditTrail.SIGN_IN_SUCCEEDED, user.username(), "through the trusted proxy " + request.getRemoteAddr());

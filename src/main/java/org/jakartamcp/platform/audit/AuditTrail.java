@@ -29,7 +29,8 @@ public class AuditTrail {
 
     private final Clock clock = Clock.systemUTC();
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Writes an event in the caller's transaction, or a new one: never a second connection while one is held. */
+    @Transactional(Transactional.TxType.REQUIRED)
     public AuditEvent record(String type, String actor, String detail) {
         AuditEvent event = new AuditEvent(OffsetDateTime.now(clock), type, actor, detail);
         entityManager.persist(event);
