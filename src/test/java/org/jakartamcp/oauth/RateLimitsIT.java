@@ -13,6 +13,7 @@ import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.OAuthFlow;
 import org.jakartamcp.testing.TestServer;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -27,15 +28,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RateLimitsIT {
 
     @ArquillianResource
+    @OperateOnDeployment("low-limits")
     URL deployment;
 
-    @Deployment(testable = false)
+    @ArquillianResource
+    @OperateOnDeployment("few-authorizations")
+    URL fewAuthorizations;
+
+    @Deployment(name = "low-limits", testable = false)
     static WebArchive productWithLowLimits() {
         return Deployments.product("rate-limits.war", Map.of(
                 "oauth.rate-limit.registration-per-address", "2",
                 "oauth.rate-limit.token-per-address", "3",
                 "oauth.rate-limit.sign-in-per-address", "3",
                 "oauth.rate-limit.sign-in-per-account", "100"));
+    }
+
+    /** Its own deployment, so that its bucket is not shared with the sign-in test's authorization requests. */
+    @Deployment(name = "few-authorizations", testable = false)
+    static WebArchive productWithFewAuthorizations() {
+        return Deployments.product("few-authorizations.war", Map.of("oauth.rate-limit.authorization-per-address", "3"));
     }
 
     private String base() {
@@ -81,6 +93,20 @@ class RateLimitsIT {
         assertEquals(429, limited.statusCode());
         assertTrue(limited.headers().firstValue("Retry-After").isPresent());
         assertTrue(limited.body().contains("Too many sign-in attempts."), "even the right password waits: " + limited.body());
+    }
+
+    @Test
+    void authorizationRequestsPastTheirLimitGetAPageSayingSo() {
+        TestServer.awaitReady();
+        String app = fewAuthorizations.toString().replaceAll("/$", "");
+        OAuthFlow flow = new OAuthFlow(app);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(400, flow.open(app + "/authorize?client_id=nobody").statusCode(), "an unknown client, shown to the user");
+        }
+        HttpResponse<String> response = flow.open(app + "/authorize?client_id=nobody");
+        assertEquals(429, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Retry-After").isPresent());
+        assertTrue(response.body().contains("Too many authorization requests"), response.body());
     }
 
     private static void assertLimited(HttpResponse<String> response, String what) {

@@ -15,6 +15,8 @@ import org.jakartamcp.oauth.AuthorizationError;
 import org.jakartamcp.oauth.AuthorizationRequest;
 import org.jakartamcp.oauth.Authorizations;
 import org.jakartamcp.oauth.OAuthException;
+import org.jakartamcp.oauth.RateLimited;
+import org.jakartamcp.platform.ratelimit.RateLimits;
 
 /**
  * {@code GET /authorize}: checks the request, keeps it on the server and sends the browser to the
@@ -33,12 +35,19 @@ public class AuthorizeResource {
     @Inject
     ProxySignIn proxySignIn;
 
+    @Inject
+    AddressLimits addressLimits;
+
     @GET
     public Response authorize(@Context UriInfo uri, @Context HttpServletRequest http) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
         AuthorizationRequest request;
         try {
+            addressLimits.check(RateLimits.Kind.AUTHORIZATION_PER_ADDRESS, http, "authorization requests");
             request = authorizations.check(name -> single(query, name));
+        } catch (RateLimited limited) {
+            return Response.fromResponse(ErrorPage.response(429, "Too many sign-in requests", limited.getMessage()))
+                    .header("Retry-After", limited.retryAfterSeconds()).build();
         } catch (AuthorizationError error) {
             if (error.redirectUri() == null) {
                 return ErrorPage.response(400, "This sign-in request cannot be completed", error.getMessage());

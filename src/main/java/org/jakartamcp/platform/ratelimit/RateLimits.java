@@ -21,7 +21,7 @@ public class RateLimits {
 
     /** What is limited, each with the number of attempts allowed per period. */
     public enum Kind {
-        SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS, TOKEN_PER_ADDRESS, REGISTRATION_PER_ADDRESS
+        SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS, TOKEN_PER_ADDRESS, REGISTRATION_PER_ADDRESS, AUTHORIZATION_PER_ADDRESS
     }
 
     private static final int MAX_KEYS = 20_000;
@@ -41,6 +41,11 @@ public class RateLimits {
     @Inject
     @ConfigProperty(name = "oauth.rate-limit.registration-per-address", defaultValue = "20")
     int registrationPerAddress;
+
+    /** Authorization requests, each of which may make the server fetch a client metadata document. */
+    @Inject
+    @ConfigProperty(name = "oauth.rate-limit.authorization-per-address", defaultValue = "60")
+    int authorizationPerAddress;
 
     private final Map<String, Bucket> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -70,6 +75,7 @@ public class RateLimits {
             case SIGN_IN_PER_ADDRESS -> signInPerAddress;
             case TOKEN_PER_ADDRESS -> tokenPerAddress;
             case REGISTRATION_PER_ADDRESS -> registrationPerAddress;
+            case AUTHORIZATION_PER_ADDRESS -> authorizationPerAddress;
         };
         Duration period = kind == Kind.SIGN_IN_PER_ACCOUNT ? Duration.ofMinutes(5) : Duration.ofMinutes(1);
         return Bucket.builder().addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(attempts, period).build()).build();
