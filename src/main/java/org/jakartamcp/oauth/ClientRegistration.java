@@ -59,7 +59,7 @@ public class ClientRegistration {
         if (clientUri != null && !clientUri.startsWith("https://") && !clientUri.startsWith("http://")) {
             throw OAuthException.invalidClientMetadata("client_uri must be an http(s) URL");
         }
-        String secret = "none".equals(method) ? null : SecretHash.newSecret();
+        String secret = OAuthClient.PUBLIC.equals(method) ? null : SecretHash.newSecret();
         OAuthClient client = new OAuthClient(SecretHash.newSecret(), secret == null ? null : SecretHash.of(secret), name,
                 clientUri, redirectUris, method, scope, OffsetDateTime.now(clock));
         clients.insert(client);

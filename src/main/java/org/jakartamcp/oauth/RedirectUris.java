@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -57,7 +58,7 @@ public final class RedirectUris {
             URI b = new URI(requested);
             return "http".equalsIgnoreCase(a.getScheme()) && isLoopback(a) && "http".equalsIgnoreCase(b.getScheme())
                     && a.getHost().equalsIgnoreCase(b.getHost()) && b.getRawFragment() == null
-                    && equal(a.getRawPath(), b.getRawPath()) && equal(a.getRawQuery(), b.getRawQuery())
+                    && Objects.equals(a.getRawPath(), b.getRawPath()) && Objects.equals(a.getRawQuery(), b.getRawQuery())
                     && a.getRawUserInfo() == null && b.getRawUserInfo() == null;
         } catch (URISyntaxException e) {
             return false;
@@ -66,9 +67,5 @@ public final class RedirectUris {
 
     private static boolean isLoopback(URI uri) {
         return uri.getHost() != null && LOOPBACK_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT));
-    }
-
-    private static boolean equal(String a, String b) {
-        return a == null ? b == null : a.equals(b);
     }
 }

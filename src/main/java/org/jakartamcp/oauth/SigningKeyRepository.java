@@ -22,7 +22,11 @@ public class SigningKeyRepository {
                 .setParameter("since", since).getResultList();
     }
 
-    /** Stores a new key and retires every key that was active before it. */
+    /**
+     * Stores a new key and retires every key that was active before it, committed at once: the key is
+     * cached and signs right away, so it must not vanish with a caller's rolled-back transaction.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     void rotateTo(SigningKeyRecord key, OffsetDateTime now) {
         entityManager.createQuery("select k from SigningKeyRecord k where k.retiredAt is null", SigningKeyRecord.class)
                 .getResultList().forEach(active -> active.retire(now));

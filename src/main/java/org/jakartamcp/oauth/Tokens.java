@@ -163,13 +163,9 @@ public class Tokens {
     }
 
     static boolean challengeMatches(String verifier, String challenge) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            byte[] expected = Base64.getUrlEncoder().withoutPadding().encodeToString(digest).getBytes(StandardCharsets.US_ASCII);
-            return MessageDigest.isEqual(expected, challenge.getBytes(StandardCharsets.US_ASCII));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] expected = Base64.getUrlEncoder().withoutPadding().encodeToString(SecretHash.sha256(verifier))
+                .getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, challenge.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static OAuthException invalidGrant(String description) {

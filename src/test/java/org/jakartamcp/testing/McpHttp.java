@@ -62,8 +62,8 @@ public final class McpHttp {
 
     /** The HTTP status of an initialize request to {@code base}/mcp with this access token. */
     public static int initializeStatus(String base, String token) {
-        return new McpHttp(base + "/mcp", token).send(new McpHttp(base + "/mcp", token).post(initializeRequest(1, "2025-11-25")))
-                .statusCode();
+        McpHttp mcp = new McpHttp(base + "/mcp", token);
+        return mcp.send(mcp.post(initializeRequest(1, "2025-11-25"))).statusCode();
     }
 
     public static String initializeRequest(int id, String protocolVersion) {

@@ -18,14 +18,11 @@ import org.jakartamcp.platform.audit.AuditTrail;
 /** The consent page ({@code consent.xhtml}): what a client asks for, and the user's Allow or Deny. */
 @Named
 @RequestScoped
-public class ConsentPage {
+public class ConsentPage extends PendingRequestPage {
 
     private static final Map<String, String> SCOPE_DESCRIPTIONS = Map.of(
             OAuthSettings.SCOPE_LIST, "See the tools, resources and prompts this server offers",
             OAuthSettings.SCOPE_CALL, "Call the tools on your behalf");
-
-    @Inject
-    SignInSession signIn;
 
     @Inject
     Authorizations authorizations;
@@ -33,7 +30,6 @@ public class ConsentPage {
     @Inject
     AuditTrail audit;
 
-    private String request;
 
     /** The view action: sign in first; without a pending request there is nothing to decide. */
     public String check() {
@@ -92,15 +88,4 @@ public class ConsentPage {
         return request.clientName() != null ? request.clientName() : "An unnamed application (" + request.clientId() + ")";
     }
 
-    private Optional<AuthorizationRequest> pending() {
-        return signIn.pending(request);
-    }
-
-    public String getRequest() {
-        return request;
-    }
-
-    public void setRequest(String request) {
-        this.request = request;
-    }
 }

@@ -1,13 +1,11 @@
 package org.jakartamcp.oauth.web;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.jakartamcp.oauth.OAuthException;
-import org.jakartamcp.platform.web.BoundedBody;
 
 /**
  * An application/x-www-form-urlencoded request body, read up to a bound. A parameter sent twice is
@@ -19,14 +17,7 @@ final class FormParameters {
     }
 
     static Map<String, String> read(InputStream body) {
-        String text;
-        try {
-            text = BoundedBody.read(body, OAuthJson.MAX_BODY_BYTES);
-        } catch (BoundedBody.TooLarge e) {
-            throw new OAuthException("invalid_request", "The request body exceeds " + OAuthJson.MAX_BODY_BYTES + " bytes", 413);
-        } catch (BoundedBody.NotUtf8 | IOException e) {
-            throw OAuthException.invalidRequest("The request body could not be read as UTF-8");
-        }
+        String text = OAuthJson.text(body);
         Map<String, String> parameters = new HashMap<>();
         for (String pair : text.split("&")) {
             if (pair.isEmpty()) {

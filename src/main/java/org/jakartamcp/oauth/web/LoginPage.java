@@ -19,10 +19,7 @@ import org.jakartamcp.platform.ratelimit.RateLimits;
 /** The sign-in form ({@code login.xhtml}) of an authorization request. */
 @Named
 @RequestScoped
-public class LoginPage {
-
-    @Inject
-    SignInSession signIn;
+public class LoginPage extends PendingRequestPage {
 
     @Inject
     Passwords passwords;
@@ -36,7 +33,6 @@ public class LoginPage {
     @Inject
     ProxySignIn proxySignIn;
 
-    private String request;
     private String username;
     private String password;
 
@@ -87,25 +83,16 @@ public class LoginPage {
         return request == null ? "/account.xhtml?faces-redirect=true" : "/consent.xhtml?faces-redirect=true&request=" + request;
     }
 
-    /** Both limits are charged on every attempt, so that neither an address nor an account gets unlimited guesses. */
+    /**
+     * Both limits apply, so that neither an address nor an account gets unlimited guesses; an address
+     * already refused charges no account, so that it cannot lock accounts out or fill the buckets with names.
+     */
     private OptionalLong limited(String address) {
         OptionalLong byAddress = rateLimits.tryAcquire(RateLimits.Kind.SIGN_IN_PER_ADDRESS, address);
-        OptionalLong byAccount = rateLimits.tryAcquire(RateLimits.Kind.SIGN_IN_PER_ACCOUNT,
+        return byAddress.isPresent() ? byAddress : rateLimits.tryAcquire(RateLimits.Kind.SIGN_IN_PER_ACCOUNT,
                 username == null ? "" : username.toLowerCase(java.util.Locale.ROOT));
-        return byAddress.isPresent() ? byAddress : byAccount;
     }
 
-    private Optional<AuthorizationRequest> pending() {
-        return signIn.pending(request);
-    }
-
-    public String getRequest() {
-        return request;
-    }
-
-    public void setRequest(String request) {
-        this.request = request;
-    }
 
     public String getUsername() {
         return username;

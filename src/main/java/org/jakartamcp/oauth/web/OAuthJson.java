@@ -25,10 +25,10 @@ final class OAuthJson {
     private OAuthJson() {
     }
 
-    static JsonObject object(InputStream body) {
-        String text;
+    /** The body of an OAuth request as text, refused with 413 past {@link #MAX_BODY_BYTES} and 400 when it is not UTF-8. */
+    static String text(InputStream body) {
         try {
-            text = BoundedBody.read(body, MAX_BODY_BYTES);
+            return BoundedBody.read(body, MAX_BODY_BYTES);
         } catch (BoundedBody.TooLarge e) {
             throw new OAuthException("invalid_request", "The request body exceeds " + MAX_BODY_BYTES + " bytes", 413);
         } catch (BoundedBody.NotUtf8 e) {
@@ -36,6 +36,10 @@ final class OAuthJson {
         } catch (IOException e) {
             throw OAuthException.invalidRequest("The request body could not be read");
         }
+    }
+
+    static JsonObject object(InputStream body) {
+        String text = text(body);
         try (JsonReader reader = JSON.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {

@@ -39,7 +39,8 @@ public final class SecretHash {
         return MessageDigest.isEqual(of(secret).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static byte[] sha256(String value) {
+    /** The SHA-256 of a text's UTF-8 bytes. */
+    public static byte[] sha256(String value) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
