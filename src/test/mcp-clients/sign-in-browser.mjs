@@ -2,8 +2,13 @@
 // authorization URL, signs in on the server's sign-in page, presses Allow (or Deny) on the consent
 // page, and finally follows the redirect to the client's loopback callback, as a browser would.
 // Usage: SIGN_IN_USERNAME=... SIGN_IN_PASSWORD=... [SIGN_IN_DECISION=deny] node sign-in-browser.mjs <authorization url>
+// or, through the company's identity provider: SIGN_IN_PROVIDER=<its issuer URL> node sign-in-browser.mjs <authorization url>
 const [authorizationUrl] = process.argv.slice(2);
 const cookies = new Map();
+const origins = new Set([new URL(authorizationUrl).origin]);
+if (process.env.SIGN_IN_PROVIDER) {
+  origins.add(new URL(process.env.SIGN_IN_PROVIDER).origin);
+}
 
 async function request(url, options = {}) {
   const headers = { ...(options.headers || {}) };
@@ -19,14 +24,13 @@ async function request(url, options = {}) {
   return response;
 }
 
-// Follows redirects while they stay on the server; returns [final url, response].
+// Follows redirects while they stay on the server (or its identity provider); returns [final url, response].
 async function follow(url, options) {
-  const origin = new URL(authorizationUrl).origin;
   let current = url;
   let response = await request(current, options);
   while (response.status >= 300 && response.status < 400) {
     const next = new URL(response.headers.get('location'), current).toString();
-    if (new URL(next).origin !== origin) {
+    if (!origins.has(new URL(next).origin)) {
       return [next, response];
     }
     current = next;
@@ -52,9 +56,19 @@ async function submit(pageUrl, html, fields, button) {
   return follow(action, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() });
 }
 
+async function signIn(loginUrl, html) {
+  if (process.env.SIGN_IN_PROVIDER) {
+    const link = html.match(/<a id="sign-in-upstream"[^>]*href="([^"]*)"/);
+    if (!link) {
+      throw new Error(`no sign-in through the identity provider on ${loginUrl}: ${html.slice(0, 500)}`);
+    }
+    return follow(new URL(link[1].replaceAll('&amp;', '&'), loginUrl).toString());
+  }
+  return submit(loginUrl, html, { username: process.env.SIGN_IN_USERNAME, password: process.env.SIGN_IN_PASSWORD }, 'sign-in');
+}
+
 const [loginUrl, login] = await follow(authorizationUrl);
-const [consentUrl, consent] = await submit(loginUrl, await login.text(),
-  { username: process.env.SIGN_IN_USERNAME, password: process.env.SIGN_IN_PASSWORD }, 'sign-in');
+const [consentUrl, consent] = await signIn(loginUrl, await login.text());
 const [callbackUrl] = await submit(consentUrl, await consent.text(), {}, process.env.SIGN_IN_DECISION || 'allow');
 const callback = await fetch(callbackUrl);
 console.log(`signed in; the client's callback answered ${callback.status}`);

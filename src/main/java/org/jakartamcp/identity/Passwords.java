@@ -54,20 +54,6 @@ public class Passwords {
         return record.toUser();
     }
 
-    /**
-     * A user whose identity comes from elsewhere (a trusted proxy, an identity provider): found, or
-     * created without a password; empty when the account is disabled.
-     */
-    public synchronized Optional<User> external(String username) {
-        Optional<UserRecord> existing = users.byUsername(username);
-        if (existing.isPresent()) {
-            return existing.filter(record -> !record.disabled).map(UserRecord::toUser);
-        }
-        UserRecord record = new UserRecord(username, username, null, false, OffsetDateTime.now(clock));
-        users.insert(record);
-        return Optional.of(record.toUser());
-    }
-
     boolean anyUser() {
         return users.count() > 0;
     }

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TrustedProxy {
 
-    private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@+-]{1,255}");
+    private static final int MAX_GROUPS_HEADER = 16 * 1024;
 
     @Inject
     @ConfigProperty(name = "auth.trusted-proxy.addresses")
@@ -29,20 +29,22 @@ public class TrustedProxy {
     @ConfigProperty(name = "auth.trusted-proxy.user-header", defaultValue = "X-Forwarded-User")
     String userHeader;
 
+    /** Comma-separated groups of the forwarded user (for example X-Forwarded-Groups); without it the account's groups stay as they are. */
     @Inject
-    Passwords users;
+    @ConfigProperty(name = "auth.trusted-proxy.groups-header")
+    Optional<String> groupsHeader;
 
-    /** The user the trusted proxy vouches for on this request, created on first sight; empty otherwise. */
-    public Optional<User> user(HttpServletRequest request) {
+    /** Who the trusted proxy vouches for on this request; empty when the request does not come from it or names nobody. */
+    public Optional<ExternalIdentity> identity(HttpServletRequest request) {
         String forwarded = request.getHeader(userHeader);
-        if (forwarded == null || addresses.isEmpty() || !fromProxy(request.getRemoteAddr())) {
+        if (forwarded == null || forwarded.isBlank() || addresses.isEmpty() || !fromProxy(request.getRemoteAddr())) {
             return Optional.empty();
         }
+        Optional<List<String>> groups = groupsHeader.map(request::getHeader)
+                .map(header -> header.length() > MAX_GROUPS_HEADER ? header.substring(0, MAX_GROUPS_HEADER) : header)
+                .map(header -> Arrays.stream(header.split(",")).map(String::strip).filter(group -> !group.isEmpty()).toList());
         String username = forwarded.strip();
-        if (!USERNAME.matcher(username).matches()) {
-            return Optional.empty();
-        }
-        return users.external(username);
+        return Optional.of(new ExternalIdentity("the trusted proxy " + request.getRemoteAddr(), Optional.empty(), username, null, groups));
     }
 
     private boolean fromProxy(String remoteAddress) {

@@ -8,15 +8,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** A person who signs in. */
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = UserRecord.BY_USERNAME, query = "select u from UserRecord u where u.username = :username")
+@NamedQuery(name = UserRecord.BY_EXTERNAL_SUBJECT, query = "select u from UserRecord u where u.externalSubject = :subject")
 @NamedQuery(name = UserRecord.COUNT, query = "select count(u) from UserRecord u")
 public class UserRecord {
 
     static final String BY_USERNAME = "UserRecord.byUsername";
+    static final String BY_EXTERNAL_SUBJECT = "UserRecord.byExternalSubject";
     static final String COUNT = "UserRecord.count";
 
     @Id
@@ -38,6 +41,12 @@ public class UserRecord {
     @Column(nullable = false)
     boolean disabled;
 
+    @Column(name = "external_subject", length = 1024)
+    String externalSubject;
+
+    @Column(nullable = false, length = 20000)
+    String groups = "";
+
     @Column(name = "created_at", nullable = false)
     OffsetDateTime createdAt;
 
@@ -53,6 +62,14 @@ public class UserRecord {
     }
 
     public User toUser() {
-        return new User(id, username, displayName == null ? username : displayName, administrator);
+        return new User(id, username, displayName == null ? username : displayName, administrator,
+                groups.isEmpty() ? List.of() : List.of(groups.split("\n")));
+    }
+
+    /** What the identity provider or proxy says now: name, groups, and (when group-mapped) administrator. */
+    void update(String displayName, List<String> groups, boolean administrator) {
+        this.displayName = displayName;
+        this.groups = String.join("\n", groups);
+        this.administrator = administrator;
     }
 }

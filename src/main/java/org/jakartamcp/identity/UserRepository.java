@@ -21,6 +21,12 @@ public class UserRepository {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<UserRecord> byExternalSubject(String subject) {
+        return entityManager.createNamedQuery(UserRecord.BY_EXTERNAL_SUBJECT, UserRecord.class)
+                .setParameter("subject", subject).getResultStream().findFirst();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<User> find(long id) {
         return Optional.ofNullable(entityManager.find(UserRecord.class, id)).filter(user -> !user.disabled).map(UserRecord::toUser);
     }

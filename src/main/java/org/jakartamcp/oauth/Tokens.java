@@ -152,7 +152,7 @@ public class Tokens {
                 .claim("client_id", grant.clientId())
                 .claim("scope", scope)
                 .claim("upn", user.username())
-                .claim("groups", List.of(scope.split(" ")))
+                .claim("groups", user.groups())
                 .claim("gid", grant.id())
                 .build();
         String refreshToken = SecretHash.newSecret();

@@ -72,6 +72,11 @@ public final class McpClients {
         return Map.of("BROWSER", browserStandIn().toString(), "SIGN_IN_USERNAME", "admin", "SIGN_IN_PASSWORD", adminPassword);
     }
 
+    /** What a client needs to sign in through {@link #browserStandIn()} at the company's identity provider (whoever it signs in next). */
+    public static Map<String, String> providerSignInEnvironment(String providerIssuer) {
+        return Map.of("BROWSER", browserStandIn().toString(), "SIGN_IN_PROVIDER", providerIssuer);
+    }
+
     /** Runs a command, writes {@code stdin} to it (then closes it), and collects its output. */
     public static Result run(List<String> command, Map<String, String> environment, String stdin, Duration timeout) {
         try {

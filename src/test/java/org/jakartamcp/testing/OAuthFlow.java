@@ -29,6 +29,7 @@ import java.util.stream.Collectors;
  */
 public final class OAuthFlow {
 
+    private static final Pattern UPSTREAM_LINK = Pattern.compile("<a id=\"sign-in-upstream\"[^>]*href=\"([^\"]*)\"");
     public static final String REDIRECT_URI = "http://127.0.0.1:9/callback";
     private static final Pattern FORM_ACTION = Pattern.compile("<form id=\"(\\w+)\"[^>]*action=\"([^\"]*)\"");
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"");
@@ -122,6 +123,20 @@ public final class OAuthFlow {
     /** Fills in and submits the sign-in form on the given page. */
     public HttpResponse<String> signIn(HttpResponse<String> loginPage, String username, String password) {
         return submit(loginPage, Map.of("username", username, "password", password), "sign-in");
+    }
+
+    /**
+     * Presses the sign-in page's button of the company's identity provider: through the provider
+     * (which signs in whoever {@link CompanyIdentityProvider#nextSignIn} named) and back; the page where it ends.
+     */
+    public HttpResponse<String> signInThroughProvider(HttpResponse<String> loginPage) {
+        Matcher link = UPSTREAM_LINK.matcher(loginPage.body());
+        if (!link.find()) {
+            throw new AssertionError("no sign-in through the identity provider on " + loginPage.uri() + ": " + loginPage.body());
+        }
+        HttpResponse<String> toProvider = open(loginPage.uri().resolve(link.group(1).replace("&amp;", "&")).toString());
+        HttpResponse<String> fromProvider = open(location(toProvider));
+        return follow(open(location(fromProvider)));
     }
 
     /** Presses a button (allow, deny) of the consent page. */

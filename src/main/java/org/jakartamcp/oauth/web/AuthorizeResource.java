@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import org.jakartamcp.identity.SignInRefused;
 import org.jakartamcp.oauth.AuthorizationError;
 import org.jakartamcp.oauth.AuthorizationRequest;
 import org.jakartamcp.oauth.Authorizations;
@@ -33,7 +34,7 @@ public class AuthorizeResource {
     SignInSession signIn;
 
     @Inject
-    ProxySignIn proxySignIn;
+    SignIns signIns;
 
     @Inject
     AddressLimits addressLimits;
@@ -57,7 +58,11 @@ public class AuthorizeResource {
             return ErrorPage.response(400, "This sign-in request cannot be completed", error.getMessage());
         }
         String id = signIn.hold(request);
-        proxySignIn.signInIfVouchedFor(http);
+        try {
+            signIns.signInIfVouchedFor(http);
+        } catch (SignInRefused refused) {
+            return ErrorPage.response(403, "Sign-in refused", refused.getMessage());
+        }
         String page = signIn.user().isPresent() ? "consent.xhtml" : "login.xhtml";
         return Response.seeOther(uri.getBaseUriBuilder().path(page).queryParam("request", id).build()).build();
     }

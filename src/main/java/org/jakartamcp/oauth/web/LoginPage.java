@@ -10,7 +10,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jakartamcp.identity.Passwords;
+import org.jakartamcp.identity.SignInRefused;
+import org.jakartamcp.identity.oidc.UpstreamProvider;
 import org.jakartamcp.identity.User;
 import org.jakartamcp.oauth.AuthorizationRequest;
 import org.jakartamcp.platform.audit.AuditTrail;
@@ -31,7 +34,14 @@ public class LoginPage extends PendingRequestPage {
     AuditTrail audit;
 
     @Inject
-    ProxySignIn proxySignIn;
+    SignIns signIns;
+
+    @Inject
+    UpstreamProvider upstream;
+
+    @Inject
+    @ConfigProperty(name = "auth.local-login.enabled", defaultValue = "true")
+    boolean localLogin;
 
     private String username;
     private String password;
@@ -41,7 +51,12 @@ public class LoginPage extends PendingRequestPage {
         if (request != null && pending().isEmpty()) {
             return "/expired.xhtml?faces-redirect=true";
         }
-        proxySignIn.signInIfVouchedFor((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
+        try {
+            signIns.signInIfVouchedFor((HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest());
+        } catch (SignInRefused refused) {
+            refuse(403, refused.getMessage());
+            return null;
+        }
         if (signIn.user().isPresent()) {
             return request == null ? "/account.xhtml?faces-redirect=true" : "/consent.xhtml?faces-redirect=true&request=" + request;
         }
@@ -58,6 +73,10 @@ public class LoginPage extends PendingRequestPage {
         }
         FacesContext faces = FacesContext.getCurrentInstance();
         ExternalContext external = faces.getExternalContext();
+        if (!localLogin) {
+            refuse(403, "Sign-in with a password is turned off on this server.");
+            return null;
+        }
         String address = ((HttpServletRequest) external.getRequest()).getRemoteAddr();
         OptionalLong wait = limited(address);
         if (wait.isPresent()) {
@@ -76,10 +95,7 @@ public class LoginPage extends PendingRequestPage {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
             return null;
         }
-        // a new session id at sign-in, so that an id planted before it (session fixation) is worth nothing
-        ((HttpServletRequest) external.getRequest()).changeSessionId();
-        signIn.signIn(user.get());
-        audit.record(AuditTrail.SIGN_IN_SUCCEEDED, user.get().username(), "from " + address);
+        signIns.signedIn((HttpServletRequest) external.getRequest(), user.get(), "with a password from " + address);
         return request == null ? "/account.xhtml?faces-redirect=true" : "/consent.xhtml?faces-redirect=true&request=" + request;
     }
 
@@ -93,6 +109,31 @@ public class LoginPage extends PendingRequestPage {
                 username == null ? "" : username.toLowerCase(java.util.Locale.ROOT));
     }
 
+
+    /** Shows an error on the page instead of the forms, with this status. */
+    static void refuse(int status, String message) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().setResponseStatus(status);
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    }
+
+    public boolean isLocalLogin() {
+        return localLogin;
+    }
+
+    public boolean isUpstreamLogin() {
+        return upstream.isConfigured();
+    }
+
+    public String getUpstreamName() {
+        return upstream.displayName();
+    }
+
+    /** Where the button of the company's identity provider leads: the start of that sign-in, for this pending request. */
+    public String getUpstreamStart() {
+        String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+        return context + "/oidc/start" + (request == null ? "" : "?request=" + java.net.URLEncoder.encode(request, java.nio.charset.StandardCharsets.UTF_8));
+    }
 
     public String getUsername() {
         return username;

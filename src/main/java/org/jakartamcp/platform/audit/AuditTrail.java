@@ -16,6 +16,11 @@ public class AuditTrail {
     public static final String SIGN_IN_SUCCEEDED = "sign-in.succeeded";
     public static final String SIGN_IN_FAILED = "sign-in.failed";
     public static final String SIGN_IN_LIMITED = "sign-in.rate-limited";
+    public static final String SIGN_IN_REFUSED = "sign-in.refused";
+    public static final String CLIENT_DISABLED = "client.disabled";
+    public static final String CLIENT_ENABLED = "client.enabled";
+    public static final String CLIENT_DELETED = "client.deleted";
+    public static final String TOOL_REFUSED = "tool.refused";
     public static final String CONSENT_ALLOWED = "consent.allowed";
     public static final String CONSENT_DENIED = "consent.denied";
     public static final String CLIENT_REGISTERED = "client.registered";

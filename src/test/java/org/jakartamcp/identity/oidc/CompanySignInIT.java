@@ -1,0 +1,118 @@
+package org.jakartamcp.identity.oidc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.jakartamcp.testing.CompanyIdentityProvider;
+import org.jakartamcp.testing.Http;
+import org.jakartamcp.testing.McpClients;
+import org.jakartamcp.testing.McpHttp;
+import org.jakartamcp.testing.OAuthFlow;
+import org.jakartamcp.testing.TestServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sign-in through the company's OpenID Connect provider (a real provider over HTTP, started by the
+ * test: {@link CompanyIdentityProvider}). The test server's root application trusts it, lets only
+ * members of mcp-users in, and makes members of mcp-administrators administrators.
+ */
+class CompanySignInIT {
+
+    @Test
+    void aRealMcpClientSignsInThroughTheProviderAndCallsATool() {
+        String provider = CompanyIdentityProvider.issuer();
+        CompanyIdentityProvider.nextSignIn("sdk-user-" + System.nanoTime(), "SDK User", List.of("mcp-users"));
+        McpClients.Result run = McpClients.run(List.of(McpClients.node().toString(),
+                        McpClients.home().resolve("sdk-oauth-client.mjs").toString(), "http", TestServer.awaitReady() + "/mcp"),
+                McpClients.providerSignInEnvironment(provider), null, Duration.ofSeconds(90));
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        JsonObject summary = Http.json(run.stdout().strip());
+        assertTrue(summary.getBoolean("signedIn"), "it went through the sign-in: " + run.stdout());
+        assertEquals("42", summary.getString("sum"));
+    }
+
+    @Test
+    void theProvidersUserGetsThisServersTokenWithTheirGroupsAndCanCallTools() {
+        String base = TestServer.awaitReady();
+        String username = "alice-" + System.nanoTime();
+        CompanyIdentityProvider.nextSignIn(username, "Alice Example", List.of("mcp-users", "finance"));
+        OAuthFlow browser = new OAuthFlow(base);
+        String clientId = browser.registerPublicClient("Company app");
+        OAuthFlow.Pkce pkce = browser.pkce();
+        HttpResponse<String> login = browser.follow(browser.open(browser.authorizeUrl(clientId, pkce, Map.of("resource", base + "/mcp"))));
+        assertTrue(login.body().contains("Sign in with Company SSO"), login.body());
+        assertTrue(login.body().contains("id=\"password\""), "the password form stays offered: " + login.body());
+
+        HttpResponse<String> consent = browser.signInThroughProvider(login);
+        assertTrue(consent.uri().getPath().endsWith("/consent.xhtml"), consent.uri() + " " + consent.body());
+        assertTrue(consent.body().contains("Alice Example"), "the provider's name for the user: " + consent.body());
+
+        String code = OAuthFlow.query(OAuthFlow.location(browser.decide(consent, "allow"))).get("code");
+        JsonObject tokens = Http.json(browser.redeem(clientId, code, pkce.verifier()));
+        String accessToken = tokens.getString("access_token");
+        JsonObject claims = Http.json(new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8));
+        assertEquals(username, claims.getString("upn"));
+        assertEquals(List.of("mcp-users", "finance"), claims.getJsonArray("groups").getValuesAs(jakarta.json.JsonString::getString));
+        assertEquals(base, claims.getString("iss"), "this server's token, not the provider's");
+
+        McpHttp mcp = new McpHttp(base + "/mcp", accessToken);
+        String session = mcp.initialize("2025-11-25");
+        JsonObject result = mcp.result(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"add\","
+                + "\"arguments\":{\"a\":20,\"b\":22}}}");
+        assertEquals("42", result.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
+    }
+
+    @Test
+    void someoneOutsideTheAllowedGroupIsRefusedWithAClearMessage() {
+        String username = "mallory-" + System.nanoTime();
+        CompanyIdentityProvider.nextSignIn(username, "Mallory", List.of("contractors"));
+        HttpResponse<String> page = signInThroughProvider();
+        assertEquals(403, page.statusCode(), page.body());
+        assertTrue(page.body().contains(username + " is not in a group that may use this server (mcp-users). Ask your administrator"),
+                page.body());
+        assertFalse(page.body().contains("consent"), page.body());
+    }
+
+    @Test
+    void aProviderUserNamedLikeALocalAccountDoesNotBecomeIt() {
+        CompanyIdentityProvider.nextSignIn("admin", "Not the administrator", List.of("mcp-users", "mcp-administrators"));
+        HttpResponse<String> page = signInThroughProvider();
+        assertEquals(403, page.statusCode(), page.body());
+        assertTrue(page.body().contains("An account named admin already exists on this server and is not linked"), page.body());
+    }
+
+    @Test
+    void anotherSubjectCannotTakeAnAccountsName() {
+        String username = "bob-" + System.nanoTime();
+        CompanyIdentityProvider.nextSignIn(username, "Bob", List.of("mcp-users"));
+        assertTrue(signInThroughProvider().uri().getPath().endsWith("/consent.xhtml"));
+        CompanyIdentityProvider.nextSignIn(username, "Another Bob", List.of("mcp-users"));
+        HttpResponse<String> page = signInThroughProvider();
+        assertEquals(403, page.statusCode(), "a new subject with a taken name: " + page.body());
+    }
+
+    @Test
+    void aSignInAnswerWithoutItsStartIsRefused() {
+        String base = TestServer.awaitReady();
+        HttpResponse<String> page = new OAuthFlow(base).open(base + "/oidc/callback?state=forged&code=anything");
+        assertEquals(400, page.statusCode(), page.body());
+        assertTrue(page.body().contains("This sign-in has expired"), page.body());
+    }
+
+    private static HttpResponse<String> signInThroughProvider() {
+        String base = TestServer.awaitReady();
+        OAuthFlow browser = new OAuthFlow(base);
+        String clientId = new OAuthFlow(base).registerPublicClient("Company app");
+        HttpResponse<String> login = browser.follow(browser.open(browser.authorizeUrl(clientId, browser.pkce(),
+                Map.of("resource", base + "/mcp"))));
+        return browser.signInThroughProvider(login);
+    }
+}

@@ -1,0 +1,49 @@
+package org.jakartamcp.testing;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+
+/**
+ * The company's OpenID Connect provider for the tests: NAV's mock-oauth2-server, a real provider on
+ * real HTTP (discovery, authorization endpoint, token endpoint, JWKS, RS256-signed ID tokens with the
+ * nonce), started once in the test JVM on the port the test server's root application is configured
+ * with. It stands in for the company's provider, which a test cannot run; it accepts any client
+ * secret, and signs in whoever the test says is next, without a login form.
+ */
+public final class CompanyIdentityProvider {
+
+    static final String ISSUER_ID = "company";
+    private static MockOAuth2Server server;
+
+    private CompanyIdentityProvider() {
+    }
+
+    public static synchronized String issuer() {
+        if (server == null) {
+            MockOAuth2Server started = new MockOAuth2Server(new OAuth2Config());
+            try {
+                started.start(InetAddress.getByName("127.0.0.1"), Integer.getInteger("test.oidc.port", 9790));
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e);
+            }
+            server = started;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::shutdown));
+        }
+        return server.issuerUrl(ISSUER_ID).toString();
+    }
+
+    /** The next sign-in at the provider is this person, with these groups; returns the stable subject it will report. */
+    public static String nextSignIn(String username, String name, List<String> groups) {
+        issuer();
+        String subject = UUID.randomUUID().toString();
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", null,
+                Map.of("preferred_username", username, "name", name, "groups", groups), 3600));
+        return subject;
+    }
+}
