@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -190,6 +191,17 @@ public final class OAuthFlow {
             throw new AssertionError("token: " + response.statusCode() + " " + response.body());
         }
         return Http.json(response);
+    }
+
+    /** Registers a client and runs the whole flow as a person the company's identity provider signs in: the token response. */
+    public JsonObject tokensThroughProvider(String username, List<String> groups) {
+        CompanyIdentityProvider.nextSignIn(username, username, groups);
+        String clientId = registerPublicClient("Test client");
+        Pkce pkce = pkce();
+        HttpResponse<String> login = follow(open(authorizeUrl(clientId, pkce, Map.of("resource", base + "/mcp"))));
+        HttpResponse<String> consent = signInThroughProvider(login);
+        String code = query(location(decide(consent, "allow"))).get("code");
+        return Http.json(redeem(clientId, code, pkce.verifier()));
     }
 
     public static Map<String, String> query(String url) {

@@ -17,6 +17,7 @@ import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcResponses;
 import org.jakartamcp.mcp.session.McpSession;
+import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.platform.database.DatabaseFailures;
 
@@ -53,16 +54,16 @@ public class McpDispatcher {
     }
 
     /** The response to a request, or empty for a notification or a client's response. */
-    public Optional<JsonObject> dispatch(JsonRpcMessage message, McpSession session, McpExchange.ClientChannel channel) {
+    public Optional<JsonObject> dispatch(JsonRpcMessage message, McpSession session, Caller caller, McpExchange.ClientChannel channel) {
         if (message instanceof JsonRpcMessage.Invalid invalid) {
             return Optional.of(JsonRpcResponses.error(invalid.id(), invalid.error()));
         }
         if (message instanceof JsonRpcMessage.Notification notification) {
-            notification(notification, session, channel);
+            notification(notification, session, caller, channel);
             return Optional.empty();
         }
         if (message instanceof JsonRpcMessage.Request request) {
-            return Optional.of(request(request, session, channel));
+            return Optional.of(request(request, session, caller, channel));
         }
         if (message instanceof JsonRpcMessage.Response response && !clientRequests.complete(session, response)) {
             LOG.fine(() -> "A response nobody waits for: " + response.id());
@@ -70,8 +71,8 @@ public class McpDispatcher {
         return Optional.empty();
     }
 
-    private JsonObject request(JsonRpcMessage.Request request, McpSession session, McpExchange.ClientChannel channel) {
-        McpExchange exchange = new McpExchange(session, request.id(), channel, clientRequests);
+    private JsonObject request(JsonRpcMessage.Request request, McpSession session, Caller caller, McpExchange.ClientChannel channel) {
+        McpExchange exchange = new McpExchange(session, caller, request.id(), channel, clientRequests);
         InFlightKey key = new InFlightKey(session, request.id());
         try {
             McpMethodHandler handler = byMethod.get(request.method());
@@ -94,7 +95,8 @@ public class McpDispatcher {
         }
     }
 
-    private void notification(JsonRpcMessage.Notification notification, McpSession session, McpExchange.ClientChannel channel) {
+    private void notification(JsonRpcMessage.Notification notification, McpSession session, Caller caller,
+                              McpExchange.ClientChannel channel) {
         if (CANCELLED.equals(notification.method())) {
             JsonValue requestId = notification.params().get("requestId");
             McpExchange running = requestId == null ? null : inFlight.get(new InFlightKey(session, requestId));
@@ -108,7 +110,7 @@ public class McpDispatcher {
             return; // unknown notifications are ignored, as JSON-RPC allows
         }
         try {
-            handler.notification(notification.method(), notification.params(), new McpExchange(session, null, channel, clientRequests));
+            handler.notification(notification.method(), notification.params(), new McpExchange(session, caller, null, channel, clientRequests));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Notification " + notification.method() + " failed", e);
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcResponses;
 import org.jakartamcp.mcp.session.McpSession;
+import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.ToolCallException;
 
 /**
@@ -20,13 +21,15 @@ import org.jakartamcp.mcp.spi.ToolCallException;
 public final class McpExchange {
 
     private final McpSession session;
+    private final Caller caller;
     private final JsonValue requestId;
     private final ClientChannel channel;
     private final ClientRequests clientRequests;
     private volatile boolean cancelled;
 
-    McpExchange(McpSession session, JsonValue requestId, ClientChannel channel, ClientRequests clientRequests) {
+    McpExchange(McpSession session, Caller caller, JsonValue requestId, ClientChannel channel, ClientRequests clientRequests) {
         this.session = session;
+        this.caller = caller;
         this.requestId = requestId;
         this.channel = channel;
         this.clientRequests = clientRequests;
@@ -34,6 +37,11 @@ public final class McpExchange {
 
     public McpSession session() {
         return session;
+    }
+
+    /** Who sent this message (the session's user, with the groups of the access token this message came with). */
+    public Caller caller() {
+        return caller;
     }
 
     public JsonValue requestId() {

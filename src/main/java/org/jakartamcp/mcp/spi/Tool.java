@@ -9,9 +9,13 @@ import java.lang.annotation.Target;
 /**
  * Makes a method of a CDI bean an MCP tool. Its parameters are the tool's arguments (see
  * {@link ToolArg}); a parameter of type {@link Progress}, {@link Cancellation}, {@link McpLog},
- * {@link Sampling}, {@link Elicitation} or {@link ResponseStream} is supplied by the server instead. The return value becomes the result: a {@code String} or number as text, a
+ * {@link Sampling}, {@link Elicitation}, {@link ResponseStream} or {@link Caller} is supplied by the server instead. The return value becomes the result: a {@code String} or number as text, a
  * {@link ToolResult} as it is, any other object as structured content (with an output schema
  * generated from its type) plus its JSON as text.
+ * <p>
+ * {@code @RolesAllowed("group")} on the method (or its class) limits the tool to members of those
+ * groups: others do not see it in tools/list, and a call gets an error result that says why.
+ * {@code mcp.tool-groups.<tool>} in the configuration overrides it ({@code *}: everyone).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -24,6 +24,7 @@ import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
 import org.jakartamcp.mcp.server.McpDispatcher;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.session.McpSession;
+import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.session.SessionStore;
 
 /**
@@ -96,8 +97,9 @@ public class SseTransportResource {
                     "Invalid Request: batches are not supported on the HTTP+SSE transport");
         }
         McpExchange.ClientChannel channel = new StreamChannel(stream);
+        Caller caller = Principals.caller(security);
         for (JsonRpcMessage message : messages.messages()) {
-            dispatcher.dispatch(message, session, channel).ifPresent(channel::send);
+            dispatcher.dispatch(message, session, caller, channel).ifPresent(channel::send);
         }
         return Response.accepted().build();
     }

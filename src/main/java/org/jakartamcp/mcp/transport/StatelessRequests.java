@@ -84,7 +84,7 @@ class StatelessRequests {
         }
         McpSession session = McpSession.stateless(Principals.name(security),
                 meta.get(META_CLIENT) instanceof JsonObject client ? client : null, capabilities);
-        JsonObject response = dispatcher.dispatch(request, session, McpExchange.ClientChannel.NONE).orElseThrow();
+        JsonObject response = dispatcher.dispatch(request, session, Principals.caller(security), McpExchange.ClientChannel.NONE).orElseThrow();
         return json(complete(response));
     }
 

@@ -32,6 +32,7 @@ import org.jakartamcp.mcp.server.McpDispatcher;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.lifecycle.LifecycleHandler;
 import org.jakartamcp.mcp.session.McpSession;
+import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.session.SessionStore;
 
 /**
@@ -87,8 +88,9 @@ public class StreamableHttpResource {
                     "Invalid Request: JSON-RPC batches are not allowed in protocol version " + session.protocolVersion().id());
         }
         List<JsonObject> responses = new ArrayList<>();
+        Caller caller = Principals.caller(security);
         for (JsonRpcMessage message : messages.messages()) {
-            dispatcher.dispatch(message, session, McpExchange.ClientChannel.NONE).ifPresent(responses::add);
+            dispatcher.dispatch(message, session, caller, McpExchange.ClientChannel.NONE).ifPresent(responses::add);
         }
         if (responses.isEmpty()) {
             return Response.accepted().build();
@@ -105,11 +107,12 @@ public class StreamableHttpResource {
                               @Context SseEventSink sink, @Context Sse sse) {
         McpSession session = resolver.resolve(sessionId, version, security);
         JsonRpcMessage call = body(request).messages().get(0);
+        Caller caller = Principals.caller(security);
         ResumableStream stream = streams.create(session);
         stream.start(connections.open(sink, sse, () -> { }));
         executor.execute(() -> {
             try {
-                dispatcher.dispatch(call, session, stream).ifPresent(stream::send);
+                dispatcher.dispatch(call, session, caller, stream).ifPresent(stream::send);
             } finally {
                 stream.complete();
             }
@@ -155,7 +158,8 @@ public class StreamableHttpResource {
 
     private Response initialize(JsonRpcMessage initialize, SecurityContext security) {
         McpSession session = sessions.create(McpSession.Transport.STREAMABLE_HTTP, Principals.name(security));
-        JsonObject response = dispatcher.dispatch(initialize, session, McpExchange.ClientChannel.NONE).orElseThrow();
+        JsonObject response = dispatcher.dispatch(initialize, session, Principals.caller(security), McpExchange.ClientChannel.NONE)
+                .orElseThrow();
         if (!session.isInitialized()) {
             sessions.delete(session);
             return json(response.toString()).build();

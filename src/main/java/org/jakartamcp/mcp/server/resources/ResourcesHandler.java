@@ -65,7 +65,7 @@ public class ResourcesHandler implements McpMethodHandler {
         return switch (method) {
             case "resources/list" -> list("resources", resources, params);
             case "resources/templates/list" -> list("resourceTemplates", templates, params);
-            case "resources/read" -> read(uri(params), new Caller(exchange.session().principal()));
+            case "resources/read" -> read(uri(params), exchange.caller());
             case "resources/subscribe" -> {
                 subscriptions.subscribe(exchange.session(), uri(params));
                 yield JsonValue.EMPTY_JSON_OBJECT;

@@ -31,7 +31,7 @@ final class ClientFeatures {
     static ToolCallContext of(JsonObject params, McpExchange exchange, long deadline) {
         Cancellation cancellation = () -> exchange.isCancelled() || System.nanoTime() - deadline >= 0;
         return new ToolCallContext(progress(params, exchange), cancellation, log(exchange), sampling(exchange, deadline),
-                elicitation(exchange, deadline), exchange::closeConnection);
+                elicitation(exchange, deadline), exchange::closeConnection, exchange.caller());
     }
 
     private static Duration beforeDeadline(Duration timeout, long deadline) {

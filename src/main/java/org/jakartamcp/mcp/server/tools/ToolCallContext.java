@@ -1,6 +1,7 @@
 package org.jakartamcp.mcp.server.tools;
 
 import java.util.Set;
+import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.spi.Elicitation;
 import org.jakartamcp.mcp.spi.McpLog;
@@ -10,11 +11,11 @@ import org.jakartamcp.mcp.spi.Sampling;
 
 /** What the server supplies to a tool call besides its arguments. */
 public record ToolCallContext(Progress progress, Cancellation cancellation, McpLog log, Sampling sampling,
-                              Elicitation elicitation, ResponseStream stream) {
+                              Elicitation elicitation, ResponseStream stream, Caller caller) {
 
     /** The parameter types the server supplies. */
     static final Set<Class<?>> SUPPLIED = Set.of(Progress.class, Cancellation.class, McpLog.class, Sampling.class,
-            Elicitation.class, ResponseStream.class);
+            Elicitation.class, ResponseStream.class, Caller.class);
 
     static final Progress NO_PROGRESS = (progress, total, message) -> { };
 
@@ -33,6 +34,9 @@ public record ToolCallContext(Progress progress, Cancellation cancellation, McpL
         }
         if (type == Elicitation.class) {
             return elicitation;
+        }
+        if (type == Caller.class) {
+            return caller;
         }
         return stream;
     }

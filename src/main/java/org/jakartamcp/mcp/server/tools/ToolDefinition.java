@@ -4,10 +4,22 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.json.JsonObject;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Set;
+import org.jakartamcp.mcp.spi.Caller;
 
 /** A discovered tool: what clients see of it, and the bean method that runs it. */
 record ToolDefinition(String name, JsonObject descriptor, JsonObject descriptorWithoutStructuredOutput,
-                      Bean<?> bean, Method method, List<ToolParameter> parameters, boolean structuredResult) {
+                      Bean<?> bean, Method method, List<ToolParameter> parameters, boolean structuredResult, Set<String> groups) {
+
+    /** The same tool, callable only by members of these groups (anyone when empty). */
+    ToolDefinition limitedTo(Set<String> allowed) {
+        return new ToolDefinition(name, descriptor, descriptorWithoutStructuredOutput, bean, method, parameters, structuredResult,
+                Set.copyOf(allowed));
+    }
+
+    boolean allows(Caller caller) {
+        return groups.isEmpty() || caller.isInAnyOf(groups);
+    }
 
     /**
      * Whether a call may send the client something before its result (progress, log messages,
@@ -15,7 +27,7 @@ record ToolDefinition(String name, JsonObject descriptor, JsonObject descriptorW
      */
     boolean talksToTheClient() {
         return parameters.stream().anyMatch(parameter -> parameter.supplied() != null
-                && parameter.supplied() != org.jakartamcp.mcp.spi.Cancellation.class);
+                && parameter.supplied() != org.jakartamcp.mcp.spi.Cancellation.class && parameter.supplied() != Caller.class);
     }
 
     List<String> argumentNames() {

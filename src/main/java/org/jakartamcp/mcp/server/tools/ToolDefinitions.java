@@ -13,6 +13,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.regex.Pattern;
 import org.jakartamcp.mcp.server.schema.JsonSchemas;
 import org.jakartamcp.mcp.spi.Tool;
@@ -89,7 +91,10 @@ final class ToolDefinitions {
         descriptor.add("annotations", !tool.title().isBlank()
                 ? JSON.createObjectBuilder(annotations).add("title", tool.title()).build() : annotations);
         legacy.add("annotations", annotations);
-        return new ToolDefinition(name, descriptor.build(), legacy.build(), bean, method, List.copyOf(parameters), structured);
+        RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class) ? method.getAnnotation(RolesAllowed.class)
+                : bean.getBeanClass().getAnnotation(RolesAllowed.class);
+        return new ToolDefinition(name, descriptor.build(), legacy.build(), bean, method, List.copyOf(parameters), structured,
+                roles == null ? Set.of() : Set.of(roles.value()));
     }
 
     private static JsonObject explicitSchema(String tool, String json) {

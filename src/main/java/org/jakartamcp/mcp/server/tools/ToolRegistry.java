@@ -4,21 +4,45 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
 
-/** The tools of this deployment, in a stable order for pagination. */
+/**
+ * The tools of this deployment, in a stable order for pagination. Who may call a tool comes from its
+ * {@code @RolesAllowed} (group names), unless the configuration says otherwise:
+ * {@code mcp.tool-groups.<tool>=group,...} limits a tool to those groups, {@code =*} opens it to everyone.
+ */
 @ApplicationScoped
 public class ToolRegistry {
+
+    static final String GROUPS_PREFIX = "mcp.tool-groups.";
 
     @Inject
     ToolDiscoveryExtension discovery;
 
+    @Inject
+    Config config;
+
+    private Map<String, ToolDefinition> byName;
     private List<ToolDefinition> ordered;
 
     @PostConstruct
     void order() {
-        ordered = discovery.tools().values().stream().sorted(Comparator.comparing(ToolDefinition::name)).toList();
+        Map<String, ToolDefinition> tools = new LinkedHashMap<>();
+        discovery.tools().values().stream().sorted(Comparator.comparing(ToolDefinition::name)).map(this::configured)
+                .forEach(tool -> tools.put(tool.name(), tool));
+        byName = tools;
+        ordered = List.copyOf(tools.values());
+    }
+
+    private ToolDefinition configured(ToolDefinition tool) {
+        return config.getOptionalValues(GROUPS_PREFIX + tool.name(), String.class)
+                .map(groups -> tool.limitedTo(groups.contains("*") ? Set.of() : Set.copyOf(groups)))
+                .orElse(tool);
     }
 
     List<ToolDefinition> all() {
@@ -26,6 +50,6 @@ public class ToolRegistry {
     }
 
     Optional<ToolDefinition> find(String name) {
-        return Optional.ofNullable(discovery.tools().get(name));
+        return Optional.ofNullable(byName.get(name));
     }
 }

@@ -7,7 +7,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
@@ -16,8 +18,10 @@ import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.Pages;
 import org.jakartamcp.mcp.server.ServerInfo;
+import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.spi.ToolCalled;
+import org.jakartamcp.platform.audit.AuditTrail;
 
 /** tools/list and tools/call. */
 @ApplicationScoped
@@ -37,6 +41,9 @@ public class ToolsHandler implements McpMethodHandler {
 
     @Inject
     Event<ToolCalled> toolCalls;
+
+    @Inject
+    AuditTrail audit;
 
     /** How long one tool call may run; a tool that checks its {@link Cancellation} stops there with an error result. */
     @Inject
@@ -62,7 +69,8 @@ public class ToolsHandler implements McpMethodHandler {
 
     private JsonObject list(JsonObject params, McpExchange exchange) {
         boolean structured = exchange.session().protocolVersion().hasStructuredOutput();
-        return Pages.list("tools", registry.all(), params, serverInfo.pageSize(),
+        List<ToolDefinition> callable = registry.all().stream().filter(tool -> tool.allows(exchange.caller())).toList();
+        return Pages.list("tools", callable, params, serverInfo.pageSize(),
                 tool -> structured ? tool.descriptor() : tool.descriptorWithoutStructuredOutput());
     }
 
@@ -78,6 +86,12 @@ public class ToolsHandler implements McpMethodHandler {
         ToolDefinition tool = registry.find(name.getString())
                 .orElseThrow(() -> JsonRpcError.invalidParams("Unknown tool: " + name.getString()));
         JsonObject argumentObject = arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        Caller caller = exchange.caller();
+        if (!tool.allows(caller)) {
+            audit.record(AuditTrail.TOOL_REFUSED, caller.principal(), "tool " + tool.name() + ", limited to " + tool.groups());
+            return ToolInvoker.content("Tool '" + tool.name() + "' is only for members of " + String.join(", ", new TreeSet<>(tool.groups()))
+                    + "; " + caller.principal() + " is not in any of them. Ask your administrator for access.", null, true);
+        }
         ProtocolVersion version = exchange.session().protocolVersion();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeLimitSeconds);
         JsonObject result;
