@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
 
 class LandingPageIT {
 
@@ -41,6 +47,17 @@ class LandingPageIT {
     void theLandingPageNeedsNoSession() {
         HttpResponse<String> page = Http.get(TestServer.baseUrl() + "/");
         assertEquals(List.of(), page.headers().allValues("Set-Cookie"));
+    }
+
+    /** Java's HttpClient (and curl --http2) ask a cleartext server to upgrade to HTTP/2 on their first request. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/login.xhtml"})
+    void aClientAskingForHttp2InClearTextGetsWholePages(String path) throws Exception {
+        HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> page = fresh.send(HttpRequest.newBuilder(URI.create(TestServer.awaitReady() + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().strip().endsWith("</html>"), "the whole page: " + page.body());
     }
 
     private static String unescapeHtml(String html) {
