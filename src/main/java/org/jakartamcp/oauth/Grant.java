@@ -15,10 +15,18 @@ import java.time.OffsetDateTime;
 @NamedQuery(name = Grant.REVOKED_SINCE, query = "select g.id from Grant g where g.revokedAt >= :since")
 @NamedQuery(name = Grant.ACTIVE_OF_USER, query = "select g, c.clientName from Grant g, OAuthClient c "
         + "where c.clientId = g.clientId and g.userId = :user and g.revokedAt is null order by g.createdAt desc")
+@NamedQuery(name = Grant.ACTIVE_OF_CLIENT, query = "select g from Grant g where g.clientId = :client and g.revokedAt is null")
+@NamedQuery(name = Grant.ACTIVE_COUNT_PER_CLIENT, query = "select g.clientId, count(g) from Grant g where g.revokedAt is null "
+        + "group by g.clientId")
+@NamedQuery(name = Grant.ACTIVE_WITH_USERS, query = "select g, c.clientName, u.username from Grant g, OAuthClient c, UserRecord u "
+        + "where c.clientId = g.clientId and u.id = g.userId and g.revokedAt is null order by u.username, g.createdAt desc")
 public class Grant {
 
     static final String REVOKED_SINCE = "Grant.revokedSince";
     static final String ACTIVE_OF_USER = "Grant.activeOfUser";
+    static final String ACTIVE_OF_CLIENT = "Grant.activeOfClient";
+    static final String ACTIVE_COUNT_PER_CLIENT = "Grant.activeCountPerClient";
+    static final String ACTIVE_WITH_USERS = "Grant.activeWithUsers";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -27,7 +35,8 @@ public class Grant {
     @Column(name = "user_id", nullable = false)
     long userId;
 
-    @Column(name = "client_id", nullable = false, length = 512)
+    /** Null once the client is deleted; the revoked grant stays until its tokens have expired. */
+    @Column(name = "client_id", length = 512)
     String clientId;
 
     @Column(nullable = false, length = 1000)

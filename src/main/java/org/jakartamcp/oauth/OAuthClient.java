@@ -3,6 +3,7 @@ package org.jakartamcp.oauth;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,7 +11,10 @@ import java.util.List;
 /** A registered client (RFC 7591). */
 @Entity
 @Table(name = "oauth_client")
+@NamedQuery(name = OAuthClient.NEWEST, query = "select c from OAuthClient c order by c.createdAt desc")
 public class OAuthClient {
+
+    static final String NEWEST = "OAuthClient.newest";
 
     public static final String PUBLIC = "none";
 
@@ -114,6 +118,10 @@ public class OAuthClient {
 
     public boolean isPublic() {
         return secretHash == null;
+    }
+
+    void setDisabled(boolean disabled) {
+        this.disabled = disabled;
     }
 
     public boolean isDisabled() {

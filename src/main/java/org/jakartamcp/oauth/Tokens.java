@@ -132,6 +132,11 @@ public class Tokens {
                 }).orElse(false);
     }
 
+    /** Ends a grant and every token issued under it, at once on this instance and within seconds on the others. */
+    void revoke(Grant grant, String reason) {
+        revoke(grant, OffsetDateTime.now(clock), reason);
+    }
+
     private void revoke(Grant grant, OffsetDateTime now, String reason) {
         grant.revoke(now);
         revokedGrants.revokedHere(grant.id());

@@ -1,11 +1,16 @@
 package org.jakartamcp.identity;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URL;
+import java.util.List;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jakartamcp.testing.Deployments;
+import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.OAuthFlow;
 import org.jakartamcp.testing.TestServer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -37,6 +42,16 @@ class TrustedProxyIT {
         return Deployments.product("proxy-trusted.war", Map.of("auth.trusted-proxy.addresses", "127.0.0.0/8,::1"));
     }
 
+    @ArquillianResource
+    @OperateOnDeployment("groups")
+    URL withGroups;
+
+    @Deployment(name = "groups", testable = false)
+    static WebArchive trustingLoopbackWithGroups() {
+        return Deployments.product("proxy-groups.war", Map.of("auth.trusted-proxy.addresses", "127.0.0.1",
+                "auth.trusted-proxy.groups-header", "X-Forwarded-Groups", "auth.allowed-groups", "mcp-users"));
+    }
+
     @Deployment(name = "distrusting", testable = false)
     static WebArchive trustingAnotherAddress() {
         return Deployments.product("proxy-untrusted.war", Map.of("auth.trusted-proxy.addresses", "192.0.2.1"));
@@ -63,6 +78,35 @@ class TrustedProxyIT {
         HttpResponse<String> page = browser.follow(browser.open(browser.authorizeUrl(clientId, browser.pkce(),
                 Map.of("resource", base + "/mcp")), Map.of("X-Forwarded-User", second)));
         assertTrue(page.body().contains(second), "the second user, not the session's first: " + page.body());
+    }
+
+    @Test
+    void theProxysGroupsReachTheAccessToken() {
+        String base = TestServer.awaitReady();
+        String app = withGroups.toString().replaceAll("/$", "");
+        OAuthFlow browser = new OAuthFlow(app);
+        String clientId = new OAuthFlow(base).registerPublicClient("Behind the proxy");
+        OAuthFlow.Pkce pkce = browser.pkce();
+        Map<String, String> headers = Map.of("X-Forwarded-User", "grouped-" + System.nanoTime(), "X-Forwarded-Groups", "mcp-users, finance");
+        HttpResponse<String> consent = browser.follow(browser.open(browser.authorizeUrl(clientId, pkce, Map.of("resource", base + "/mcp")),
+                headers));
+        String code = OAuthFlow.query(OAuthFlow.location(browser.decide(consent, "allow"))).get("code");
+        String token = Http.json(browser.redeem(clientId, code, pkce.verifier())).getString("access_token");
+        JsonObject claims = OAuthFlow.claims(token);
+        assertEquals(List.of("mcp-users", "finance"), claims.getJsonArray("groups").getValuesAs(JsonString::getString));
+    }
+
+    @Test
+    void aProxiedUserOutsideTheAllowedGroupsIsRefused() {
+        String base = TestServer.awaitReady();
+        String app = withGroups.toString().replaceAll("/$", "");
+        OAuthFlow browser = new OAuthFlow(app);
+        String clientId = new OAuthFlow(base).registerPublicClient("Behind the proxy");
+        String user = "contractor-" + System.nanoTime();
+        HttpResponse<String> page = browser.follow(browser.open(browser.authorizeUrl(clientId, browser.pkce(),
+                Map.of("resource", base + "/mcp")), Map.of("X-Forwarded-User", user, "X-Forwarded-Groups", "contractors")));
+        assertEquals(403, page.statusCode(), page.body());
+        assertTrue(page.body().contains(user + " is not in a group that may use this server (mcp-users)"), page.body());
     }
 
     @Test

@@ -204,6 +204,11 @@ public final class OAuthFlow {
         return Http.json(redeem(clientId, code, pkce.verifier()));
     }
 
+    /** The claims of an access token (its payload, unverified: the tests read what the server put there). */
+    public static JsonObject claims(String accessToken) {
+        return Http.json(new String(java.util.Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+
     public static Map<String, String> query(String url) {
         String query = URI.create(url).getRawQuery();
         Map<String, String> parameters = new LinkedHashMap<>();

@@ -34,6 +34,10 @@ public class AccountPage {
         return signIn.user().map(User::displayName).orElse("");
     }
 
+    public boolean isAdministrator() {
+        return signIn.user().map(User::administrator).orElse(false);
+    }
+
     public List<ConnectedClients.Connection> getConnections() {
         if (connections == null) {
             connections = signIn.user().map(user -> connectedClients.of(user.id())).orElse(List.of());
