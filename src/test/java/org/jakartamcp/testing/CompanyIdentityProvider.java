@@ -40,10 +40,16 @@ public final class CompanyIdentityProvider {
 
     /** The next sign-in at the provider is this person, with these groups; returns the stable subject it will report. */
     public static String nextSignIn(String username, String name, List<String> groups) {
+        return nextSignIn(username, name, groups, Map.of());
+    }
+
+    /** As above, with ID token claims of the provider's own replaced (aud, nonce, ...), as a broken or hostile provider would. */
+    public static String nextSignIn(String username, String name, List<String> groups, Map<String, Object> replacedClaims) {
         issuer();
         String subject = UUID.randomUUID().toString();
-        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", null,
-                Map.of("preferred_username", username, "name", name, "groups", groups), 3600));
+        Map<String, Object> claims = new java.util.HashMap<>(Map.of("preferred_username", username, "name", name, "groups", groups));
+        claims.putAll(replacedClaims);
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", null, claims, 3600));
         return subject;
     }
 }

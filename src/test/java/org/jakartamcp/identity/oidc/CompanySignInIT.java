@@ -16,6 +16,8 @@ import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.OAuthFlow;
 import org.jakartamcp.testing.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Sign-in through the company's OpenID Connect provider (a real provider over HTTP, started by the
@@ -95,6 +97,31 @@ class CompanySignInIT {
         CompanyIdentityProvider.nextSignIn(username, "Another Bob", List.of("mcp-users"));
         HttpResponse<String> page = signInThroughProvider();
         assertEquals(403, page.statusCode(), "a new subject with a taken name: " + page.body());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"aud", "nonce"})
+    void anIdTokenForAnotherClientOrSignInIsRejected(String claim) {
+        CompanyIdentityProvider.nextSignIn("eve-" + System.nanoTime(), "Eve", List.of("mcp-users"), Map.of(claim, "someone-else"));
+        HttpResponse<String> page = signInThroughProvider();
+        assertEquals(502, page.statusCode(), page.body());
+        assertTrue(page.body().contains("The identity provider's answer could not be verified"), page.body());
+    }
+
+    @Test
+    void membersOfTheAdministratorGroupsAreAdministrators() {
+        String base = TestServer.awaitReady();
+        CompanyIdentityProvider.nextSignIn("carol-" + System.nanoTime(), "Carol", List.of("mcp-users", "mcp-administrators"));
+        OAuthFlow browser = new OAuthFlow(base);
+        HttpResponse<String> account = browser.signInThroughProvider(browser.follow(browser.open(base + "/login.xhtml")));
+        assertTrue(account.uri().getPath().endsWith("/account.xhtml"), account.uri().toString());
+        assertTrue(account.body().contains("id=\"administration\""), account.body());
+        assertEquals(200, browser.open(base + "/admin/clients.xhtml").statusCode());
+
+        CompanyIdentityProvider.nextSignIn("dave-" + System.nanoTime(), "Dave", List.of("mcp-users"));
+        OAuthFlow other = new OAuthFlow(base);
+        other.signInThroughProvider(other.follow(other.open(base + "/login.xhtml")));
+        assertEquals(403, other.open(base + "/admin/clients.xhtml").statusCode());
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.jakartamcp.testing.Browsers;
+import org.jakartamcp.testing.CompanyIdentityProvider;
 import org.jakartamcp.testing.OAuthFlow;
 import org.jakartamcp.testing.TestServer;
 import org.jakartamcp.testing.TestUsers;
@@ -35,6 +37,10 @@ class AdminAuditPageIT {
         browser = Browsers.chromium();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         String stranger = "audit-page-" + System.nanoTime();
+        String outsider = "outsider-" + System.nanoTime();
+        CompanyIdentityProvider.nextSignIn(outsider, "Outsider", List.of("contractors"));
+        OAuthFlow flow = new OAuthFlow(base);
+        assertEquals(403, flow.signInThroughProvider(flow.follow(flow.open(base + "/login.xhtml"))).statusCode());
         browser.get(base + "/login.xhtml");
         signIn(stranger, "not a password");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Wrong username or password."));
@@ -46,6 +52,7 @@ class AdminAuditPageIT {
         String table = browser.findElement(By.id("events")).getText();
         assertTrue(table.contains("sign-in.failed " + stranger), table);
         assertTrue(table.contains("sign-in.succeeded admin"), table);
+        assertTrue(table.contains("sign-in.refused " + outsider), "a refusal at the company's provider: " + table);
     }
 
     @Test
