@@ -42,6 +42,9 @@ public class Authorizations {
     @Inject
     OAuthStore store;
 
+    @Inject
+    ScopePolicy scopes;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Checks an authorization request; its parameters come from {@code parameter}, which gives null for a missing one. */
@@ -101,8 +104,13 @@ public class Authorizations {
     /** The user allowed the request: a new grant and a code for it. */
     @Transactional
     public String approve(AuthorizationRequest request, User user) {
+        String scope = scopes.narrow(request.scope(), user);
+        if (scope.isEmpty()) {
+            return errorRedirect(new AuthorizationError("access_denied", "The user's account may not have the requested scope",
+                    request.redirectUri(), request.state()));
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Grant grant = new Grant(user.id(), request.clientId(), request.scope(), request.resource(), now);
+        Grant grant = new Grant(user.id(), request.clientId(), scope, request.resource(), now);
         store.insert(grant);
         String code = SecretHash.newSecret();
         store.insert(new AuthorizationCode(SecretHash.of(code), grant.id(), request.redirectUriGiven() ? request.redirectUri() : "",

@@ -33,6 +33,9 @@ public class Tokens {
     OAuthStore store;
 
     @Inject
+    ScopePolicy scopes;
+
+    @Inject
     SigningKeys keys;
 
     @Inject
@@ -144,8 +147,12 @@ public class Tokens {
                 + ": " + reason);
     }
 
-    private Issued issue(Grant grant, String scope, OffsetDateTime now) {
+    private Issued issue(Grant grant, String requested, OffsetDateTime now) {
         User user = users.find(grant.userId()).orElseThrow(() -> invalidGrant("The user's account is disabled"));
+        String scope = scopes.narrow(requested, user);
+        if (scope.isEmpty()) {
+            throw invalidGrant("The user's account may no longer have the scope of this grant");
+        }
         OffsetDateTime expires = now.plus(settings.accessTokenLifetime());
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(settings.issuer())

@@ -1,6 +1,7 @@
 package org.jakartamcp.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -49,7 +50,8 @@ class TrustedProxyIT {
     @Deployment(name = "groups", testable = false)
     static WebArchive trustingLoopbackWithGroups() {
         return Deployments.product("proxy-groups.war", Map.of("auth.trusted-proxy.addresses", "127.0.0.1",
-                "auth.trusted-proxy.groups-header", "X-Forwarded-Groups", "auth.allowed-groups", "mcp-users"));
+                "auth.trusted-proxy.groups-header", "X-Forwarded-Groups", "auth.allowed-groups", "mcp-users",
+                "auth.call-groups", "mcp-callers"));
     }
 
     @Deployment(name = "distrusting", testable = false)
@@ -81,19 +83,42 @@ class TrustedProxyIT {
     }
 
     @Test
-    void theProxysGroupsReachTheAccessToken() {
+    void theProxysGroupsReachTheAccessTokenAndDecideItsScope() {
+        JsonObject caller = proxiedTokens("mcp-users, mcp-callers, finance");
+        assertEquals("mcp:list mcp:call", caller.getString("scope"));
+        assertEquals(List.of("mcp-users", "mcp-callers", "finance"),
+                OAuthFlow.claims(caller.getString("access_token")).getJsonArray("groups").getValuesAs(JsonString::getString));
+
+        JsonObject viewer = proxiedTokens("mcp-users");
+        assertEquals("mcp:list", viewer.getString("scope"), "outside the call groups: no mcp:call");
+        assertEquals("mcp:list", OAuthFlow.claims(viewer.getString("access_token")).getString("scope"));
+    }
+
+    @Test
+    void theConsentPageSaysWhatIsWithheld() {
+        HttpResponse<String> consent = proxiedConsent("mcp-users").consent();
+        assertTrue(consent.body().contains("Calling tools is only for members of mcp-callers"), consent.body());
+        assertFalse(consent.body().contains("Call the tools on your behalf"), consent.body());
+    }
+
+    private record Proxied(OAuthFlow browser, String clientId, OAuthFlow.Pkce pkce, HttpResponse<String> consent) {
+    }
+
+    private Proxied proxiedConsent(String groups) {
         String base = TestServer.awaitReady();
         String app = withGroups.toString().replaceAll("/$", "");
         OAuthFlow browser = new OAuthFlow(app);
         String clientId = new OAuthFlow(base).registerPublicClient("Behind the proxy");
         OAuthFlow.Pkce pkce = browser.pkce();
-        Map<String, String> headers = Map.of("X-Forwarded-User", "grouped-" + System.nanoTime(), "X-Forwarded-Groups", "mcp-users, finance");
-        HttpResponse<String> consent = browser.follow(browser.open(browser.authorizeUrl(clientId, pkce, Map.of("resource", base + "/mcp")),
-                headers));
-        String code = OAuthFlow.query(OAuthFlow.location(browser.decide(consent, "allow"))).get("code");
-        String token = Http.json(browser.redeem(clientId, code, pkce.verifier())).getString("access_token");
-        JsonObject claims = OAuthFlow.claims(token);
-        assertEquals(List.of("mcp-users", "finance"), claims.getJsonArray("groups").getValuesAs(JsonString::getString));
+        Map<String, String> headers = Map.of("X-Forwarded-User", "grouped-" + System.nanoTime(), "X-Forwarded-Groups", groups);
+        return new Proxied(browser, clientId, pkce, browser.follow(browser.open(browser.authorizeUrl(clientId, pkce,
+                Map.of("resource", base + "/mcp")), headers)));
+    }
+
+    private JsonObject proxiedTokens(String groups) {
+        Proxied proxied = proxiedConsent(groups);
+        String code = OAuthFlow.query(OAuthFlow.location(proxied.browser().decide(proxied.consent(), "allow"))).get("code");
+        return Http.json(proxied.browser().redeem(proxied.clientId(), code, proxied.pkce().verifier()));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.jakartamcp.identity.User;
 import org.jakartamcp.oauth.AuthorizationRequest;
 import org.jakartamcp.oauth.Authorizations;
 import org.jakartamcp.oauth.OAuthSettings;
+import org.jakartamcp.oauth.ScopePolicy;
 import org.jakartamcp.platform.audit.AuditTrail;
 
 /** The consent page ({@code consent.xhtml}): what a client asks for, and the user's Allow or Deny. */
@@ -29,6 +30,9 @@ public class ConsentPage extends PendingRequestPage {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    ScopePolicy scopePolicy;
 
 
     /** The view action: sign in first; without a pending request there is nothing to decide. */
@@ -51,8 +55,20 @@ public class ConsentPage extends PendingRequestPage {
     }
 
     public List<String> getScopes() {
-        return pending().map(AuthorizationRequest::scopes).orElse(List.of()).stream()
-                .map(scope -> SCOPE_DESCRIPTIONS.getOrDefault(scope, scope)).toList();
+        return signIn.user().map(user -> requested().stream().filter(scope -> scopePolicy.mayHave(scope, user))
+                .map(scope -> SCOPE_DESCRIPTIONS.getOrDefault(scope, scope)).toList()).orElse(List.of());
+    }
+
+    /** Why a requested scope will not be granted, or empty. */
+    public String getWithheld() {
+        boolean withheld = signIn.user().map(user -> requested().stream().anyMatch(scope -> !scopePolicy.mayHave(scope, user)))
+                .orElse(false);
+        return withheld ? "Calling tools is only for members of " + scopePolicy.callGroups()
+                + "; this application will see the tools but cannot call them for you." : "";
+    }
+
+    private List<String> requested() {
+        return pending().map(AuthorizationRequest::scopes).orElse(List.of());
     }
 
     public String getUserName() {
