@@ -1,10 +1,12 @@
 package org.jakartamcp.identity;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -15,18 +17,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Accounts of people whose identity comes from elsewhere (the company's identity provider, an SSO
  * proxy): found or created at sign-in, their groups and name refreshed each time. Who may sign in
  * at all is decided here, by group ({@code auth.allowed-groups}); members of
- * {@code auth.administrator-groups} become administrators.
+ * {@code auth.administrator-groups} become administrators. Someone the source still vouches for but
+ * who left the allowed groups is refused, and what their applications were granted ends
+ * ({@link AccessWithdrawn}).
  */
 @ApplicationScoped
-@Transactional
+@Transactional(dontRollbackOn = SignInRefused.class)
 public class ExternalAccounts {
 
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@+-]{1,255}");
-    static final int MAX_GROUPS = 200;
+    static final int MAX_GROUPS = 50;
     static final int MAX_GROUP_LENGTH = 255;
+    /** Keeps the access token's groups claim (and the column) small, whatever the provider sends. */
+    static final int MAX_GROUPS_TOTAL = 4000;
 
     @Inject
     UserRepository users;
+
+    @Inject
+    Event<AccessWithdrawn> withdrawals;
 
     @Inject
     @ConfigProperty(name = "auth.allowed-groups")
@@ -46,57 +55,52 @@ public class ExternalAccounts {
                     + "at most 255).");
         }
         Optional<List<String>> groups = identity.groups().map(ExternalAccounts::bounded);
-        checkAllowed(username, groups);
-        UserRecord record = identity.subject().isPresent() ? byProvider(identity, username) : byProxy(username);
-        if (record.disabled) {
-            throw new SignInRefused("The account " + record.username + " is disabled on this server.");
-        }
-        boolean administrator = administratorGroups.isPresent() && groups.isPresent()
-                ? groups.get().stream().anyMatch(administratorGroups.get()::contains) : record.administrator;
-        record.update(displayName(identity, record), groups.orElseGet(() -> record.toUser().groups()), administrator);
-        return record.toUser();
-    }
-
-    private void checkAllowed(String username, Optional<List<String>> groups) {
-        if (allowedGroups.isEmpty()) {
-            return;
-        }
-        if (groups.isEmpty() || groups.get().stream().noneMatch(allowedGroups.get()::contains)) {
+        Optional<UserRecord> existing = identity.subject().isPresent() ? users.byExternalSubject(identity.subject().get())
+                : users.byUsername(username);
+        if (!allowed(groups)) {
+            existing.ifPresent(record -> withdraw(record, identity, groups));
             throw new SignInRefused(username + " is not in a group that may use this server (" + String.join(", ", allowedGroups.get())
                     + "). Ask your administrator for access.");
         }
+        UserRecord record = existing.orElseGet(() -> create(identity, username));
+        if (record.disabled) {
+            throw new SignInRefused("The account " + record.username + " is disabled on this server.");
+        }
+        refresh(record, identity, groups);
+        return record.toUser();
     }
 
-    /** Known by issuer and subject; an account of the same name is taken over only if it has no password and no other provider. */
-    private UserRecord byProvider(ExternalIdentity identity, String username) {
-        String subject = identity.subject().orElseThrow();
-        Optional<UserRecord> linked = users.byExternalSubject(subject);
-        if (linked.isPresent()) {
-            return linked.get();
-        }
-        Optional<UserRecord> sameName = users.byUsername(username);
-        if (sameName.isPresent()) {
-            UserRecord existing = sameName.get();
-            if (existing.passwordHash != null || existing.externalSubject != null) {
-                throw new SignInRefused("An account named " + username + " already exists on this server and is not linked to "
-                        + identity.source() + ". Ask your administrator to link or rename it.");
-            }
-            existing.externalSubject = subject;
-            return existing;
+    private boolean allowed(Optional<List<String>> groups) {
+        return allowedGroups.isEmpty() || groups.isPresent() && groups.get().stream().anyMatch(allowedGroups.get()::contains);
+    }
+
+    /** What the source says now is kept (groups, no administrator), and the grants of the account end. */
+    private void withdraw(UserRecord record, ExternalIdentity identity, Optional<List<String>> groups) {
+        record.update(displayName(identity, record), groups.orElse(List.of()), false, record.signedInAt);
+        withdrawals.fire(new AccessWithdrawn(record.id, "no longer in an allowed group (" + identity.source() + ")"));
+    }
+
+    private void refresh(UserRecord record, ExternalIdentity identity, Optional<List<String>> groups) {
+        boolean administrator = administratorGroups.isPresent() && groups.isPresent()
+                ? groups.get().stream().anyMatch(administratorGroups.get()::contains) : record.administrator;
+        record.update(displayName(identity, record), groups.orElseGet(() -> record.toUser().groups()), administrator,
+                OffsetDateTime.now(clock));
+    }
+
+    /**
+     * A new account. A provider's user never takes over an existing account of the same name, whatever
+     * its kind (names are not unique or verified at every provider): an administrator must resolve it.
+     * The proxy vouches for names, so for it an existing account of that name was found above.
+     */
+    private UserRecord create(ExternalIdentity identity, String username) {
+        if (users.byUsername(username).isPresent()) {
+            throw new SignInRefused("An account named " + username + " already exists on this server and is not linked to "
+                    + identity.source() + ". Ask your administrator to link or rename it.");
         }
         UserRecord created = new UserRecord(username, username, null, false, OffsetDateTime.now(clock));
-        created.externalSubject = subject;
+        created.externalSubject = identity.subject().orElse(null);
         users.insert(created);
         return created;
-    }
-
-    /** The proxy vouches for a name: that account, or a new one without a password. */
-    private UserRecord byProxy(String username) {
-        return users.byUsername(username).orElseGet(() -> {
-            UserRecord created = new UserRecord(username, username, null, false, OffsetDateTime.now(clock));
-            users.insert(created);
-            return created;
-        });
     }
 
     private static String displayName(ExternalIdentity identity, UserRecord record) {
@@ -105,8 +109,19 @@ public class ExternalAccounts {
     }
 
     static List<String> bounded(Collection<String> groups) {
-        return groups.stream().filter(group -> group != null && !group.isBlank() && group.length() <= MAX_GROUP_LENGTH
-                        && group.chars().noneMatch(Character::isISOControl))
-                .map(String::strip).distinct().limit(MAX_GROUPS).toList();
+        List<String> kept = new ArrayList<>();
+        int total = 0;
+        for (String group : groups) {
+            if (group == null || group.isBlank() || group.length() > MAX_GROUP_LENGTH || group.chars().anyMatch(Character::isISOControl)
+                    || kept.contains(group.strip())) {
+                continue;
+            }
+            total += group.strip().length() + 1;
+            if (kept.size() == MAX_GROUPS || total > MAX_GROUPS_TOTAL) {
+                break;
+            }
+            kept.add(group.strip());
+        }
+        return List.copyOf(kept);
     }
 }

@@ -47,6 +47,9 @@ public class UserRecord {
     @Column(nullable = false, length = 20000)
     String groups = "";
 
+    @Column(name = "signed_in_at")
+    OffsetDateTime signedInAt;
+
     @Column(name = "created_at", nullable = false)
     OffsetDateTime createdAt;
 
@@ -63,11 +66,12 @@ public class UserRecord {
 
     public User toUser() {
         return new User(id, username, displayName == null ? username : displayName, administrator,
-                groups.isEmpty() ? List.of() : List.of(groups.split("\n")));
+                groups.isEmpty() ? List.of() : List.of(groups.split("\n")), passwordHash == null ? signedInAt : null);
     }
 
     /** What the identity provider or proxy says now: name, groups, and (when group-mapped) administrator. */
-    void update(String displayName, List<String> groups, boolean administrator) {
+    void update(String displayName, List<String> groups, boolean administrator, OffsetDateTime signedInAt) {
+        this.signedInAt = signedInAt;
         this.displayName = displayName;
         this.groups = String.join("\n", groups);
         this.administrator = administrator;

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 @NamedQuery(name = Grant.REVOKED_SINCE, query = "select g.id from Grant g where g.revokedAt >= :since")
 @NamedQuery(name = Grant.ACTIVE_OF_USER, query = "select g, c.clientName from Grant g, OAuthClient c "
         + "where c.clientId = g.clientId and g.userId = :user and g.revokedAt is null order by g.createdAt desc")
+@NamedQuery(name = Grant.ACTIVE_GRANTS_OF_USER, query = "select g from Grant g where g.userId = :user and g.revokedAt is null")
 @NamedQuery(name = Grant.ACTIVE_OF_CLIENT, query = "select g from Grant g where g.clientId = :client and g.revokedAt is null")
 @NamedQuery(name = Grant.ACTIVE_COUNT_PER_CLIENT, query = "select g.clientId, count(g) from Grant g where g.revokedAt is null "
         + "group by g.clientId")
@@ -25,6 +26,7 @@ public class Grant {
     static final String REVOKED_SINCE = "Grant.revokedSince";
     static final String ACTIVE_OF_USER = "Grant.activeOfUser";
     static final String ACTIVE_OF_CLIENT = "Grant.activeOfClient";
+    static final String ACTIVE_GRANTS_OF_USER = "Grant.activeGrantsOfUser";
     static final String ACTIVE_COUNT_PER_CLIENT = "Grant.activeCountPerClient";
     static final String ACTIVE_WITH_USERS = "Grant.activeWithUsers";
 

@@ -37,6 +37,11 @@ public class OAuthSettings {
     @ConfigProperty(name = "oauth.signing-key-days", defaultValue = "30")
     long signingKeyDays;
 
+    /** How long after their last sign-in at the identity provider or proxy the clients of such a user keep getting tokens. */
+    @Inject
+    @ConfigProperty(name = "auth.sso-session-days", defaultValue = "7")
+    long ssoSessionDays;
+
     /** Private-use URI schemes (RFC 8252 7.1) accepted in redirect URIs besides https and loopback http, e.g. "cursor". */
     @Inject
     @ConfigProperty(name = "oauth.allowed-redirect-schemes")
@@ -62,6 +67,10 @@ public class OAuthSettings {
     /** How long a key signs before a new one replaces it. */
     public Duration signingKeyLifetime() {
         return Duration.ofDays(signingKeyDays);
+    }
+
+    public Duration ssoSessionLifetime() {
+        return Duration.ofDays(ssoSessionDays);
     }
 
     public List<String> allowedRedirectSchemes() {

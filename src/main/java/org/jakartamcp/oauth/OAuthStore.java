@@ -45,6 +45,11 @@ public class OAuthStore {
         return entityManager.createNamedQuery(Grant.REVOKED_SINCE, Long.class).setParameter("since", since).getResultList();
     }
 
+    List<Grant> activeGrantsOfUser(long userId) {
+        return entityManager.createNamedQuery(Grant.ACTIVE_GRANTS_OF_USER, Grant.class).setParameter("user", userId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     List<Object[]> activeGrantsOf(long userId) {
         return entityManager.createNamedQuery(Grant.ACTIVE_OF_USER, Object[].class).setParameter("user", userId).getResultList();

@@ -2,6 +2,7 @@ package org.jakartamcp.oauth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jakartamcp.identity.AccessWithdrawn;
 import org.jakartamcp.identity.User;
 import org.jakartamcp.identity.UserRepository;
 import org.jakartamcp.platform.audit.AuditTrail;
@@ -63,7 +65,7 @@ public class Tokens {
         OffsetDateTime now = OffsetDateTime.now(clock);
         AuthorizationCode stored = store.lockCode(SecretHash.of(code)).orElseThrow(() -> invalidGrant("Unknown authorization code"));
         Grant grant = store.grant(stored.grantId).orElseThrow(() -> invalidGrant("Unknown authorization code"));
-        if (!grant.clientId().equals(client.clientId())) {
+        if (!client.clientId().equals(grant.clientId())) {
             throw invalidGrant("The authorization code was issued to another client");
         }
         if (stored.usedAt != null) {
@@ -95,7 +97,7 @@ public class Tokens {
         RefreshToken stored = store.lockRefreshToken(SecretHash.of(refreshToken))
                 .orElseThrow(() -> invalidGrant("Unknown refresh token"));
         Grant grant = store.grant(stored.grantId).orElseThrow(() -> invalidGrant("Unknown refresh token"));
-        if (!grant.clientId().equals(client.clientId())) {
+        if (!client.clientId().equals(grant.clientId())) {
             throw invalidGrant("The refresh token was issued to another client");
         }
         if (stored.replacedAt != null) {
@@ -114,6 +116,11 @@ public class Tokens {
             }
             scope = String.join(" ", OAuthSettings.SCOPES.stream().filter(requested::contains).toList());
         }
+        User user = users.find(grant.userId()).orElseThrow(() -> invalidGrant("The user's account is disabled"));
+        if (user.externalSignIn() != null && user.externalSignIn().plus(settings.ssoSessionLifetime()).isBefore(now)) {
+            throw invalidGrant("The user last signed in through the company's sign-in more than "
+                    + settings.ssoSessionLifetime().toDays() + " days ago; sign in again");
+        }
         stored.replace(now);
         return issue(grant, scope, now);
     }
@@ -122,7 +129,7 @@ public class Tokens {
     public void revokeRefreshToken(OAuthClient client, String token) {
         store.lockRefreshToken(SecretHash.of(token))
                 .flatMap(stored -> store.grant(stored.grantId))
-                .filter(grant -> grant.clientId().equals(client.clientId()))
+                .filter(grant -> client.clientId().equals(grant.clientId()))
                 .ifPresent(grant -> revoke(grant, OffsetDateTime.now(clock), "revoked by the client (RFC 7009)"));
     }
 
@@ -133,6 +140,11 @@ public class Tokens {
                     revoke(grant, OffsetDateTime.now(clock), "revoked by the user");
                     return true;
                 }).orElse(false);
+    }
+
+    /** The user's source withdrew their access: every grant of theirs ends. */
+    void onAccessWithdrawn(@Observes AccessWithdrawn withdrawn) {
+        store.activeGrantsOfUser(withdrawn.userId()).forEach(grant -> revoke(grant, withdrawn.reason()));
     }
 
     /** Ends a grant and every token issued under it, at once on this instance and within seconds on the others. */

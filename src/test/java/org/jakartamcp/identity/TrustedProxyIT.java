@@ -51,7 +51,7 @@ class TrustedProxyIT {
     static WebArchive trustingLoopbackWithGroups() {
         return Deployments.product("proxy-groups.war", Map.of("auth.trusted-proxy.addresses", "127.0.0.1",
                 "auth.trusted-proxy.groups-header", "X-Forwarded-Groups", "auth.allowed-groups", "mcp-users",
-                "auth.call-groups", "mcp-callers"));
+                "auth.call-groups", "mcp-callers", "auth.sso-session-days", "0"));
     }
 
     @Deployment(name = "distrusting", testable = false)
@@ -92,6 +92,17 @@ class TrustedProxyIT {
         JsonObject viewer = proxiedTokens("mcp-users");
         assertEquals("mcp:list", viewer.getString("scope"), "outside the call groups: no mcp:call");
         assertEquals("mcp:list", OAuthFlow.claims(viewer.getString("access_token")).getString("scope"));
+    }
+
+    @Test
+    void afterTheSsoSessionTheClientMustSendTheUserBackToSignIn() {
+        Proxied proxied = proxiedConsent("mcp-users");
+        String code = OAuthFlow.query(OAuthFlow.location(proxied.browser().decide(proxied.consent(), "allow"))).get("code");
+        JsonObject tokens = Http.json(proxied.browser().redeem(proxied.clientId(), code, proxied.pkce().verifier()));
+        HttpResponse<String> refresh = proxied.browser().token(Map.of("grant_type", "refresh_token", "client_id", proxied.clientId(),
+                "refresh_token", tokens.getString("refresh_token")));
+        assertEquals(400, refresh.statusCode(), refresh.body());
+        assertTrue(refresh.body().contains("sign in again"), "auth.sso-session-days=0 here: " + refresh.body());
     }
 
     @Test

@@ -45,8 +45,12 @@ public final class CompanyIdentityProvider {
 
     /** As above, with ID token claims of the provider's own replaced (aud, nonce, ...), as a broken or hostile provider would. */
     public static String nextSignIn(String username, String name, List<String> groups, Map<String, Object> replacedClaims) {
+        return nextSignInAs(UUID.randomUUID().toString(), username, name, groups, replacedClaims);
+    }
+
+    /** The next sign-in is the person with this subject (someone who signed in before, say, with other groups now). */
+    public static String nextSignInAs(String subject, String username, String name, List<String> groups, Map<String, Object> replacedClaims) {
         issuer();
-        String subject = UUID.randomUUID().toString();
         Map<String, Object> claims = new java.util.HashMap<>(Map.of("preferred_username", username, "name", name, "groups", groups));
         claims.putAll(replacedClaims);
         server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", null, claims, 3600));

@@ -196,6 +196,11 @@ public final class OAuthFlow {
     /** Registers a client and runs the whole flow as a person the company's identity provider signs in: the token response. */
     public JsonObject tokensThroughProvider(String username, List<String> groups) {
         CompanyIdentityProvider.nextSignIn(username, username, groups);
+        return tokensThroughProvider();
+    }
+
+    /** The same, for whoever the provider signs in next ({@link CompanyIdentityProvider#nextSignIn}). */
+    public JsonObject tokensThroughProvider() {
         String clientId = registerPublicClient("Test client");
         Pkce pkce = pkce();
         HttpResponse<String> login = follow(open(authorizeUrl(clientId, pkce, Map.of("resource", base + "/mcp"))));

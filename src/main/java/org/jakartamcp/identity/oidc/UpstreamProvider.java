@@ -63,6 +63,8 @@ public class UpstreamProvider {
     private static final int MAX_RESPONSE_BYTES = 256 * 1024;
     private static final Duration METADATA_LIFETIME = Duration.ofHours(1);
     private static final Duration LOGIN_LIFETIME = Duration.ofMinutes(10);
+    /** After a failed discovery, sign-ins fail at once (or use the last good copy) for this long instead of waiting on the provider each time. */
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
     private static final Set<JWSAlgorithm> ASYMMETRIC = Set.copyOf(JWSAlgorithm.Family.SIGNATURE);
 
     @Inject
@@ -106,6 +108,7 @@ public class UpstreamProvider {
 
     private final Clock clock = Clock.systemUTC();
     private volatile Discovered discovered;
+    private volatile Instant failedAt = Instant.MIN;
 
     private record Discovered(OIDCProviderMetadata metadata, IDTokenValidator validator, Instant fetchedAt) {
     }
@@ -127,7 +130,9 @@ public class UpstreamProvider {
         OIDCProviderMetadata metadata = discover().metadata();
         UpstreamLogin login = new UpstreamLogin(new State().getValue(), new Nonce().getValue(), new CodeVerifier().getValue(),
                 pendingRequest, clock.instant());
-        URI uri = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope(scopes.toArray(String[]::new)),
+        Scope scope = new Scope(scopes.toArray(String[]::new));
+        scope.add("openid");
+        URI uri = new AuthenticationRequest.Builder(ResponseType.CODE, scope,
                 new ClientID(clientId.orElseThrow()), callback())
                 .endpointURI(metadata.getAuthorizationEndpointURI())
                 .state(new State(login.state()))
@@ -168,6 +173,10 @@ public class UpstreamProvider {
         }
         JWT idToken = ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getIDToken();
         IDTokenClaimsSet claims;
+        if (idToken == null) {
+            LOG.warning("The identity provider's token response has no ID token");
+            throw new UpstreamSignInFailed("The identity provider's answer could not be verified. Start again from your application.");
+        }
         try {
             claims = provider.validator().validate(idToken, new Nonce(login.nonce()));
         } catch (BadJOSEException | com.nimbusds.jose.JOSEException e) {
@@ -192,8 +201,15 @@ public class UpstreamProvider {
             throw new UpstreamSignInFailed("Sign-in through an identity provider is not configured on this server.");
         }
         Discovered current = discovered;
-        if (current != null && current.fetchedAt().plus(METADATA_LIFETIME).isAfter(clock.instant())) {
+        Instant now = clock.instant();
+        if (current != null && current.fetchedAt().plus(METADATA_LIFETIME).isAfter(now)) {
             return current;
+        }
+        if (failedAt.plus(RETRY_AFTER_FAILURE).isAfter(now)) {
+            if (current != null) {
+                return current;
+            }
+            throw unreachable();
         }
         try {
             Issuer expected = new Issuer(requireSecure(issuer.get()));
@@ -211,6 +227,7 @@ public class UpstreamProvider {
             return current;
         } catch (GeneralException | IOException | IllegalArgumentException e) {
             LOG.log(Level.WARNING, "The identity provider " + issuer.get() + " cannot be discovered: {0}", e.toString());
+            failedAt = clock.instant();
             if (current != null) {
                 return current;
             }

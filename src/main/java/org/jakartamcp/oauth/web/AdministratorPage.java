@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.jakartamcp.identity.User;
+import org.jakartamcp.identity.UserRepository;
 
 /** A page for administrators only: others are sent to sign in, or get 403 and no data. */
 abstract class AdministratorPage {
@@ -15,6 +16,11 @@ abstract class AdministratorPage {
 
     @Inject
     SignInSession signIn;
+
+    @Inject
+    UserRepository users;
+
+    private User administrator;
 
     /** The view action: sign in first; anyone but an administrator gets 403. */
     public String check() {
@@ -27,13 +33,19 @@ abstract class AdministratorPage {
         return null;
     }
 
+    /** Read from the database once per request, so that an administrator demoted or disabled meanwhile loses the pages at once. */
     public boolean isAllowed() {
-        return signIn.user().map(User::administrator).orElse(false);
+        if (administrator == null) {
+            administrator = signIn.user().flatMap(user -> users.find(user.id())).filter(User::administrator).orElse(null);
+        }
+        return administrator != null;
     }
 
     String administrator() {
-        return signIn.user().filter(User::administrator).map(User::username)
-                .orElseThrow(() -> new IllegalStateException("not an administrator"));
+        if (!isAllowed()) {
+            throw new IllegalStateException("not an administrator");
+        }
+        return administrator.username();
     }
 
     /** The value of a row's hidden field in the form being submitted (what the administrator saw, not a row index). */

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpClients;
 import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.OAuthFlow;
+import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,6 +86,24 @@ class CompanySignInIT {
     }
 
     @Test
+    void someoneWhoLeftTheAllowedGroupLosesWhatTheirApplicationsWereGranted() {
+        String base = TestServer.awaitReady();
+        String username = "leaver-" + System.nanoTime();
+        OAuthFlow browser = new OAuthFlow(base);
+        String subject = CompanyIdentityProvider.nextSignIn(username, username, List.of("mcp-users"));
+        JsonObject tokens = browser.tokensThroughProvider();
+        assertEquals(200, McpHttp.initializeStatus(base, tokens.getString("access_token")));
+
+        CompanyIdentityProvider.nextSignInAs(subject, username, username, List.of("alumni"), Map.of());
+        assertEquals(403, signInThroughProvider().statusCode());
+
+        assertEquals(401, McpHttp.initializeStatus(base, tokens.getString("access_token")), "the access token ends at once");
+        HttpResponse<String> refresh = browser.token(Map.of("grant_type", "refresh_token", "client_id",
+                OAuthFlow.claims(tokens.getString("access_token")).getString("client_id"), "refresh_token", tokens.getString("refresh_token")));
+        assertEquals(400, refresh.statusCode(), refresh.body());
+    }
+
+    @Test
     void aProviderUserNamedLikeALocalAccountDoesNotBecomeIt() {
         CompanyIdentityProvider.nextSignIn("admin", "Not the administrator", List.of("mcp-users", "mcp-administrators"));
         HttpResponse<String> page = signInThroughProvider();
@@ -109,14 +131,17 @@ class CompanySignInIT {
     }
 
     @Test
-    void membersOfTheAdministratorGroupsAreAdministrators() {
+    void membersOfTheAdministratorGroupsAreAdministrators() throws SQLException {
         String base = TestServer.awaitReady();
-        CompanyIdentityProvider.nextSignIn("carol-" + System.nanoTime(), "Carol", List.of("mcp-users", "mcp-administrators"));
+        String carol = "carol-" + System.nanoTime();
+        CompanyIdentityProvider.nextSignIn(carol, "Carol", List.of("mcp-users", "mcp-administrators"));
         OAuthFlow browser = new OAuthFlow(base);
         HttpResponse<String> account = browser.signInThroughProvider(browser.follow(browser.open(base + "/login.xhtml")));
         assertTrue(account.uri().getPath().endsWith("/account.xhtml"), account.uri().toString());
         assertTrue(account.body().contains("id=\"administration\""), account.body());
         assertEquals(200, browser.open(base + "/admin/clients.xhtml").statusCode());
+        demote(carol);
+        assertEquals(403, browser.open(base + "/admin/clients.xhtml").statusCode(), "demoted: the same session loses the pages at once");
 
         CompanyIdentityProvider.nextSignIn("dave-" + System.nanoTime(), "Dave", List.of("mcp-users"));
         OAuthFlow other = new OAuthFlow(base);
@@ -130,6 +155,14 @@ class CompanySignInIT {
         HttpResponse<String> page = new OAuthFlow(base).open(base + "/oidc/callback?state=forged&code=anything");
         assertEquals(400, page.statusCode(), page.body());
         assertTrue(page.body().contains("This sign-in has expired"), page.body());
+    }
+
+    private static void demote(String username) throws SQLException {
+        try (Connection connection = TestDatabase.shared().connect();
+             PreparedStatement update = connection.prepareStatement("update app_user set administrator = false where username = ?")) {
+            update.setString(1, username);
+            assertEquals(1, update.executeUpdate());
+        }
     }
 
     private static HttpResponse<String> signInThroughProvider() {

@@ -1,8 +1,9 @@
 package org.jakartamcp.mcp.server.tools;
 
-import jakarta.enterprise.inject.spi.Bean;
 import static org.jakartamcp.platform.json.JsonP.JSON;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,9 +14,10 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
-import jakarta.annotation.security.RolesAllowed;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jakartamcp.mcp.server.schema.JsonSchemas;
 import org.jakartamcp.mcp.spi.Tool;
 import org.jakartamcp.mcp.spi.ToolArg;
@@ -91,8 +93,8 @@ final class ToolDefinitions {
         descriptor.add("annotations", !tool.title().isBlank()
                 ? JSON.createObjectBuilder(annotations).add("title", tool.title()).build() : annotations);
         legacy.add("annotations", annotations);
-        RolesAllowed roles = method.isAnnotationPresent(RolesAllowed.class) ? method.getAnnotation(RolesAllowed.class)
-                : bean.getBeanClass().getAnnotation(RolesAllowed.class);
+        RolesAllowed roles = Stream.of(method.getAnnotation(RolesAllowed.class), method.getDeclaringClass().getAnnotation(RolesAllowed.class),
+                bean.getBeanClass().getAnnotation(RolesAllowed.class)).filter(Objects::nonNull).findFirst().orElse(null);
         return new ToolDefinition(name, descriptor.build(), legacy.build(), bean, method, List.copyOf(parameters), structured,
                 roles == null ? Set.of() : Set.of(roles.value()));
     }

@@ -35,7 +35,7 @@ class ToolGroupsIT {
     static WebArchive productWithGroupLimitedTools() {
         return Deployments.product("tool-groups.war", Map.of("mcp.tool-groups.factorize", "number-theorists",
                         "mcp.tool-groups.opened_by_configuration", "*"))
-                .addClass(GroupLimitedTools.class);
+                .addClasses(GroupLimitedTools.class, AdministratorsToolsBase.class, InheritedGroupLimitedTools.class);
     }
 
     @Test
@@ -46,6 +46,7 @@ class ToolGroupsIT {
         List<String> tools = toolNames(mcp, session);
         assertTrue(tools.contains("add") && tools.contains("opened_by_configuration"), tools.toString());
         assertFalse(tools.contains("administrators_only"), tools.toString());
+        assertFalse(tools.contains("inherited_administrators_only"), "limited by the class that declares it: " + tools);
         assertFalse(tools.contains("factorize"), tools.toString());
 
         JsonObject refused = call(mcp, session, "administrators_only");
@@ -60,7 +61,7 @@ class ToolGroupsIT {
         String administrator = "administrator-" + System.nanoTime();
         McpHttp mcp = mcpAs(administrator, List.of("mcp-users", "mcp-administrators"));
         String session = mcp.initialize("2025-11-25");
-        assertTrue(toolNames(mcp, session).contains("administrators_only"));
+        assertTrue(toolNames(mcp, session).containsAll(List.of("administrators_only", "inherited_administrators_only")));
         JsonObject result = call(mcp, session, "administrators_only");
         assertFalse(result.getBoolean("isError", false), result.toString());
         assertEquals("hello " + administrator, text(result));
