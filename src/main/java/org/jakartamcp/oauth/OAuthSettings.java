@@ -1,15 +1,20 @@
 package org.jakartamcp.oauth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The authorization server's configuration (MicroProfile Config; see README "Configuration"). */
 @ApplicationScoped
 public class OAuthSettings {
+
+    private static final Logger LOG = Logger.getLogger(OAuthSettings.class.getName());
 
     /** Lets a client list tools, resources and prompts. */
     public static final String SCOPE_LIST = "mcp:list";
@@ -46,6 +51,28 @@ public class OAuthSettings {
     @Inject
     @ConfigProperty(name = "oauth.allowed-redirect-schemes")
     Optional<List<String>> allowedRedirectSchemes;
+
+    /**
+     * Says at start, loudly, what is wrong with the configured public address: MicroProfile JWT checks
+     * tokens against {@code oauth.issuer} exactly as written, so a trailing slash or a path-less typo
+     * would make every token fail with nothing but 401s to show for it.
+     */
+    void checkIssuer(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        issuerProblem(issuer).ifPresent(problem -> LOG.severe("OAUTH_ISSUER (oauth.issuer) " + problem + ": " + issuer));
+    }
+
+    static Optional<String> issuerProblem(String issuer) {
+        if (!issuer.startsWith("https://") && !issuer.startsWith("http://")) {
+            return Optional.of("must be the http(s) URL clients reach this server at");
+        }
+        if (issuer.endsWith("/")) {
+            return Optional.of("must not end with '/' (tokens would be refused)");
+        }
+        if (issuer.contains("?") || issuer.contains("#")) {
+            return Optional.of("must not have a query or fragment");
+        }
+        return Optional.empty();
+    }
 
     /** The issuer identifier: the base URL of this server as clients reach it, without a trailing slash. */
     public String issuer() {
