@@ -4,6 +4,7 @@ import static org.jakartamcp.platform.json.JsonP.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -99,7 +100,12 @@ public class ClientMetadataDocuments {
         }
         String body = response.body();
         OAuthClient document = parse(url, body, freshUntil(response));
-        return clients.save(document);
+        try {
+            return clients.save(document);
+        } catch (PersistenceException concurrentFirstFetch) {
+            // another request stored the same document first: refresh its row instead
+            return clients.save(document);
+        }
     }
 
     private URI checkedUrl(String url) {

@@ -18,11 +18,16 @@ public class ClientRepository {
         entityManager.persist(client);
     }
 
-    /** Stores a client known by its metadata document, or refreshes the stored copy. */
+    /**
+     * Stores a client known by its metadata document, or refreshes the stored copy. The insert is
+     * written at once, so that losing a race with another first fetch of the same document shows here
+     * (as a PersistenceException) rather than at commit.
+     */
     OAuthClient save(OAuthClient document) {
         OAuthClient stored = entityManager.find(OAuthClient.class, document.clientId());
         if (stored == null) {
             entityManager.persist(document);
+            entityManager.flush();
             return document;
         }
         stored.refreshFrom(document);

@@ -8,7 +8,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jakartamcp.testing.OAuthFlow;
 import org.jakartamcp.testing.TestServer;
@@ -26,6 +32,8 @@ class ClientMetadataDocumentIT {
     private static HttpServer documents;
     private static String origin;
     private static final AtomicInteger FETCHES = new AtomicInteger();
+    private static final int AT_ONCE = 6;
+    private static final CountDownLatch TOGETHER = new CountDownLatch(AT_ONCE);
 
     @BeforeAll
     static void serveDocuments() throws IOException {
@@ -34,6 +42,20 @@ class ClientMetadataDocumentIT {
         serve("/good.json", document(origin + "/good.json", "Metadata document client"), "max-age=600");
         serve("/other-id.json", document(origin + "/elsewhere.json", "Impostor"), "no-cache");
         serve("/big.json", document(origin + "/big.json", "x".repeat(6000)), "no-cache");
+        documents.createContext("/together.json", exchange -> {
+            TOGETHER.countDown();
+            try {
+                TOGETHER.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] bytes = document(origin + "/together.json", "Fetched by many at once").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        documents.setExecutor(Executors.newCachedThreadPool());
         documents.start();
     }
 
@@ -57,6 +79,21 @@ class ClientMetadataDocumentIT {
         int fetched = FETCHES.get();
         flow.follow(flow.open(flow.authorizeUrl(clientId, flow.pkce(), Map.of())));
         assertEquals(fetched, FETCHES.get(), "the document is cached for its max-age");
+    }
+
+    /** The document server answers only when all requests have arrived, so that their first stores of it race. */
+    @Test
+    void manyFirstRequestsOfOneClientAtOnceAllProceed() throws Exception {
+        String base = TestServer.awaitReady();
+        List<CompletableFuture<HttpResponse<String>>> requests = new ArrayList<>();
+        for (int i = 0; i < AT_ONCE; i++) {
+            OAuthFlow flow = new OAuthFlow(base);
+            requests.add(CompletableFuture.supplyAsync(() -> flow.open(flow.authorizeUrl(origin + "/together.json", flow.pkce(), Map.of()))));
+        }
+        for (CompletableFuture<HttpResponse<String>> request : requests) {
+            HttpResponse<String> response = request.get(30, TimeUnit.SECONDS);
+            assertEquals(303, response.statusCode(), response.body());
+        }
     }
 
     @Test
