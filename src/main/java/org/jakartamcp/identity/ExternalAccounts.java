@@ -1,5 +1,6 @@
 package org.jakartamcp.identity;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -11,7 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Accounts of people whose identity comes from elsewhere (the company's identity provider, an SSO
@@ -25,6 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional(dontRollbackOn = SignInRefused.class)
 public class ExternalAccounts {
 
+    @Inject
+    Config config;
+
     private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}._@+-]{1,255}");
     static final int MAX_GROUPS = 50;
     static final int MAX_GROUP_LENGTH = 255;
@@ -37,15 +41,19 @@ public class ExternalAccounts {
     @Inject
     Event<AccessWithdrawn> withdrawals;
 
-    @Inject
-    @ConfigProperty(name = "auth.allowed-groups")
+    /** auth.allowed-groups (read through Config: injecting Optional<List<String>> is not portable, Payara refuses it). */
     Optional<List<String>> allowedGroups;
 
-    @Inject
-    @ConfigProperty(name = "auth.administrator-groups")
+    /** auth.administrator-groups (read through Config: injecting Optional<List<String>> is not portable, Payara refuses it). */
     Optional<List<String>> administratorGroups;
 
     private final Clock clock = Clock.systemUTC();
+
+    @PostConstruct
+    void readLists() {
+        allowedGroups = config.getOptionalValues("auth.allowed-groups", String.class);
+        administratorGroups = config.getOptionalValues("auth.administrator-groups", String.class);
+    }
 
     /** The account for this identity, created on first sight; {@link SignInRefused} says why not. */
     public User signIn(ExternalIdentity identity) {

@@ -1,5 +1,6 @@
 package org.jakartamcp.identity;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -19,10 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TrustedProxy {
 
+    @Inject
+    Config config;
+
     private static final int MAX_GROUPS_HEADER = 16 * 1024;
 
-    @Inject
-    @ConfigProperty(name = "auth.trusted-proxy.addresses")
+    /** auth.trusted-proxy.addresses (read through Config: injecting Optional<List<String>> is not portable, Payara refuses it). */
     Optional<List<String>> addresses;
 
     @Inject
@@ -33,6 +37,11 @@ public class TrustedProxy {
     @Inject
     @ConfigProperty(name = "auth.trusted-proxy.groups-header")
     Optional<String> groupsHeader;
+
+    @PostConstruct
+    void readLists() {
+        addresses = config.getOptionalValues("auth.trusted-proxy.addresses", String.class);
+    }
 
     /** Who the trusted proxy vouches for on this request; empty when the request does not come from it or names nobody. */
     public Optional<ExternalIdentity> identity(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package org.jakartamcp.oauth;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -8,11 +9,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The authorization server's configuration (MicroProfile Config; see README "Configuration"). */
 @ApplicationScoped
 public class OAuthSettings {
+
+    @Inject
+    Config config;
 
     private static final Logger LOG = Logger.getLogger(OAuthSettings.class.getName());
 
@@ -48,9 +53,13 @@ public class OAuthSettings {
     long ssoSessionDays;
 
     /** Private-use URI schemes (RFC 8252 7.1) accepted in redirect URIs besides https and loopback http, e.g. "cursor". */
-    @Inject
-    @ConfigProperty(name = "oauth.allowed-redirect-schemes")
+    /** oauth.allowed-redirect-schemes (read through Config: injecting Optional<List<String>> is not portable, Payara refuses it). */
     Optional<List<String>> allowedRedirectSchemes;
+
+    @PostConstruct
+    void readLists() {
+        allowedRedirectSchemes = config.getOptionalValues("oauth.allowed-redirect-schemes", String.class);
+    }
 
     /**
      * Says at start, loudly, what is wrong with the configured public address: MicroProfile JWT checks

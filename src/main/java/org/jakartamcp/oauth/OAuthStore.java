@@ -40,7 +40,8 @@ public class OAuthStore {
         grant(id).ifPresent(grant -> grant.revoke(at));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /** In a transaction of its own when called from the refresher: Payara closes a non-transactional EntityManager under a scheduled task. */
+    @Transactional(Transactional.TxType.REQUIRED)
     List<Long> revokedSince(OffsetDateTime since) {
         return entityManager.createNamedQuery(Grant.REVOKED_SINCE, Long.class).setParameter("since", since).getResultList();
     }

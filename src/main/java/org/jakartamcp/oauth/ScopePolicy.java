@@ -1,11 +1,12 @@
 package org.jakartamcp.oauth;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jakartamcp.identity.User;
 
 /**
@@ -18,8 +19,15 @@ import org.jakartamcp.identity.User;
 public class ScopePolicy {
 
     @Inject
-    @ConfigProperty(name = "auth.call-groups")
+    Config config;
+
+    /** auth.call-groups (read through Config: injecting Optional<List<String>> is not portable, Payara refuses it). */
     Optional<List<String>> callGroups;
+
+    @PostConstruct
+    void readLists() {
+        callGroups = config.getOptionalValues("auth.call-groups", String.class);
+    }
 
     /** The requested scope (space-separated) without what this user may not have. */
     public String narrow(String scope, User user) {

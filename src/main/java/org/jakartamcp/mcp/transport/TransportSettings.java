@@ -1,15 +1,20 @@
 package org.jakartamcp.mcp.transport;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Limits and policies of the HTTP transports, from MicroProfile Config. */
 @ApplicationScoped
 public class TransportSettings {
+
+    @Inject
+    Config config;
 
     @Inject
     @ConfigProperty(name = "mcp.max-request-bytes", defaultValue = "1048576")
@@ -24,9 +29,13 @@ public class TransportSettings {
     int keepAliveSeconds;
 
     /** Origins allowed besides the loopback ones, comma-separated, e.g. {@code https://app.example.com}. */
-    @Inject
-    @ConfigProperty(name = "mcp.allowed-origins")
+    /** mcp.allowed-origins (read through Config: injecting Optional<List<String>> is not portable, Payara refuses it). */
     Optional<List<String>> allowedOrigins;
+
+    @PostConstruct
+    void readLists() {
+        allowedOrigins = config.getOptionalValues("mcp.allowed-origins", String.class);
+    }
 
     public int maxRequestBytes() {
         return maxRequestBytes;
