@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,11 +50,27 @@ class AuthorizationRulesIT {
                 Map.of("redirect_uri", "https://attacker.example/cb")));
         assertEquals(400, response.statusCode());
         assertFalse(response.headers().firstValue("Location").isPresent());
-        assertTrue(response.body().contains("redirect_uri is not registered"), response.body());
+        assertTrue(response.body().contains("<p id=\"error\">The redirect_uri is not registered"), "a page, not escaped markup: "
+                + response.body());
 
         HttpResponse<String> unknownClient = flow.open(flow.authorizeUrl("no-such-client", flow.pkce(), Map.of()));
         assertEquals(400, unknownClient.statusCode());
         assertTrue(unknownClient.body().contains("Unknown or disabled client"), unknownClient.body());
+    }
+
+    /** RFC 9700 4.11.2: anyone may register a client, so an error is not redirected to its web address without the user. */
+    @Test
+    void anErrorForAWebRedirectUriIsShownWithALinkNotRedirected() {
+        HttpResponse<String> registered = Http.send(HttpRequest.newBuilder(URI.create(TestServer.awaitReady()
+                        + "/register")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"redirect_uris\":[\"https://app.example/callback\"],\"token_endpoint_auth_method\":\"none\"}")).build());
+        String webClient = Http.json(registered).getString("client_id");
+        HttpResponse<String> response = flow.open(flow.authorizeUrl(webClient, flow.pkce(), Map.of("scope", "admin",
+                "redirect_uri", "https://app.example/callback", "state", "s1")));
+        assertEquals(400, response.statusCode(), response.body());
+        assertFalse(response.headers().firstValue("Location").isPresent(), "not redirected");
+        assertTrue(response.body().contains("href=\"https://app.example/callback?error=invalid_scope"), response.body());
+        assertTrue(response.body().contains("Return to the application at app.example"), response.body());
     }
 
     @Test

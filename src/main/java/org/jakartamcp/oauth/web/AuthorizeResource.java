@@ -53,7 +53,14 @@ public class AuthorizeResource {
             if (error.redirectUri() == null) {
                 return ErrorPage.response(400, "This sign-in request cannot be completed", error.getMessage());
             }
-            return Response.seeOther(URI.create(authorizations.errorRedirect(error))).build();
+            URI back = URI.create(authorizations.errorRedirect(error));
+            if ("https".equalsIgnoreCase(back.getScheme())) {
+                // anyone may register a client: an automatic redirect to its web address would make this server an
+                // open redirector (RFC 9700 4.11.2); the user follows the link, knowing where it leads
+                return ErrorPage.withLink(400, "This sign-in request cannot be completed", error.getMessage(), back.toString(),
+                        "Return to the application at " + back.getHost());
+            }
+            return Response.seeOther(back).build();
         } catch (OAuthException error) {
             return ErrorPage.response(400, "This sign-in request cannot be completed", error.getMessage());
         }

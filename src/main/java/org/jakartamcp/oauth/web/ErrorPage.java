@@ -10,9 +10,19 @@ final class ErrorPage {
     }
 
     static Response response(int status, String title, String detail) {
+        return page(status, title, detail, "");
+    }
+
+    /** The same page, with a link for the user to follow (rather than a redirect the browser would follow by itself). */
+    static Response withLink(int status, String title, String detail, String href, String linkText) {
+        return page(status, title, detail, "<p><a id=\"continue\" rel=\"noreferrer\" href=\"" + escape(href) + "\">" + escape(linkText)
+                + "</a></p>");
+    }
+
+    private static Response page(int status, String title, String detail, String more) {
         String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + escape(title)
                 + "</title><link rel=\"stylesheet\" href=\"jakarta.faces.resource/site.css.xhtml\"></head><body><main><h1>"
-                + escape(title) + "</h1><p id=\"error\">" + escape(detail) + "</p></main></body></html>";
+                + escape(title) + "</h1><p id=\"error\">" + escape(detail) + "</p>" + more + "</main></body></html>";
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
                 .header("Cache-Control", "no-store").header("Content-Security-Policy", "default-src 'self'").build();
     }
