@@ -15,7 +15,6 @@ import org.jakartamcp.identity.Passwords;
 import org.jakartamcp.identity.SignInRefused;
 import org.jakartamcp.identity.User;
 import org.jakartamcp.identity.oidc.UpstreamProvider;
-import org.jakartamcp.oauth.AuthorizationRequest;
 import org.jakartamcp.platform.audit.AuditTrail;
 import org.jakartamcp.platform.ratelimit.RateLimits;
 
@@ -82,10 +81,8 @@ public class LoginPage extends PendingRequestPage {
         if (wait.isPresent()) {
             audit.record(AuditTrail.SIGN_IN_LIMITED, username, "from " + address);
             password = null;
-            external.setResponseStatus(429);
             external.setResponseHeader("Retry-After", Long.toString(wait.getAsLong()));
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Too many sign-in attempts. Try again in " + wait.getAsLong() + " s.", null));
+            refuse(429, "Too many sign-in attempts. Try again in " + wait.getAsLong() + " s.");
             return null;
         }
         Optional<User> user = passwords.authenticate(username, password);
