@@ -101,7 +101,7 @@ public class ExternalAccounts {
      * The proxy vouches for names, so for it an existing account of that name was found above.
      */
     private UserRecord create(ExternalIdentity identity, String username) {
-        if (users.byUsername(username).isPresent()) {
+        if (identity.subject().isPresent() && users.byUsername(username).isPresent()) {
             throw new SignInRefused("An account named " + username + " already exists on this server and is not linked to "
                     + identity.source() + ". Ask your administrator to link or rename it.");
         }

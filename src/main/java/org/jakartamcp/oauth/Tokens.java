@@ -86,7 +86,7 @@ public class Tokens {
         if (grant.isRevoked()) {
             throw invalidGrant("The grant has been revoked");
         }
-        return issue(grant, grant.scope(), now);
+        return issue(grant, userOf(grant), grant.scope(), now);
     }
 
     public Issued refresh(OAuthClient client, String refreshToken, String requestedScope) {
@@ -116,13 +116,13 @@ public class Tokens {
             }
             scope = String.join(" ", OAuthSettings.SCOPES.stream().filter(requested::contains).toList());
         }
-        User user = users.find(grant.userId()).orElseThrow(() -> invalidGrant("The user's account is disabled"));
+        User user = userOf(grant);
         if (user.externalSignIn() != null && user.externalSignIn().plus(settings.ssoSessionLifetime()).isBefore(now)) {
             throw invalidGrant("The user last signed in through the company's sign-in more than "
                     + settings.ssoSessionLifetime().toDays() + " days ago; sign in again");
         }
         stored.replace(now);
-        return issue(grant, scope, now);
+        return issue(grant, user, scope, now);
     }
 
     /** Revokes the grant behind a refresh token (RFC 7009); unknown tokens are ignored, as the RFC asks. */
@@ -159,8 +159,11 @@ public class Tokens {
                 + ": " + reason);
     }
 
-    private Issued issue(Grant grant, String requested, OffsetDateTime now) {
-        User user = users.find(grant.userId()).orElseThrow(() -> invalidGrant("The user's account is disabled"));
+    private User userOf(Grant grant) {
+        return users.find(grant.userId()).orElseThrow(() -> invalidGrant("The user's account is disabled"));
+    }
+
+    private Issued issue(Grant grant, User user, String requested, OffsetDateTime now) {
         String scope = scopes.narrow(requested, user);
         if (scope.isEmpty()) {
             throw invalidGrant("The user's account may no longer have the scope of this grant");

@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.jakartamcp.platform.audit.AuditTrail;
@@ -36,10 +35,7 @@ class ExternalDatabaseSystemIT {
 
     @BeforeAll
     static void startAnotherPostgres() throws Exception {
-        Path data = TestPaths.buildDirectory().resolve("system-test/external-postgres");
-        TestDatabase.deleteRecursively(data);
-        external = TestDatabase.embedded(data, Ports.free());
-        TestDatabase.createDatabase(external, DATABASE, OWNER, PASSWORD);
+        external = TestDatabase.freshWithDatabase("external-postgres", DATABASE, OWNER, PASSWORD);
         url = "jdbc:postgresql://localhost:" + external.getPort() + "/" + DATABASE;
     }
 

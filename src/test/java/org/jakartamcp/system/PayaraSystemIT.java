@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.jakartamcp.platform.audit.AuditTrail;
@@ -38,10 +37,7 @@ class PayaraSystemIT {
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        Path data = TestPaths.buildDirectory().resolve("system-test/payara-postgres");
-        TestDatabase.deleteRecursively(data);
-        postgres = TestDatabase.embedded(data, Ports.free());
-        TestDatabase.createDatabase(postgres, DATABASE, OWNER, PASSWORD);
+        postgres = TestDatabase.freshWithDatabase("payara-postgres", DATABASE, OWNER, PASSWORD);
     }
 
     @AfterAll

@@ -124,6 +124,16 @@ public final class TestDatabase {
         createDatabase(postgres, database, owner, password);
     }
 
+    /** A PostgreSQL of its own for a system test (fresh data under the build directory, a free port) with one database. */
+    public static EmbeddedPostgres freshWithDatabase(String directory, String database, String owner, String password)
+            throws IOException, SQLException {
+        Path data = TestPaths.buildDirectory().resolve("system-test").resolve(directory);
+        deleteRecursively(data);
+        EmbeddedPostgres postgres = embedded(data, Ports.free());
+        createDatabase(postgres, database, owner, password);
+        return postgres;
+    }
+
     /** Creates a login role and a database it owns, as an administrator would for the server. */
     public static void createDatabase(EmbeddedPostgres postgres, String database, String owner, String password)
             throws SQLException {
