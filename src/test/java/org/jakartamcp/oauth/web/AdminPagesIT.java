@@ -127,7 +127,10 @@ class AdminPagesIT {
         return browser.findElement(By.xpath("//tr[.//span[@class='" + cell + "' and text()='" + text + "']]"));
     }
 
+    /** Presses a row's button and waits until the page it posts to has replaced this one. */
     private void pressOnRow(String cell, String text, String button) {
+        org.openqa.selenium.WebElement before = browser.findElement(By.id("messages"));
         row(cell, text).findElement(By.xpath(".//input[@value='" + button + "']")).click();
+        wait.until(ExpectedConditions.stalenessOf(before));
     }
 }
