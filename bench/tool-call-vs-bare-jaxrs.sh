@@ -26,29 +26,9 @@ until curl -sf "localhost:$PORT/health/ready" >/dev/null && curl -sf -XPOST -H '
         "localhost:$PORT/bare/echo" -d '{"id":1}' >/dev/null; do sleep 1; done
 
 # An access token through the real flow: register, authorize, sign in, allow, redeem the code.
-base="http://localhost:$PORT"
-redirect="http://127.0.0.1:9/callback"
-client=$(curl -sf -H 'Content-Type: application/json' "$base/register" \
-    -d "{\"redirect_uris\":[\"$redirect\"],\"token_endpoint_auth_method\":\"none\",\"client_name\":\"bench\"}" \
-    | sed -E 's/.*"client_id":"([^"]+)".*/\1/')
-verifier=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
-challenge=$(printf '%s' "$verifier" | openssl dgst -sha256 -binary | base64 | tr '+/' '-_' | tr -d '=\n')
-jar="$WORK/cookies"
-submit() { # page, extra form fields: posts the page's form with its hidden fields
-    local page=$1 fields=$2 action hidden
-    action=$(grep -o '<form id="[a-z]*"[^>]*action="[^"]*"' "$page" | sed -E 's/.*action="([^"]*)".*/\1/; s/&amp;/\&/g')
-    hidden=$(grep -o '<input type="hidden" name="[^"]*"[^>]*value="[^"]*"' "$page" \
-        | sed -E 's/.*name="([^"]*)".*value="([^"]*)".*/--data-urlencode \1=\2/' | tr '\n' ' ')
-    # shellcheck disable=SC2086
-    curl -s -b "$jar" -c "$jar" -o "$WORK/page.html" -D "$WORK/headers" $hidden $fields "$base$action"
-}
-curl -s -L -b "$jar" -c "$jar" -o "$WORK/login.html" "$base/authorize?response_type=code&client_id=$client&redirect_uri=$redirect&code_challenge=$challenge&code_challenge_method=S256&state=bench"
-submit "$WORK/login.html" "--data-urlencode username=admin --data-urlencode password=bench-password --data-urlencode sign-in=x"
-curl -s -L -b "$jar" -c "$jar" -o "$WORK/consent.html" "$base$(tr -d '\r' < "$WORK/headers" | awk -F': ' 'tolower($1)=="location"{print $2}' | sed -E "s#^https?://[^/]+##")"
-submit "$WORK/consent.html" "--data-urlencode allow=x"
-code=$(tr -d '\r' < "$WORK/headers" | awk -F': ' 'tolower($1)=="location"{print $2}' | sed -E 's/.*[?&]code=([^&]+).*/\1/')
-token=$(curl -sf "$base/token" -d grant_type=authorization_code -d "client_id=$client" -d "code=$code" \
-    -d "code_verifier=$verifier" --data-urlencode "redirect_uri=$redirect" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+BASE="http://localhost:$PORT"
+source bench/lib/oauth.sh
+token=$(access_token admin bench-password)
 
 session=$(curl -s -D - -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
     "localhost:$PORT/mcp" -d '{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"bench","version":"1"}}}' \
