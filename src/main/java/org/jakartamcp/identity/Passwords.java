@@ -17,6 +17,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class Passwords {
 
+    /** The username column's size. */
+    public static final int MAX_USERNAME = 255;
+    public static final int MAX_PASSWORD = 1024;
+
     @Inject
     Pbkdf2PasswordHash hash;
 
@@ -37,13 +41,18 @@ public class Passwords {
 
     /** The user these credentials belong to, if they are right and the account is enabled. */
     public Optional<User> authenticate(String username, String password) {
-        if (username == null || password == null || username.length() > 255 || password.length() > 1024) {
+        if (!withinBounds(username, password)) {
             return Optional.empty();
         }
         Optional<UserRecord> user = users.byUsername(username);
         String stored = user.map(record -> record.passwordHash).orElse(null);
         boolean matches = hash.verify(password.toCharArray(), stored != null ? stored : unknownUserHash());
         return user.filter(record -> matches && stored != null && !record.disabled).map(UserRecord::toUser);
+    }
+
+    /** Whether a username and password can be an account's at all (the column's and the form's sizes); checked before any work. */
+    public static boolean withinBounds(String username, String password) {
+        return username != null && password != null && username.length() <= MAX_USERNAME && password.length() <= MAX_PASSWORD;
     }
 
     /** Creates a user with a password (the first administrator, tests, the admin pages). */

@@ -4,13 +4,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jakartamcp.platform.web.AddressRange;
 
 /**
  * Sign-in by an SSO proxy in front of the server (oauth2-proxy, Authelia, a company gateway): the
@@ -27,7 +26,7 @@ public class TrustedProxy {
     private static final int MAX_GROUPS_HEADER = 16 * 1024;
 
     /** auth.trusted-proxy.addresses (read through Config: injecting Optional<List<String>> is not portable, Payara refuses it). */
-    Optional<List<String>> addresses;
+    List<AddressRange> addresses;
 
     @Inject
     @ConfigProperty(name = "auth.trusted-proxy.user-header", defaultValue = "X-Forwarded-User")
@@ -40,7 +39,8 @@ public class TrustedProxy {
 
     @PostConstruct
     void readLists() {
-        addresses = config.getOptionalValues("auth.trusted-proxy.addresses", String.class);
+        addresses = AddressRange.parseAll(config.getOptionalValues("auth.trusted-proxy.addresses", String.class).orElse(List.of()),
+                "auth.trusted-proxy.addresses");
     }
 
     /** Who the trusted proxy vouches for on this request; empty when the request does not come from it or names nobody. */
@@ -57,32 +57,6 @@ public class TrustedProxy {
     }
 
     private boolean fromProxy(String remoteAddress) {
-        try {
-            byte[] remote = InetAddress.getByName(remoteAddress).getAddress();
-            for (String allowed : addresses.get()) {
-                if (matches(remote, allowed.strip())) {
-                    return true;
-                }
-            }
-        } catch (UnknownHostException e) {
-            return false;
-        }
-        return false;
-    }
-
-    static boolean matches(byte[] remote, String allowed) throws UnknownHostException {
-        int slash = allowed.indexOf('/');
-        byte[] network = InetAddress.getByName(slash < 0 ? allowed : allowed.substring(0, slash)).getAddress();
-        if (network.length != remote.length) {
-            return false;
-        }
-        int bits = slash < 0 ? network.length * 8 : Integer.parseInt(allowed.substring(slash + 1));
-        for (int i = 0; i < network.length && bits > 0; i++, bits -= 8) {
-            int mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
-            if ((remote[i] & mask) != (network[i] & mask)) {
-                return false;
-            }
-        }
-        return true;
+        return AddressRange.literal(remoteAddress).filter(remote -> AddressRange.anyContains(addresses, remote)).isPresent();
     }
 }

@@ -12,6 +12,9 @@ import org.jakartamcp.identity.UserRepository;
 /** A page for administrators only: others are sent to sign in, or get 403 and no data. */
 abstract class AdministratorPage {
 
+    /** The longest id a row's hidden field carries: a client id (the column's size). */
+    static final int MAX_ID = 512;
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
 
     @Inject
@@ -48,9 +51,13 @@ abstract class AdministratorPage {
         return administrator.username();
     }
 
-    /** The value of a row's hidden field in the form being submitted (what the administrator saw, not a row index). */
+    /**
+     * The value of a row's hidden field in the form being submitted (what the administrator saw, not a
+     * row index); null when absent or longer than any id (client ids and grant numbers are far shorter).
+     */
     static String submitted(String name) {
-        return FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
+        String value = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get(name);
+        return value != null && value.length() <= MAX_ID ? value : null;
     }
 
     static void done(String message) {

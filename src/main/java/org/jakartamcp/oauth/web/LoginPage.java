@@ -16,7 +16,9 @@ import org.jakartamcp.identity.SignInRefused;
 import org.jakartamcp.identity.User;
 import org.jakartamcp.identity.oidc.UpstreamProvider;
 import org.jakartamcp.platform.audit.AuditTrail;
-import org.jakartamcp.platform.ratelimit.RateLimits;
+import org.jakartamcp.platform.ratelimit.SignInLimits;
+import org.jakartamcp.platform.web.ClientAddress;
+import org.jakartamcp.platform.web.ClientAddresses;
 
 /** The sign-in form ({@code login.xhtml}) of an authorization request. */
 @Named
@@ -27,7 +29,10 @@ public class LoginPage extends PendingRequestPage {
     Passwords passwords;
 
     @Inject
-    RateLimits rateLimits;
+    SignInLimits signInLimits;
+
+    @Inject
+    ClientAddresses clientAddresses;
 
     @Inject
     AuditTrail audit;
@@ -76,10 +81,18 @@ public class LoginPage extends PendingRequestPage {
             refuse(403, "Sign-in with a password is turned off on this server.");
             return null;
         }
-        String address = ((HttpServletRequest) external.getRequest()).getRemoteAddr();
-        OptionalLong wait = limited(address);
+        if (!Passwords.withinBounds(username, password)) {
+            // no account has such a name or password: the usual answer, before any limit, lookup or audit row, and not echoed back
+            username = null;
+            password = null;
+            wrongPassword(faces);
+            return null;
+        }
+        HttpServletRequest http = (HttpServletRequest) external.getRequest();
+        ClientAddress address = clientAddresses.of(http);
+        OptionalLong wait = signInLimits.tryAttempt(username, address.limitKey());
         if (wait.isPresent()) {
-            audit.record(AuditTrail.SIGN_IN_LIMITED, username, "from " + address);
+            audit.record(AuditTrail.SIGN_IN_LIMITED, username, "from " + address.text());
             password = null;
             external.setResponseHeader("Retry-After", Long.toString(wait.getAsLong()));
             refuse(429, "Too many sign-in attempts. Try again in " + wait.getAsLong() + " s.");
@@ -88,24 +101,18 @@ public class LoginPage extends PendingRequestPage {
         Optional<User> user = passwords.authenticate(username, password);
         password = null;
         if (user.isEmpty()) {
-            audit.record(AuditTrail.SIGN_IN_FAILED, username, "from " + address);
-            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
+            audit.record(AuditTrail.SIGN_IN_FAILED, username, "from " + address.text());
+            wrongPassword(faces);
             return null;
         }
-        signIns.signedIn((HttpServletRequest) external.getRequest(), user.get(), "with a password from " + address);
+        signInLimits.succeeded(username, address.limitKey());
+        signIns.signedIn(http, user.get(), "with a password from " + address.text());
         return request == null ? "/account.xhtml?faces-redirect=true" : "/consent.xhtml?faces-redirect=true&request=" + request;
     }
 
-    /**
-     * Both limits apply, so that neither an address nor an account gets unlimited guesses; an address
-     * already refused charges no account, so that it cannot lock accounts out or fill the buckets with names.
-     */
-    private OptionalLong limited(String address) {
-        OptionalLong byAddress = rateLimits.tryAcquire(RateLimits.Kind.SIGN_IN_PER_ADDRESS, address);
-        return byAddress.isPresent() ? byAddress : rateLimits.tryAcquire(RateLimits.Kind.SIGN_IN_PER_ACCOUNT,
-                username == null ? "" : username.toLowerCase(java.util.Locale.ROOT));
+    private static void wrongPassword(FacesContext faces) {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Wrong username or password.", null));
     }
-
 
     /** Shows an error on the page instead of the forms, with this status. */
     static void refuse(int status, String message) {

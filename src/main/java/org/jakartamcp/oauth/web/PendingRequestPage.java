@@ -7,6 +7,9 @@ import org.jakartamcp.oauth.AuthorizationRequest;
 /** A page of one pending authorization request, named by the id in its {@code request} view parameter. */
 abstract class PendingRequestPage {
 
+    /** Ids are 43 characters (SecretHash.newSecret); some room to spare. */
+    static final int MAX_REQUEST_ID = 64;
+
     @Inject
     SignInSession signIn;
 
@@ -20,7 +23,8 @@ abstract class PendingRequestPage {
         return request;
     }
 
+    /** An id longer than any this server hands out names no request: dropped before it is looked up or echoed in a link. */
     public void setRequest(String request) {
-        this.request = request;
+        this.request = request != null && request.length() <= MAX_REQUEST_ID ? request : null;
     }
 }

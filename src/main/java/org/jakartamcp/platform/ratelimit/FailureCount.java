@@ -1,0 +1,57 @@
+package org.jakartamcp.platform.ratelimit;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** The failed attempts of one key (an account, an account at an address), and its last success. */
+final class FailureCount {
+
+    /** An object header, two references and an int, two Instants: what {@link HashedKeyMap} keeps besides the key. */
+    static final int BYTES = 96;
+
+    private int failures;
+    private Instant lastFailure;
+    private Instant lastSuccess;
+
+    /** How long before another attempt may go; zero when it may now. */
+    synchronized Duration wait(FailurePolicy policy, Instant now) {
+        if (lastFailure == null) {
+            return Duration.ZERO;
+        }
+        if (!now.isBefore(lastFailure.plus(policy.memory()))) {
+            failures = 0;
+            lastFailure = null;
+            return Duration.ZERO;
+        }
+        Instant until = lastFailure.plus(policy.delayAfter(failures));
+        return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
+    }
+
+    /** Counts a failure now if an attempt may go now; false (nothing counted) if it must wait. */
+    synchronized boolean tryCharge(FailurePolicy policy, Instant now) {
+        if (!wait(policy, now).isZero()) {
+            return false;
+        }
+        failures++;
+        lastFailure = now;
+        return true;
+    }
+
+    /** Takes back a failure counted in advance (the attempt succeeded, or another limit refused it). */
+    synchronized void refund() {
+        if (failures > 0) {
+            failures--;
+        }
+    }
+
+    /** A success: the failures are forgotten and the key is known good from now. */
+    synchronized void succeeded(Instant now) {
+        failures = 0;
+        lastFailure = null;
+        lastSuccess = now;
+    }
+
+    synchronized boolean succeededSince(Instant since) {
+        return lastSuccess != null && !lastSuccess.isBefore(since);
+    }
+}
