@@ -6,8 +6,8 @@ import java.time.Instant;
 /** The failed attempts of one key (an account, an account at an address), and its last success. */
 final class FailureCount {
 
-    /** An object header, two references and an int, two Instants: what {@link HashedKeyMap} keeps besides the key. */
-    static final int BYTES = 96;
+    /** The object and both its Instants (24 bytes each): what {@link HashedKeyMap} keeps besides the key. */
+    static final int BYTES = 80;
 
     private int failures;
     private Instant lastFailure;

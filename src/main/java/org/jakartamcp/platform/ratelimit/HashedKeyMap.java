@@ -19,10 +19,10 @@ final class HashedKeyMap<V> {
     }
 
     /**
-     * Bytes one entry takes besides its value, measured on a 64-bit JVM with compressed pointers: the
-     * map's node (40) and table slot (8, at the load factor), the key (32).
+     * Bytes one entry takes besides its value: the map's node, its table slot and the key; 84 measured
+     * (heap after full GC, 400,000 entries, Java 17, compressed pointers), rounded up.
      */
-    static final int KEY_BYTES = 80;
+    static final int KEY_BYTES = 88;
 
     private static final int SEGMENTS = 16;
 

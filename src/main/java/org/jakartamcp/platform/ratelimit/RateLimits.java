@@ -23,8 +23,8 @@ public class RateLimits {
         SIGN_IN_PER_ADDRESS, TOKEN_PER_ADDRESS, REGISTRATION_PER_ADDRESS, AUTHORIZATION_PER_ADDRESS
     }
 
-    /** A bucket with one bandwidth, measured like {@link HashedKeyMap#KEY_BYTES}. */
-    static final int BUCKET_BYTES = 120;
+    /** A bucket with one bandwidth: 311 measured like {@link HashedKeyMap#KEY_BYTES}, rounded up. */
+    static final int BUCKET_BYTES = 320;
 
     /** Failed password sign-ins (successes are given back, see SignInLimits). */
     @Inject
