@@ -38,9 +38,16 @@ public final class OAuthFlow {
     private final String base;
     private final HttpClient browser;
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, String> everyRequest;
 
     public OAuthFlow(String base) {
+        this(base, Map.of());
+    }
+
+    /** A browser whose every request carries these headers (as a proxy in front of the server adds X-Forwarded-For). */
+    public OAuthFlow(String base, Map<String, String> everyRequest) {
         this.base = base;
+        this.everyRequest = Map.copyOf(everyRequest);
         this.browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -104,6 +111,7 @@ public final class OAuthFlow {
     /** Opens a URL with extra request headers (as a proxy in front of the server would add them). */
     public HttpResponse<String> open(String url, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        everyRequest.forEach(request::header);
         headers.forEach(request::header);
         return send(request.build());
     }
@@ -257,6 +265,7 @@ public final class OAuthFlow {
     private HttpResponse<String> post(String url, String type, String body, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        everyRequest.forEach(request::header);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
