@@ -56,6 +56,17 @@ class RateLimitsIT {
         return Deployments.product("few-authorizations.war", Map.of("oauth.rate-limit.authorization-per-address", "3"));
     }
 
+    @ArquillianResource
+    @OperateOnDeployment("rfc7239")
+    URL rfc7239;
+
+    /** Behind a proxy that writes RFC 7239 Forwarded. */
+    @Deployment(name = "rfc7239", testable = false)
+    static WebArchive productBehindAForwardedProxy() {
+        return Deployments.product("forwarded.war", Map.of("oauth.rate-limit.token-per-address", "2",
+                "http.trusted-proxies", "127.0.0.0/8, ::1", "http.forwarded-header", "Forwarded"));
+    }
+
     private String base() {
         TestServer.awaitReady();
         return deployment.toString().replaceAll("/$", "");
@@ -154,6 +165,22 @@ class RateLimitsIT {
         }
         assertLimited(browserAt("2001:db8:5:6:ffff::9").token(bogus), "token requests");
         assertEquals(401, browserAt("2001:db8:5:7::1").token(bogus).statusCode(), "the next /64 is another client");
+    }
+
+    @Test
+    void behindAProxyWritingForwardedTheClientComesFromItsForParameter() {
+        TestServer.awaitReady();
+        String app = rfc7239.toString().replaceAll("/$", "");
+        Map<String, String> bogus = Map.of("grant_type", "refresh_token", "client_id", "nobody", "refresh_token", "x");
+        OAuthFlow quotedIpv6 = new OAuthFlow(app, Map.of("Forwarded", "for=\"[2001:db8:9::1]:4711\";proto=https",
+                "X-Forwarded-For", "192.0.2.1"));
+        OAuthFlow sameSlash64 = new OAuthFlow(app, Map.of("Forwarded", "for=1.2.3.4, for=\"[2001:db8:9::2]\"",
+                "X-Forwarded-For", "192.0.2.2"));
+        assertEquals(401, quotedIpv6.token(bogus).statusCode());
+        assertEquals(401, sameSlash64.token(bogus).statusCode());
+        assertLimited(quotedIpv6.token(bogus), "token requests");
+        assertLimited(sameSlash64.token(bogus), "token requests");
+        assertEquals(401, new OAuthFlow(app, Map.of("Forwarded", "for=192.0.2.77")).token(bogus).statusCode(), "another client");
     }
 
     /** A browser behind the trusted proxy (the test's loopback connection) at this client address. */
