@@ -98,8 +98,16 @@ public class LoginPage extends PendingRequestPage {
             refuse(429, "Too many sign-in attempts. Try again in " + wait.getAsLong() + " s.");
             return null;
         }
-        Optional<User> user = passwords.authenticate(username, password);
-        password = null;
+        Optional<User> user;
+        try {
+            user = passwords.authenticate(username, password);
+        } catch (RuntimeException e) {
+            // the database failed (503): the user did nothing wrong
+            signInLimits.notCounted(username, address.limitKey());
+            throw e;
+        } finally {
+            password = null;
+        }
         if (user.isEmpty()) {
             audit.record(AuditTrail.SIGN_IN_FAILED, username, "from " + address.text());
             wrongPassword(faces);

@@ -79,6 +79,12 @@ public class SignInLimits {
         return wait;
     }
 
+    /** The attempt ended without an answer (the database failed): it counts for nothing. */
+    public void notCounted(String account, String address) {
+        throttle.notCounted(account, address);
+        rateLimits.refund(RateLimits.Kind.SIGN_IN_PER_ADDRESS, address);
+    }
+
     /** The password was right: the attempt costs nothing. */
     public void succeeded(String account, String address) {
         throttle.succeeded(account, address);

@@ -74,6 +74,12 @@ final class SignInThrottle {
         counts.computeIfAbsent(pairKey(account, address), FailureCount::new).succeeded(clock.instant());
     }
 
+    /** The attempt ended without an answer (the database failed): it counts for nothing. */
+    void notCounted(String account, String address) {
+        counts.computeIfAbsent(pairKey(account, address), FailureCount::new).refund();
+        counts.computeIfAbsent(accountKey(account), FailureCount::new).refund();
+    }
+
     int entries() {
         return counts.size();
     }

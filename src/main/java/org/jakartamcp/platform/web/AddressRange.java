@@ -12,9 +12,17 @@ import java.util.logging.Logger;
  * An IP address or a CIDR range of them ({@code 10.0.0.0/8}, {@code 2001:db8::/32}), and the strict
  * reading of IP address literals: text from a request header must never become a DNS lookup.
  */
-public record AddressRange(byte[] network, int prefixBits) {
+public final class AddressRange {
 
     private static final Logger LOG = Logger.getLogger(AddressRange.class.getName());
+
+    private final byte[] network;
+    private final int prefixBits;
+
+    private AddressRange(byte[] network, int prefixBits) {
+        this.network = network;
+        this.prefixBits = prefixBits;
+    }
 
     /** A range from the configuration; {@link IllegalArgumentException} naming it when it is not one. */
     public static AddressRange parse(String text) {

@@ -109,6 +109,16 @@ class SignInThrottleTest {
     }
 
     @Test
+    void anAttemptWithoutAnAnswerCountsNothing() {
+        for (int i = 0; i < 10; i++) {
+            assertEquals(OptionalLong.empty(), throttle.tryAttempt("alice", "192.0.2.1"));
+            throttle.notCounted("alice", "192.0.2.1");
+        }
+        fail(3, "alice", "192.0.2.1");
+        assertTrue(throttle.tryAttempt("alice", "192.0.2.1").isPresent());
+    }
+
+    @Test
     void accountNamesDifferingInCaseAreOneAccount() {
         fail(3, "Alice", "192.0.2.1");
         assertTrue(throttle.tryAttempt("ALICE", "192.0.2.1").isPresent());
