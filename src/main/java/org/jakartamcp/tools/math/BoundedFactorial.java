@@ -16,7 +16,8 @@ final class BoundedFactorial extends AbstractFunction {
     @Override
     public EvaluationValue evaluate(Expression expression, Token function, EvaluationValue... parameters) throws EvaluationException {
         BigDecimal n = parameters[0].getNumberValue();
-        if (n.signum() < 0 || n.stripTrailingZeros().scale() > 0 || n.compareTo(BigDecimal.valueOf(IntegerTools.MAX_FACTORIAL)) > 0) {
+        if (n.signum() < 0 || n.compareTo(BigDecimal.valueOf(IntegerTools.MAX_FACTORIAL)) > 0
+                || Decimals.stripTrailingZeros(n).scale() > 0) {
             throw new EvaluationException(function, "FACT needs an integer from 0 to " + IntegerTools.MAX_FACTORIAL);
         }
         BigInteger product = BigInteger.ONE;

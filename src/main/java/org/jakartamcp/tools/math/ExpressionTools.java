@@ -2,7 +2,6 @@ package org.jakartamcp.tools.math;
 
 import com.ezylang.evalex.BaseException;
 import com.ezylang.evalex.Expression;
-import com.ezylang.evalex.config.ExpressionConfiguration;
 import com.ezylang.evalex.data.EvaluationValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
@@ -44,8 +43,9 @@ public class ExpressionTools {
 
     @Tool(title = "Evaluate an expression", description = "Evaluates an arithmetic expression in decimal arithmetic, e.g. "
             + "\"(2^64 + SQRT(2)) / 3\" or \"r^2 * PI\" with variables {\"r\": 1.5}. Operators + - * / % ^, parentheses; "
-            + "functions such as SQRT, ABS, ROUND, MIN, MAX, SUM, AVERAGE, FACT, LOG, LOG10, EXP, SIN, COS, TAN (radians), "
-            + "and constants PI and E. The result has `precision` significant digits; every step is computed with 10 more.",
+            + "functions SQRT, ABS, ROUND, FLOOR, CEILING, MIN, MAX, SUM, AVERAGE, FACT, LOG, LOG10, EXP, IF, SIN, COS, TAN "
+            + "(degrees; SINR, COSR, TANR in radians) and their inverses, and constants PI and E. The result has `precision` "
+            + "significant digits; every step is computed with 10 more. Numbers stay within 10^-20000 to 10^20000.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Evaluation evaluate(@ToolArg(description = "The expression, at most 1000 characters") @NotBlank
                                @Size(max = MAX_EXPRESSION_LENGTH) String expression,
@@ -54,15 +54,12 @@ public class ExpressionTools {
                                @ToolArg(description = "Significant digits of every operation (default 34, at most 1000)", required = false)
                                @Min(1) @Max(Decimals.MAX_PRECISION) Integer precision) {
         int digits = precision == null ? Decimals.DEFAULT_PRECISION : precision;
-        ExpressionConfiguration configuration = ExpressionConfiguration.builder()
-                .mathContext(new MathContext(digits + GUARD_DIGITS, RoundingMode.HALF_EVEN))
-                .build()
-                .withAdditionalFunctions(Map.entry("FACT", new BoundedFactorial()));
-        Expression parsed = new Expression(expression, configuration);
+        Expression parsed = new Expression(expression, BoundedExpressions.configuration(digits + GUARD_DIGITS));
         if (variables != null) {
             variables.forEach((name, value) -> parsed.with(name, ArgumentBounds.decimal("variables." + name, value)));
         }
         try {
+            BoundedExpressions.requireBoundedLiterals(parsed);
             EvaluationValue value = parsed.evaluate();
             if (!value.isNumberValue()) {
                 throw new ToolCallException("The expression's value is not a number: " + value.getValue());

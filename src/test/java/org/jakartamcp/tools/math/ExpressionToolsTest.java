@@ -43,4 +43,76 @@ class ExpressionToolsTest {
         assertTrue(assertThrows(ToolCallException.class, () -> tools.evaluate("x + 1", Map.of("x", new BigDecimal("1e99999")), null))
                 .getMessage().contains("too large"));
     }
+
+    @Test
+    void numberLiteralsAreBoundedLikeArguments() {
+        assertRefused("SQRT(1e50000000)", "The number 1e50000000 at position 6 is too large or too precise: at most 10000 digits");
+        assertRefused("2^1e300000000", "The number 1e300000000 at position 3 is too large");
+        assertRefused("1 + 1e-10001", "The number 1e-10001 at position 5 is too large");
+        assertRefused("1e9999999999", "The number 1e9999999999 at position 1 is too large");
+        assertEquals("1E+10000", tools.evaluate("1e10000", null, null).result());
+        assertEquals("255", tools.evaluate("0xFF", null, null).result());
+    }
+
+    @Test
+    void roundTakesABoundedNumberOfPlaces() {
+        assertRefused("ROUND(1, 3000000)", "ROUND needs a number of decimal places from -20000 to 20000");
+        assertRefused("ROUND(1, 2.5)", "ROUND needs a number of decimal places");
+        // 24 s of CPU before: EvalEx stripped the trailing zeros of the unrounded 1.000... with 200,000 places
+        assertRefused("ROUND(1, 200000)", "ROUND needs a number of decimal places");
+        assertRefused("ROUND(1/3, 20000)", "A step of the expression gives a number of 20000 digits");
+        assertEquals("1", tools.evaluate("ROUND(1, 9000)", null, null).result());
+        assertEquals("2.68", tools.evaluate("ROUND(2.675, 2)", null, null).result());
+    }
+
+    @Test
+    void squareRootsOfAnyMagnitude() {
+        assertEquals("1E-1500", tools.evaluate("SQRT(1e-3000)", null, null).result(), "EvalEx's own SQRT fails on it");
+        assertEquals("1.4142135623730950488016887242096980785696718753769", tools.evaluate("SQRT(2)", null, 50).result());
+        assertTrue(assertThrows(ToolCallException.class, () -> tools.evaluate("SQRT(-1)", null, null)).getMessage()
+                .startsWith("Cannot evaluate the expression at position 1: Parameter must not be negative"));
+    }
+
+    @Test
+    void powersAreRefusedBeforeTheyLeaveTheRange() {
+        assertRefused("2^100000", "Cannot evaluate the expression at position 2: The power is about 10^3.010e+04, beyond the range");
+        assertRefused("10^(10^5)", "The power is about 10^1.000e+05");
+        assertRefused("1^1e9999", "The exponent must be from -999999999 to 999999999");
+        assertRefused("(-8)^0.5", "A negative base has no real power with a fractional exponent");
+        assertRefused("0^-1", "0 has no negative power");
+        assertEquals("6.3E+18061", tools.evaluate("2^60000", null, 2).result());
+        assertEquals("1E-20000", tools.evaluate("10^-20000", null, null).result());
+        // to every digit asked for, where EvalEx's own ^ took the fractional part in double (16 digits)
+        assertEquals("1.4142135623730950488016887242096980785696718753769", tools.evaluate("2^0.5", null, 50).result());
+        assertEquals("-8", tools.evaluate("(-2)^3", null, null).result());
+    }
+
+    @Test
+    void everyComputedNumberStaysInRange() {
+        assertRefused("1e10000 * 1e10000 * 1e10000", "A step of the expression gives a number of 1 digits and magnitude 10^30000");
+        assertRefused("EXP(50000)", "EXP needs a value from -46051 to 46051");
+        assertEquals("2.7182818284590452353602874713527", tools.evaluate("EXP(1)", null, 32).result());
+        assertEquals("0", tools.evaluate("0 * 1e-10000 * 1e-10000 * 1e-10000 + 0", null, null).result());
+    }
+
+    @Test
+    void onlyArithmeticFunctionsAndNumbers() {
+        assertRefused("\"a\" + 1", "Text (\"a\" at position 1) has no use in an arithmetic expression");
+        for (String unknown : new String[] {"STR_MATCHES(1, 2)", "RANDOM()", "DT_NOW()", "STR_LENGTH(12)"}) {
+            assertRefused(unknown, "Cannot evaluate the expression at position 1: Undefined function");
+        }
+        assertRefused("NULL + 1", "Cannot evaluate the expression at position 1");
+        assertRefused("ACOS(2)", "Cannot evaluate the expression at position 1: Illegal acos(x)");
+        // PI to every digit asked for, where EvalEx's constant has 100
+        assertEquals("3.141592653589793238462643383279502884197169399375105820974944592307816406286208998628034825342117067982148",
+                tools.evaluate("PI", null, 106).result());
+        assertEquals("1", tools.evaluate("IF(1 < 2, 1, 1e10000 * 1e10000 * 1e10000)", null, null).result());
+        assertEquals("1", tools.evaluate("SIN(90)", null, null).result(), "SIN takes degrees");
+    }
+
+    private void assertRefused(String expression, String message) {
+        ToolCallException refused = assertThrows(ToolCallException.class, () -> tools.evaluate(expression, null, null));
+        assertTrue(refused.getMessage().contains(message), refused.getMessage());
+        assertEquals("3", tools.evaluate("1 + 2", null, null).result(), "a normal expression right after " + expression);
+    }
 }
