@@ -18,6 +18,9 @@ import org.jakartamcp.mcp.spi.ToolCallException;
 @ApplicationScoped
 public class ArithmeticTools {
 
+    /** The largest magnitude (decimal exponent) of a power with a fractional exponent, as far as arguments reach. */
+    static final int MAX_FRACTIONAL_POWER_MAGNITUDE = 20_000;
+
     private static final String PRECISION = "Significant digits of a result that cannot be exact (default 34, at most 1000)";
     private static final String ROUNDING = "How to round a result that cannot be exact (default HALF_EVEN, banker's rounding)";
 
@@ -54,15 +57,8 @@ public class ArithmeticTools {
             throw new ToolCallException("Division by zero: argument 'b' is 0");
         }
         MathContext context = Decimals.context(precision, rounding);
-        try {
-            BigDecimal exact = a.divide(b);
-            if (exact.precision() <= Decimals.MAX_RESULT_DIGITS) {
-                return Calculation.exact(exact);
-            }
-        } catch (ArithmeticException nonTerminating) {
-            // falls through to the rounded quotient
-        }
-        return Calculation.of(a.divide(b, context), false, context);
+        BigDecimal exact = Decimals.exactQuotient(a, b, Decimals.MAX_RESULT_DIGITS);
+        return exact != null ? Calculation.exact(exact) : Calculation.of(a.divide(b, context), false, context);
     }
 
     @Tool(title = "Power", description = "Raises a base to an exponent. Integer exponents give exact results "
@@ -88,6 +84,13 @@ public class ArithmeticTools {
         }
         if (base.signum() < 0) {
             throw new ToolCallException("A negative base has no real power with a fractional exponent");
+        }
+        double magnitude = base.signum() == 0 ? 0 : exponent.doubleValue() * Decimals.log10(base);
+        if (Math.abs(magnitude) > MAX_FRACTIONAL_POWER_MAGNITUDE) {
+            // big-math took 7 minutes for (1e-10000)^-9999.5, about 10^99995000
+            throw new ToolCallException("The power is about 10^" + String.format("%.4g", magnitude) + "; with a fractional "
+                    + "exponent, powers from 10^-" + MAX_FRACTIONAL_POWER_MAGNITUDE + " to 10^" + MAX_FRACTIONAL_POWER_MAGNITUDE
+                    + " can be computed");
         }
         return Calculation.of(BigDecimalMath.pow(base, exponent, context), false, context);
     }

@@ -38,7 +38,7 @@ final class BoundedPower extends InfixPowerOfOperator {
             throw new EvaluationException(operator, "A negative base has no real power with a fractional exponent");
         }
         if (base.signum() != 0) {
-            double magnitude = exponent.doubleValue() * log10(base.abs());
+            double magnitude = exponent.doubleValue() * Decimals.log10(base.abs());
             if (!(Math.abs(magnitude) <= BoundedExpressions.MAX_MAGNITUDE)) {
                 throw new EvaluationException(operator, "The power is about 10^" + String.format("%.4g", magnitude)
                         + ", beyond the range of 10^-" + BoundedExpressions.MAX_MAGNITUDE + " to 10^" + BoundedExpressions.MAX_MAGNITUDE
@@ -49,11 +49,5 @@ final class BoundedPower extends InfixPowerOfOperator {
         // EvalEx's own takes the fractional part of the exponent in double (16 digits; NaN or infinite for large bases)
         return expression.convertValue(integer ? base.pow(exponent.intValueExact(), context)
                 : BigDecimalMath.pow(base, exponent, context));
-    }
-
-    private static double log10(BigDecimal positive) {
-        BigDecimal leading = positive.round(MathContext.DECIMAL64);
-        long exponent = (long) leading.precision() - leading.scale() - 1;
-        return exponent + Math.log10(leading.movePointLeft((int) exponent).doubleValue());
     }
 }

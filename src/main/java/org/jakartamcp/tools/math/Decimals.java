@@ -16,6 +16,9 @@ final class Decimals {
     /** The most digits an exact result may have before it is refused (or rounded, where rounding is asked for). */
     static final int MAX_RESULT_DIGITS = 20_000;
 
+    private static final BigInteger FIVE = BigInteger.valueOf(5);
+    private static final double LOG10_2 = Math.log10(2);
+
     private Decimals() {
     }
 
@@ -54,6 +57,53 @@ final class Decimals {
             }
         }
         return scale < Integer.MIN_VALUE ? value : new BigDecimal(unscaled, (int) scale);
+    }
+
+    /**
+     * The exact quotient when it has a finite decimal expansion of at most {@code maxDigits} digits, else null.
+     * {@link BigDecimal#divide(BigDecimal)} finds out by dividing to 3.3 times the divisor's digits and then
+     * stripping zeros one by one (2 s for 1 / 5^14306); here a gcd and the divisor's factors 2 and 5 tell.
+     */
+    static BigDecimal exactQuotient(BigDecimal dividend, BigDecimal divisor, int maxDigits) {
+        BigInteger numerator = dividend.unscaledValue();
+        BigInteger denominator = divisor.unscaledValue();
+        BigInteger common = numerator.gcd(denominator);
+        numerator = numerator.divide(common);
+        denominator = denominator.divide(common);
+        if (denominator.signum() < 0) {
+            numerator = numerator.negate();
+            denominator = denominator.negate();
+        }
+        int twos = denominator.getLowestSetBit();
+        BigInteger rest = denominator.shiftRight(twos);
+        int fives = 0;
+        for (int step = Integer.highestOneBit(Math.max(1, rest.bitLength() / 2)); step > 0; step >>>= 1) {
+            BigInteger[] quotientAndRemainder = rest.divideAndRemainder(FIVE.pow(step));
+            if (quotientAndRemainder[1].signum() == 0) {
+                rest = quotientAndRemainder[0];
+                fives += step;
+                step <<= 1; // the same power may divide again
+            }
+        }
+        if (!rest.equals(BigInteger.ONE)) {
+            return null;
+        }
+        // numerator / (2^twos 5^fives) = numerator 2^(places - twos) 5^(places - fives) / 10^places
+        int places = Math.max(twos, fives);
+        double digits = numerator.bitLength() * LOG10_2 + (places - twos) * LOG10_2 + (places - fives) * (1 - LOG10_2);
+        if (digits > maxDigits + 1) {
+            return null;
+        }
+        BigDecimal quotient = new BigDecimal(numerator.shiftLeft(places - twos).multiply(FIVE.pow(places - fives)),
+                Math.toIntExact((long) dividend.scale() - divisor.scale() + places));
+        return quotient.precision() <= maxDigits ? quotient : null;
+    }
+
+    /** log10 of a positive number, to double precision, at the cost of rounding it to 16 digits. */
+    static double log10(BigDecimal positive) {
+        BigDecimal leading = positive.round(MathContext.DECIMAL64);
+        long exponent = (long) leading.precision() - leading.scale() - 1;
+        return exponent + Math.log10(leading.movePointLeft((int) exponent).doubleValue());
     }
 
     static BigDecimal requireBoundedResult(BigDecimal value, String what) {

@@ -27,11 +27,9 @@ public record ExactNumber(@NotNull String fraction, @NotNull String decimal, boo
                 : value.getNumerator() + "/" + value.getDenominator();
         BigDecimal numerator = new BigDecimal(value.getNumerator());
         BigDecimal denominator = new BigDecimal(value.getDenominator());
-        try {
-            return new ExactNumber(fraction, Decimals.plain(numerator.divide(denominator)), true);
-        } catch (ArithmeticException nonTerminating) {
-            return new ExactNumber(fraction, Decimals.plain(numerator.divide(denominator, MathContext.DECIMAL128)), false);
-        }
+        BigDecimal exact = Decimals.exactQuotient(numerator, denominator, Decimals.MAX_RESULT_DIGITS);
+        return exact != null ? new ExactNumber(fraction, Decimals.plain(exact), true)
+                : new ExactNumber(fraction, Decimals.plain(numerator.divide(denominator, MathContext.DECIMAL128)), false);
     }
 
     static BigFraction fraction(BigDecimal value) {

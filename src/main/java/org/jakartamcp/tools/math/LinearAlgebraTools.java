@@ -27,7 +27,13 @@ import org.jakartamcp.mcp.spi.ToolCallException;
 public class LinearAlgebraTools {
 
     static final int MAX_SIZE = 20;
-    private static final String MATRIX = "A square matrix as a list of rows, at most 20 × 20, e.g. [[1, 2], [3, 4]]";
+    /**
+     * Significant digits, and decimal exponent, of an entry: exact fractions grow with every step of the LU
+     * decomposition, and a 20 × 20 inverse of 100-digit entries took over 15 s.
+     */
+    static final int MAX_ENTRY_DIGITS = 20;
+    private static final String MATRIX = "A square matrix as a list of rows, at most 20 × 20 numbers of at most 20 digits, "
+            + "e.g. [[1, 2], [3, 4]]";
 
     /** A matrix result, each entry a fraction and a decimal. */
     public record Matrix(@NotNull List<List<ExactNumber>> rows) implements ReadableResult {
@@ -77,7 +83,7 @@ public class LinearAlgebraTools {
     @Tool(name = "matrix_multiply", title = "Matrix product", description = "The exact product A·B of two matrices "
             + "(A's column count must equal B's row count), each at most 20 × 20.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
-    public Matrix matrixMultiply(@ToolArg(description = "A, a list of rows") @NotNull @Size(min = 1, max = MAX_SIZE) List<List<BigDecimal>> a,
+    public Matrix matrixMultiply(@ToolArg(description = "A, a list of rows of numbers of at most 20 digits") @NotNull @Size(min = 1, max = MAX_SIZE) List<List<BigDecimal>> a,
                                  @ToolArg(description = "B, a list of rows") @NotNull @Size(min = 1, max = MAX_SIZE) List<List<BigDecimal>> b) {
         FieldMatrix<BigFraction> left = rectangular(a, "a");
         FieldMatrix<BigFraction> right = rectangular(b, "b");
@@ -120,8 +126,9 @@ public class LinearAlgebraTools {
             }
             for (int j = 0; j < columns; j++) {
                 BigDecimal value = row.get(j);
-                if (value == null || value.precision() > 100 || Math.abs(value.scale()) > 100) {
-                    throw new ToolCallException("Argument '" + name + "'[" + i + "][" + j + "] must be a number of at most 100 digits");
+                if (value == null || value.precision() > MAX_ENTRY_DIGITS || Math.abs(value.scale()) > MAX_ENTRY_DIGITS) {
+                    throw new ToolCallException("Argument '" + name + "'[" + i + "][" + j + "] must be a number of at most "
+                            + MAX_ENTRY_DIGITS + " digits with an exponent of at most " + MAX_ENTRY_DIGITS + " in magnitude");
                 }
                 entries[i][j] = ExactNumber.fraction(value);
             }

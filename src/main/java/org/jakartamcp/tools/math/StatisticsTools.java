@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.hipparchus.stat.StatUtils;
 import org.hipparchus.stat.correlation.PearsonsCorrelation;
 import org.hipparchus.stat.descriptive.DescriptiveStatistics;
@@ -65,7 +67,7 @@ public class StatisticsTools {
         double[] data = doubles(values, "values");
         DescriptiveStatistics stats = new DescriptiveStatistics(data);
         boolean sample = data.length > 1;
-        return new Summary(data.length, Decimals.plain(values.stream().reduce(BigDecimal.ZERO, BigDecimal::add)),
+        return new Summary(data.length, Decimals.plain(exactSum(values)),
                 Decimals.plain(values.stream().min(BigDecimal::compareTo).orElseThrow()),
                 Decimals.plain(values.stream().max(BigDecimal::compareTo).orElseThrow()),
                 stats.getMean(), stats.getPercentile(50), Arrays.stream(StatUtils.mode(data)).boxed().toList(),
@@ -114,6 +116,22 @@ public class StatisticsTools {
         }
         return new Regression(regression.getSlope(), regression.getIntercept(), regression.getRSquare(),
                 regression.getSlopeStdErr(), regression.getN());
+    }
+
+    /**
+     * The exact sum, added up by scale: numbers of one scale add without aligning, and the wide partial sum
+     * is aligned once per scale, not once per number (50,000 × 1e308 and 50,000 × 1e-9999 took 15 s one by one).
+     */
+    static BigDecimal exactSum(List<BigDecimal> values) {
+        Map<Integer, BigDecimal> byScale = new TreeMap<>();
+        for (BigDecimal value : values) {
+            byScale.merge(value.scale(), value, BigDecimal::add);
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (BigDecimal partial : byScale.values()) {
+            sum = sum.add(partial);
+        }
+        return sum;
     }
 
     private static void requireSameLength(List<BigDecimal> x, List<BigDecimal> y) {

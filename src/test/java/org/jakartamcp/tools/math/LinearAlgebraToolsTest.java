@@ -54,7 +54,10 @@ class LinearAlgebraToolsTest {
                 assertThrows(ToolCallException.class, () -> tools.solve(List.of(numbers("1", "2"), numbers("1")), numbers("1", "2"))).getMessage());
         assertEquals("A has 2 columns but B has 1 rows; they must be equal",
                 assertThrows(ToolCallException.class, () -> tools.matrixMultiply(List.of(numbers("1", "2")), List.of(numbers("1")))).getMessage());
-        assertTrue(assertThrows(ToolCallException.class, () -> tools.determinant(List.of(List.of(new BigDecimal("1e999")))))
-                .getMessage().contains("at most 100 digits"));
+        assertTrue(assertThrows(ToolCallException.class, () -> tools.determinant(List.of(List.of(new BigDecimal("1e21")))))
+                .getMessage().contains("at most 20 digits with an exponent of at most 20 in magnitude"));
+        assertTrue(assertThrows(ToolCallException.class, () -> tools.determinant(List.of(List.of(new BigDecimal("1.0000000000000000000001")))))
+                .getMessage().contains("at most 20 digits"));
+        assertEquals("100000000000000000000", tools.determinant(List.of(List.of(new BigDecimal("1e20")))).decimal(), "a normal matrix right after");
     }
 }
