@@ -108,10 +108,21 @@ public class ArithmeticTools {
             throw new ToolCallException("A negative number has no real root of even degree " + n);
         }
         MathContext context = Decimals.context(precision, rounding);
-        BigDecimal magnitude = BigDecimalMath.root(x.abs(), BigDecimal.valueOf(n), context);
+        if (x.signum() == 0) {
+            return Calculation.exact(BigDecimal.ZERO);
+        }
+        // big-math divides by zero for 1e-10000, and works on every digit of x: root(m · 10^(n·k)) = root(m) · 10^k,
+        // with m rounded to the digits that matter
+        BigDecimal abs = x.abs();
+        long k = Math.floorDiv((long) abs.precision() - abs.scale() - 1, n);
+        BigDecimal mantissa = abs.scaleByPowerOfTen((int) -(k * n)).round(new MathContext(context.getPrecision() + 10));
+        BigDecimal magnitude = BigDecimalMath.root(mantissa, BigDecimal.valueOf(n), context).scaleByPowerOfTen((int) k);
         BigDecimal root = x.signum() < 0 ? magnitude.negate() : magnitude;
-        BigDecimal stripped = root.stripTrailingZeros();
-        boolean exact = stripped.precision() < context.getPrecision() && stripped.pow(n).compareTo(x) == 0;
+        BigDecimal stripped = Decimals.stripTrailingZeros(root);
+        // a root of p digits raised to the n-th power has about n·(p - 1) digits: only then can it be x
+        boolean exact = stripped.precision() < context.getPrecision()
+                && (long) n * (stripped.precision() - 1) <= Decimals.stripTrailingZeros(x).precision()
+                && stripped.pow(n).compareTo(x) == 0;
         return Calculation.of(exact ? stripped : root, exact, context);
     }
 

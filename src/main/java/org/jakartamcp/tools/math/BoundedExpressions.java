@@ -149,18 +149,17 @@ final class BoundedExpressions {
     /** PI and E to every digit an expression may use (EvalEx's have 100 and 71), TRUE and FALSE; no text constants, no NULL. */
     private static final Map<String, EvaluationValue> CONSTANTS = constants();
 
-    private static final EvaluationValueConverterIfc VALUES = new BoundedValues();
-
     private BoundedExpressions() {
     }
 
-    static ExpressionConfiguration configuration(int precision) {
+    /** The configuration for one evaluation; {@code step} runs after every step of it, to stop it when it takes too long. */
+    static ExpressionConfiguration configuration(int precision, Runnable step) {
         return ExpressionConfiguration.builder()
                 .mathContext(new MathContext(precision, RoundingMode.HALF_EVEN))
                 .functionDictionary(FUNCTIONS)
                 .operatorDictionary(OPERATORS)
                 .defaultConstants(CONSTANTS)
-                .evaluationValueConverter(VALUES)
+                .evaluationValueConverter(new BoundedValues(step))
                 .arraysAllowed(false)
                 .structuresAllowed(false)
                 // the caller strips the zeros after rounding; EvalEx's would strip an unrounded ROUND(1, 200000) (24 s)
@@ -216,17 +215,24 @@ final class BoundedExpressions {
     }
 
     /**
-     * Every value a function or an operator computes passes here (EvalEx's {@code convertValue}): numbers are
-     * refused beyond the bounds, so the next step never gets one larger; anything but numbers, truth values
-     * and IF's lazy operands is refused.
+     * Every value a function or an operator computes passes here (EvalEx's {@code convertValue}): the step
+     * check runs, numbers are refused beyond the bounds, so the next step never gets one larger; anything but
+     * numbers, truth values and IF's lazy operands is refused.
      */
     private static final class BoundedValues implements EvaluationValueConverterIfc {
 
         private static final EvaluationValueConverterIfc DEFAULT = new DefaultEvaluationValueConverter();
         private static final EvaluationValue ZERO = EvaluationValue.numberValue(BigDecimal.ZERO);
 
+        private final Runnable step;
+
+        BoundedValues(Runnable step) {
+            this.step = step;
+        }
+
         @Override
         public EvaluationValue convertObject(Object object, ExpressionConfiguration configuration) {
+            step.run();
             if (!(object instanceof Number || object instanceof Boolean || object instanceof ASTNode)) {
                 throw new ToolCallException("An expression computes with numbers only; a step of it gave "
                         + (object == null ? "nothing (null)" : "a " + object.getClass().getSimpleName()));

@@ -12,7 +12,9 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.Map;
+import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.spi.ReadableResult;
 import org.jakartamcp.mcp.spi.Tool;
 import org.jakartamcp.mcp.spi.ToolArg;
@@ -26,6 +28,11 @@ public class ExpressionTools {
     static final int MAX_VARIABLES = 100;
     /** Extra digits for every intermediate operation, so that rounding errors do not reach the digits returned. */
     static final int GUARD_DIGITS = 10;
+    /**
+     * CPU an expression may take: each step is bounded, but a thousand characters hold some 200 steps, and 160
+     * square roots by ^0.5 to 1000 digits took 6 s. Checked after every step, with the call's cancellation.
+     */
+    static final Duration EVALUATION_BUDGET = Duration.ofSeconds(1);
 
     /**
      * An expression's value.
@@ -52,9 +59,18 @@ public class ExpressionTools {
                                @ToolArg(description = "Values of the variables the expression uses, at most 100", required = false)
                                @Size(max = MAX_VARIABLES) Map<String, BigDecimal> variables,
                                @ToolArg(description = "Significant digits of every operation (default 34, at most 1000)", required = false)
-                               @Min(1) @Max(Decimals.MAX_PRECISION) Integer precision) {
+                               @Min(1) @Max(Decimals.MAX_PRECISION) Integer precision,
+                               Cancellation cancellation) {
         int digits = precision == null ? Decimals.DEFAULT_PRECISION : precision;
-        Expression parsed = new Expression(expression, BoundedExpressions.configuration(digits + GUARD_DIGITS));
+        long deadline = System.nanoTime() + EVALUATION_BUDGET.toNanos();
+        Runnable step = () -> {
+            cancellation.check();
+            if (System.nanoTime() - deadline > 0) {
+                throw new ToolCallException("The expression takes more than " + EVALUATION_BUDGET.toMillis() + " ms to compute; "
+                        + "ask for fewer digits or split it up");
+            }
+        };
+        Expression parsed = new Expression(expression, BoundedExpressions.configuration(digits + GUARD_DIGITS, step));
         if (variables != null) {
             variables.forEach((name, value) -> parsed.with(name, ArgumentBounds.decimal("variables." + name, value)));
         }

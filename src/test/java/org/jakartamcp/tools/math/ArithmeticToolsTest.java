@@ -72,6 +72,11 @@ class ArithmeticToolsTest {
     void rootsAreExactWhenTheyCanBe() {
         assertEquals(new Calculation("1.5", true, null, null), tools.root(d("2.25"), null, null, null));
         assertEquals("-3", tools.root(d("-27"), 3, null, null).result());
+        // big-math alone divided by zero on these
+        assertEquals(new Calculation("1E-5000", true, null, null), tools.root(d("1e-10000"), 2, null, null));
+        assertEquals(new Calculation("-2E-3333", true, null, null), tools.root(d("-8e-9999"), 3, null, null));
+        assertEquals("1.259921049894873164767210607278228", tools.root(d("2e-9999"), 3, null, null).result().substring(0, 35)
+                .replace("E", ""), "the cube root of 2e-9999 is 1.2599...e-3333");
         Calculation sqrt2 = tools.root(d("2"), 2, 50, null);
         assertEquals("1.4142135623730950488016887242096980785696718753769", sqrt2.result());
         assertFalse(sqrt2.exact());

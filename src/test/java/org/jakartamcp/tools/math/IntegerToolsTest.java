@@ -31,6 +31,12 @@ class IntegerToolsTest {
         assertEquals("1", tools.gcd(List.of(b("17"), b("19"))).result());
         assertEquals("72", tools.lcm(List.of(b("8"), b("9"), b("12"))).result());
         assertEquals("0", tools.lcm(List.of(b("0"), b("5"))).result());
+        assertEquals("Argument 'values' has an integer of more than 1000 digits at position 1",
+                assertThrows(ToolCallException.class, () -> tools.gcd(List.of(b("12"), BigInteger.TEN.pow(1000)))).getMessage());
+        assertTrue(assertThrows(ToolCallException.class, () -> tools.lcm(List.of(b("12"), BigInteger.TEN.pow(1000).negate())))
+                .getMessage().startsWith("Argument 'values' has an integer of more than 1000 digits"));
+        assertEquals("6", tools.gcd(List.of(b("12"), b("18"))).result(), "a normal call right after");
+        assertEquals(BigInteger.TEN.pow(999).toString(), tools.lcm(List.of(BigInteger.TEN.pow(999), b("2"))).result());
     }
 
     @Test
