@@ -8,6 +8,7 @@ import com.ezylang.evalex.functions.AbstractFunction;
 import com.ezylang.evalex.functions.FunctionParameter;
 import com.ezylang.evalex.parser.Token;
 import java.math.BigDecimal;
+import java.math.MathContext;
 
 /** EXP(x) = e^x to the expression's precision (big-math), for x whose power stays within an expression's range. */
 @FunctionParameter(name = "value")
@@ -24,6 +25,7 @@ final class BoundedExp extends AbstractFunction {
                     + " (beyond, e^x leaves the range 10^-" + BoundedExpressions.MAX_MAGNITUDE + " to 10^"
                     + BoundedExpressions.MAX_MAGNITUDE + ")");
         }
-        return expression.convertValue(BigDecimalMath.exp(x, expression.getConfiguration().getMathContext()));
+        MathContext context = expression.getConfiguration().getMathContext();
+        return expression.convertValue(BigDecimalMath.exp(x.round(BoundedPower.wider(context)), context));
     }
 }

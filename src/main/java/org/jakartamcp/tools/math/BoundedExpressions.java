@@ -210,7 +210,7 @@ final class BoundedExpressions {
         constants.put("TRUE", EvaluationValue.TRUE);
         constants.put("FALSE", EvaluationValue.FALSE);
         constants.put("PI", EvaluationValue.numberValue(BigDecimalMath.pi(digits)));
-        constants.put("E", EvaluationValue.numberValue(BigDecimalMath.e(digits)));
+        constants.put("E", EvaluationValue.numberValue(ConstantsResources.e(digits)));
         return Collections.unmodifiableMap(constants);
     }
 

@@ -48,6 +48,11 @@ final class BoundedPower extends InfixPowerOfOperator {
         MathContext context = expression.getConfiguration().getMathContext();
         // EvalEx's own takes the fractional part of the exponent in double (16 digits; NaN or infinite for large bases)
         return expression.convertValue(integer ? base.pow(exponent.intValueExact(), context)
-                : BigDecimalMath.pow(base, exponent, context));
+                : BigDecimalMath.pow(base.round(wider(context)), exponent.round(wider(context)), context));
+    }
+
+    /** big-math works with every digit of its operands (PI has 1010 here), however few the result needs. */
+    static MathContext wider(MathContext context) {
+        return new MathContext(context.getPrecision() + ExpressionTools.GUARD_DIGITS, context.getRoundingMode());
     }
 }

@@ -62,20 +62,14 @@ public class ExpressionTools {
                                @Min(1) @Max(Decimals.MAX_PRECISION) Integer precision,
                                Cancellation cancellation) {
         int digits = precision == null ? Decimals.DEFAULT_PRECISION : precision;
-        long deadline = System.nanoTime() + EVALUATION_BUDGET.toNanos();
-        Runnable step = () -> {
-            cancellation.check();
-            if (System.nanoTime() - deadline > 0) {
-                throw new ToolCallException("The expression takes more than " + EVALUATION_BUDGET.toMillis() + " ms to compute; "
-                        + "ask for fewer digits or split it up");
-            }
-        };
-        Expression parsed = new Expression(expression, BoundedExpressions.configuration(digits + GUARD_DIGITS, step));
+        Budget budget = new Budget(cancellation);
+        Expression parsed = new Expression(expression, BoundedExpressions.configuration(digits + GUARD_DIGITS, budget));
         if (variables != null) {
             variables.forEach((name, value) -> parsed.with(name, ArgumentBounds.decimal("variables." + name, value)));
         }
         try {
             BoundedExpressions.requireBoundedLiterals(parsed);
+            budget.start();
             EvaluationValue value = parsed.evaluate();
             if (!value.isNumberValue()) {
                 throw new ToolCallException("The expression's value is not a number: " + value.getValue());
@@ -84,6 +78,33 @@ public class ExpressionTools {
                     digits);
         } catch (BaseException e) {
             throw new ToolCallException("Cannot evaluate the expression at position " + e.getStartPosition() + ": " + e.getMessage());
+        }
+    }
+
+    /** Runs after every step of an evaluation: stops it when the call is cancelled or the budget is spent. */
+    private static final class Budget implements Runnable {
+
+        private final Cancellation cancellation;
+        private long deadline;
+        private boolean started;
+
+        Budget(Cancellation cancellation) {
+            this.cancellation = cancellation;
+        }
+
+        /** Starts the clock once the expression is parsed (and, on the first call, the classes loaded). */
+        void start() {
+            deadline = System.nanoTime() + EVALUATION_BUDGET.toNanos();
+            started = true;
+        }
+
+        @Override
+        public void run() {
+            cancellation.check();
+            if (started && System.nanoTime() - deadline > 0) {
+                throw new ToolCallException("The expression takes more than " + EVALUATION_BUDGET.toMillis() + " ms to compute; "
+                        + "ask for fewer digits or split it up");
+            }
         }
     }
 }
