@@ -85,6 +85,28 @@ class ToolCallLimitsIT {
         assertTrue(elapsed < TimeUnit.SECONDS.toNanos(TIME_LIMIT_SECONDS), "before the limit: " + Duration.ofNanos(elapsed));
     }
 
+    @Test
+    void costlyExpressionsAreToolErrorsAtOnceAndTheNextCallAnswers() {
+        // each ran for hours before: a million-digit ROUND, a fifty-million-digit literal under SQRT
+        assertEquals("Cannot evaluate the expression at position 1: ROUND needs a number of decimal places from -20000 to 20000",
+                evaluationError(4, "ROUND(1, 3000000)"));
+        assertEquals("The number 1e50000000 at position 6 is too large or too precise: at most 10000 digits and an exponent "
+                + "of at most 10000 in magnitude", evaluationError(5, "SQRT(1e50000000)"));
+        JsonObject normal = mcp.result(session, evaluate(6, "1 + 2")).getJsonObject("result");
+        assertEquals("3", normal.getJsonArray("content").getJsonObject(0).getString("text"), normal.toString());
+    }
+
+    private String evaluationError(int id, String expression) {
+        JsonObject result = mcp.result(session, evaluate(id, expression)).getJsonObject("result");
+        assertTrue(result.getBoolean("isError"), result.toString());
+        return result.getJsonArray("content").getJsonObject(0).getString("text");
+    }
+
+    private static String evaluate(int id, String expression) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"evaluate\","
+                + "\"arguments\":{\"expression\":\"" + expression + "\"}}}";
+    }
+
     private static String call(int id) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"unending\"}}";
     }
