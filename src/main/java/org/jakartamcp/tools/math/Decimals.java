@@ -16,6 +16,8 @@ final class Decimals {
     /** The most digits an exact result may have before it is refused (or rounded, where rounding is asked for). */
     static final int MAX_RESULT_DIGITS = 20_000;
 
+    /** Digits up to which the JDK's stripping (one division per zero) is cheaper than building a BigInteger. */
+    private static final int SHORT = 100;
     private static final BigInteger FIVE = BigInteger.valueOf(5);
     private static final double LOG10_2 = Math.log10(2);
 
@@ -41,6 +43,9 @@ final class Decimals {
     static BigDecimal stripTrailingZeros(BigDecimal value) {
         if (value.signum() == 0) {
             return BigDecimal.ZERO;
+        }
+        if (value.precision() <= SHORT) {
+            return value.stripTrailingZeros(); // the JDK's, on a long, for the numbers of nearly every call
         }
         BigInteger unscaled = value.unscaledValue();
         // 10^k divides the unscaled value only if 2^k does: a bound on the zeros, and on the divisions

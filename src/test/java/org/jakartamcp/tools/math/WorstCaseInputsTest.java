@@ -113,8 +113,8 @@ class WorstCaseInputsTest {
         // 2^3217 - 1 is a Mersenne prime of 969 digits: every round of the test runs
         fast("is_prime", () -> integers.isPrime(BigInteger.TWO.pow(3_217).subtract(BigInteger.ONE)));
         fast("is_prime of 1000 digits", () -> integers.isPrime(BigInteger.TEN.pow(999).add(BigInteger.valueOf(7))));
-        BigInteger hard = new BigInteger("1000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000")
-                .subtract(BigInteger.valueOf(1));
+        // two primes of 50 digits: beyond what Pollard's rho finds in its budget
+        BigInteger hard = BigInteger.probablePrime(166, random).multiply(BigInteger.probablePrime(166, random));
         timed("factorize", IntegerTools.FACTORIZATION_BUDGET.plus(LIMIT), () -> integers.factorize(hard, () -> false));
     }
 
