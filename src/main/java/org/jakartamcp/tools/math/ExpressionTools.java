@@ -54,7 +54,8 @@ public class ExpressionTools {
             + "\"(2^64 + SQRT(2)) / 3\" or \"r^2 * PI\" with variables {\"r\": 1.5}. Operators + - * / % ^, parentheses; "
             + "functions SQRT, ABS, ROUND, FLOOR, CEILING, MIN, MAX, SUM, AVERAGE, FACT, LOG, LOG10, EXP, IF, SIN, COS, TAN "
             + "(degrees; SINR, COSR, TANR in radians) and their inverses, and constants PI and E. The result has `precision` "
-            + "significant digits; every step is computed with 10 more. Numbers stay within 10^-20000 to 10^20000.",
+            + "significant digits; every step is computed with 10 more (LOG, LOG10 and the trigonometric functions in double "
+            + "precision, about 16 digits). Numbers stay within 10^-20000 to 10^20000.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Evaluation evaluate(@ToolArg(description = "The expression, at most 1000 characters") @NotBlank
                                @Size(max = MAX_EXPRESSION_LENGTH) String expression,
