@@ -59,14 +59,13 @@ final class PrimeFactors {
             while (g.equals(BigInteger.ONE)) {
                 x = y;
                 for (long i = 0; i < r; i++) {
+                    if (i % 128 == 0) {
+                        checkTime(n, deadline, cancellation); // this walk is as long as all the work before it
+                    }
                     y = y.multiply(y).add(constant).mod(n);
                 }
                 for (long k = 0; k < r && g.equals(BigInteger.ONE); k += 128) {
-                    cancellation.check();
-                    if (System.nanoTime() > deadline) {
-                        throw new ToolCallException("Factorization ran out of time: " + n + " has large prime factors; "
-                                + "at most " + n.bitLength() + "-bit numbers with such factors can be done in the time allowed");
-                    }
+                    checkTime(n, deadline, cancellation);
                     BigInteger ys = y;
                     for (long i = 0; i < Math.min(128, r - k); i++) {
                         y = y.multiply(y).add(constant).mod(n);
@@ -82,6 +81,14 @@ final class PrimeFactors {
             if (!g.equals(n)) {
                 return g;
             }
+        }
+    }
+
+    private static void checkTime(BigInteger n, long deadline, Cancellation cancellation) {
+        cancellation.check();
+        if (System.nanoTime() > deadline) {
+            throw new ToolCallException("Factorization ran out of time: " + n + " has large prime factors; "
+                    + "at most " + n.bitLength() + "-bit numbers with such factors can be done in the time allowed");
         }
     }
 
