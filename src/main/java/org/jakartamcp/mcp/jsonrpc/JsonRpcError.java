@@ -15,6 +15,12 @@ public class JsonRpcError extends RuntimeException {
     public static final int INTERNAL_ERROR = -32603;
     /** MCP: a resource that does not exist. */
     public static final int RESOURCE_NOT_FOUND = -32002;
+    /**
+     * This server's own code (JSON-RPC's implementation-defined range, clear of the codes MCP and its SDKs
+     * use) for a request refused by a per-request or per-user limit: too many at once, too many per
+     * minute, or the request's time spent. Trying again later may succeed.
+     */
+    public static final int LIMIT_REACHED = -32010;
 
     private static final long serialVersionUID = 1L;
 

@@ -3,6 +3,7 @@ package org.jakartamcp.mcp.server;
 import org.jakartamcp.platform.errors.Incidents;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -17,6 +18,7 @@ import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcResponses;
 import org.jakartamcp.mcp.session.McpSession;
+import org.jakartamcp.mcp.session.SessionEnded;
 import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.platform.database.DatabaseFailures;
@@ -114,6 +116,19 @@ public class McpDispatcher {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Notification " + notification.method() + " failed", e);
         }
+    }
+
+    /**
+     * A session that ended takes its running requests with it: they are cancelled, since nobody can
+     * receive their results. (An HTTP+SSE session ends when its stream closes; a Streamable HTTP one
+     * when the client deletes it, not when a connection drops, which the spec says is no cancellation.)
+     */
+    void sessionEnded(@Observes SessionEnded ended) {
+        inFlight.forEach((key, exchange) -> {
+            if (key.session() == ended.session()) {
+                exchange.cancel();
+            }
+        });
     }
 
     private static JsonRpcError internalError(String method, RuntimeException e) {

@@ -1,6 +1,7 @@
 package org.jakartamcp.mcp.transport;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
@@ -14,6 +15,13 @@ final class McpHttpErrors {
 
     static WebApplicationException of(Response.StatusType status, int code, String message) {
         return new WebApplicationException(response(status, new JsonRpcError(code, message)));
+    }
+
+    /** 429 with Retry-After: the caller reached a limit that frees up with time. */
+    static WebApplicationException tooManyRequests(long retryAfterSeconds, String message) {
+        return new WebApplicationException(Response.fromResponse(response(Response.Status.TOO_MANY_REQUESTS,
+                        new JsonRpcError(JsonRpcError.LIMIT_REACHED, message)))
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build());
     }
 
     static Response response(Response.StatusType status, JsonRpcError error) {

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.session.McpSession;
 
 /**
@@ -23,6 +25,9 @@ public class OpenStreams {
     @Inject
     TransportSettings settings;
 
+    @Inject
+    McpLimits limits;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -30,11 +35,25 @@ public class OpenStreams {
     private final Map<McpSession, EventStream> sseSessions = new ConcurrentHashMap<>();
     private ScheduledFuture<?> keepAlive;
 
-    /** An event stream that closes when its connection does, and sends keep-alives until then. */
-    EventStream open(jakarta.ws.rs.sse.SseEventSink sink, jakarta.ws.rs.sse.Sse sse, Runnable onClose) {
+    /**
+     * Takes one of the user's places for an open stream, before any work for the stream is done; 429
+     * with Retry-After when all are taken. A stream the client dropped gives its place back when the
+     * next keep-alive fails to reach it, hence the Retry-After of one keep-alive interval.
+     */
+    Place reserve(String principal) {
+        if (!limits.streamsPerUser().tryAcquire(principal)) {
+            throw McpHttpErrors.tooManyRequests(settings.keepAlive().toSeconds(), "Too many open streams: " + principal
+                    + " already has " + limits.streamsPerUser().max() + " event streams open on this server; close one first");
+        }
+        return new Place(() -> limits.streamsPerUser().release(principal));
+    }
+
+    /** An event stream in the given place, that closes when its connection does, and sends keep-alives until then. */
+    EventStream open(Place place, jakarta.ws.rs.sse.SseEventSink sink, jakarta.ws.rs.sse.Sse sse, Runnable onClose) {
         EventStream[] holder = new EventStream[1];
         EventStream stream = new EventStream(sink, sse, () -> {
             connections.remove(holder[0]);
+            place.release();
             onClose.run();
         });
         holder[0] = stream;
@@ -70,6 +89,22 @@ public class OpenStreams {
 
     private void ping() {
         connections.forEach(stream -> stream.comment("keep-alive"));
+    }
+
+    /** One user's place for one open stream; given back once, however often released. */
+    static final class Place {
+        private final Runnable giveBack;
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        Place(Runnable giveBack) {
+            this.giveBack = giveBack;
+        }
+
+        void release() {
+            if (released.compareAndSet(false, true)) {
+                giveBack.run();
+            }
+        }
     }
 
     @PreDestroy

@@ -56,8 +56,15 @@ public class SseTransportResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void open(@Context SseEventSink sink, @Context Sse sse, @Context UriInfo uri, @Context SecurityContext security) {
-        McpSession session = sessions.create(McpSession.Transport.SSE, Principals.name(security));
-        EventStream stream = streams.open(sink, sse, () -> closed(session));
+        OpenStreams.Place place = streams.reserve(Principals.name(security));
+        McpSession session;
+        try {
+            session = sessions.create(McpSession.Transport.SSE, Principals.name(security));
+        } catch (RuntimeException e) {
+            place.release();
+            throw e;
+        }
+        EventStream stream = streams.open(place, sink, sse, () -> closed(session));
         streams.bind(session, stream);
         String endpoint = uri.getBaseUri().getRawPath() + MESSAGE_PATH + "?sessionId=" + session.id();
         stream.send("endpoint", endpoint);
@@ -103,7 +110,10 @@ public class SseTransportResource {
         return Response.accepted().build();
     }
 
-    /** An HTTP+SSE session lives as long as its stream. */
+    /**
+     * An HTTP+SSE session lives as long as its stream: when the client goes, the session ends, and
+     * with it the calls it still has running (they are cancelled: nobody can receive their results).
+     */
     private void closed(McpSession session) {
         streams.unbind(session);
         streams.afterClose(() -> sessions.delete(session));

@@ -23,12 +23,15 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcBody;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.mcp.server.McpDispatcher;
 import org.jakartamcp.mcp.server.McpExchange;
+import org.jakartamcp.mcp.server.McpLimits;
+import org.jakartamcp.mcp.server.RequestBudget;
 import org.jakartamcp.mcp.server.lifecycle.LifecycleHandler;
 import org.jakartamcp.mcp.session.McpSession;
 import org.jakartamcp.mcp.spi.Caller;
@@ -63,6 +66,9 @@ public class StreamableHttpResource {
     @Inject
     StatelessRequests stateless;
 
+    @Inject
+    McpLimits limits;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -75,6 +81,7 @@ public class StreamableHttpResource {
                          @HeaderParam(StatelessRequests.NAME_HEADER) String nameHeader) {
         requireAcceptsBoth(request);
         JsonRpcBody messages = body(request);
+        requireBatchWithinLimit(messages);
         if (StatelessRequests.isStateless(version, messages)) {
             return stateless.answer(messages, version, methodHeader, nameHeader, security);
         }
@@ -88,8 +95,11 @@ public class StreamableHttpResource {
         }
         List<JsonObject> responses = new ArrayList<>();
         Caller caller = Principals.caller(security);
+        RequestBudget budget = RequestBudget.starting(limits.requestTimeLimit());
         for (JsonRpcMessage message : messages.messages()) {
-            dispatcher.dispatch(message, session, caller, McpExchange.ClientChannel.NONE).ifPresent(responses::add);
+            Optional<JsonObject> refused = budget.refusal(message);
+            (refused.isPresent() ? refused : dispatcher.dispatch(message, session, caller, McpExchange.ClientChannel.NONE))
+                    .ifPresent(responses::add);
         }
         if (responses.isEmpty()) {
             return Response.accepted().build();
@@ -107,8 +117,11 @@ public class StreamableHttpResource {
         McpSession session = resolver.resolve(sessionId, version, security);
         JsonRpcMessage call = body(request).messages().get(0);
         Caller caller = Principals.caller(security);
+        OpenStreams.Place place = connections.reserve(caller.principal());
         ResumableStream stream = streams.create(session);
-        stream.start(connections.open(sink, sse, () -> { }));
+        stream.start(connections.open(place, sink, sse, () -> { }));
+        // Closing the connection does not cancel the call (the spec: disconnection is not cancellation;
+        // the client may resume the stream); its time limit and the user's concurrent-call limit bound it.
         executor.execute(() -> {
             try {
                 dispatcher.dispatch(call, session, caller, stream).ifPresent(stream::send);
@@ -130,13 +143,20 @@ public class StreamableHttpResource {
         }
         McpSession session = resolver.resolve(sessionId, version, security);
         if (lastEventId == null || lastEventId.isBlank()) {
-            streams.standalone(session).start(connections.open(sink, sse, () -> { }));
+            streams.standalone(session).start(connections.open(connections.reserve(session.principal()), sink, sse, () -> { }));
             return;
         }
         long after = eventId(lastEventId);
-        String streamId = streams.streamOf(session, after).orElseThrow(() -> McpHttpErrors.of(Response.Status.NOT_FOUND,
-                JsonRpcError.INVALID_REQUEST, "Not Found: no event " + lastEventId + " in this session to resume after"));
-        EventStream connection = connections.open(sink, sse, () -> { });
+        OpenStreams.Place place = connections.reserve(session.principal());
+        String streamId;
+        try {
+            streamId = streams.streamOf(session, after).orElseThrow(() -> McpHttpErrors.of(Response.Status.NOT_FOUND,
+                    JsonRpcError.INVALID_REQUEST, "Not Found: no event " + lastEventId + " in this session to resume after"));
+        } catch (RuntimeException e) {
+            place.release();
+            throw e;
+        }
+        EventStream connection = connections.open(place, sink, sse, () -> { });
         streams.live(session, streamId).ifPresentOrElse(
                 live -> live.resume(connection, after),
                 () -> {
@@ -164,6 +184,14 @@ public class StreamableHttpResource {
             return json(response.toString()).build();
         }
         return json(response.toString()).header(StreamableHttpSessions.SESSION_HEADER, session.id()).build();
+    }
+
+    /** A batch larger than the limit is refused whole, before any of its messages runs. */
+    private void requireBatchWithinLimit(JsonRpcBody messages) {
+        if (messages.batch() && messages.messages().size() > limits.maxBatchMessages()) {
+            throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.INVALID_REQUEST, "Invalid Request: a batch may hold at most "
+                    + limits.maxBatchMessages() + " messages; this one has " + messages.messages().size() + ". Send it in parts");
+        }
     }
 
     private static JsonRpcBody body(HttpServletRequest request) {

@@ -20,7 +20,9 @@ public class RateLimits {
 
     /** What is limited, each with the number of attempts allowed per period. */
     public enum Kind {
-        SIGN_IN_PER_ADDRESS, TOKEN_PER_ADDRESS, REGISTRATION_PER_ADDRESS, AUTHORIZATION_PER_ADDRESS
+        SIGN_IN_PER_ADDRESS, TOKEN_PER_ADDRESS, REGISTRATION_PER_ADDRESS, AUTHORIZATION_PER_ADDRESS,
+        /** Requests to the MCP endpoints (/mcp, /sse, /sse/message) per user. */
+        MCP_REQUESTS_PER_USER
     }
 
     /** A bucket with one bandwidth: 311 measured like {@link HashedKeyMap#KEY_BYTES}, rounded up. */
@@ -43,6 +45,10 @@ public class RateLimits {
     @Inject
     @ConfigProperty(name = "oauth.rate-limit.authorization-per-address", defaultValue = "60")
     int authorizationPerAddress;
+
+    @Inject
+    @ConfigProperty(name = "mcp.rate-limit.requests-per-user", defaultValue = "600")
+    int mcpRequestsPerUser;
 
     @Inject
     @ConfigProperty(name = "rate-limit.max-entries", defaultValue = "100000")
@@ -85,6 +91,7 @@ public class RateLimits {
             case TOKEN_PER_ADDRESS -> tokenPerAddress;
             case REGISTRATION_PER_ADDRESS -> registrationPerAddress;
             case AUTHORIZATION_PER_ADDRESS -> authorizationPerAddress;
+            case MCP_REQUESTS_PER_USER -> mcpRequestsPerUser;
         };
         return Bucket.builder().addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(attempts, Duration.ofMinutes(1)).build()).build();
     }

@@ -8,10 +8,12 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.mcp.server.McpExchange;
+import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.ServerInfo;
 import org.jakartamcp.mcp.session.SessionStore;
@@ -30,6 +32,9 @@ public class LifecycleHandler implements McpMethodHandler {
 
     @Inject
     ServerInfo serverInfo;
+
+    @Inject
+    McpLimits limits;
 
     @Override
     public Set<String> methods() {
@@ -72,6 +77,9 @@ public class LifecycleHandler implements McpMethodHandler {
         }
         JsonObject capabilities = params.get("capabilities") instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         JsonObject clientInfo = params.get("clientInfo") instanceof JsonObject object ? object : null;
+        // kept for the session's lifetime, in memory and in the database: bounded before anything else
+        requireAtMost("capabilities", capabilities, limits.maxClientCapabilitiesBytes());
+        requireAtMost("clientInfo", clientInfo, limits.maxClientInfoBytes());
         ProtocolVersion version = ProtocolVersion.negotiate(requested.getString());
         sessions.initialized(exchange.session(), version, clientInfo, capabilities);
         return JSON.createObjectBuilder()
@@ -80,5 +88,12 @@ public class LifecycleHandler implements McpMethodHandler {
                 .add("serverInfo", serverInfo.implementation())
                 .add("instructions", serverInfo.instructions())
                 .build();
+    }
+
+    private static void requireAtMost(String field, JsonObject value, int maxBytes) {
+        if (value != null && value.toString().getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+            throw JsonRpcError.invalidParams("Invalid params: \"" + field + "\" is larger than " + maxBytes
+                    + " bytes, the most this server keeps for a session");
+        }
     }
 }

@@ -4,9 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import jakarta.annotation.PostConstruct;
+import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.session.McpSession;
 import org.jakartamcp.mcp.session.SessionEnded;
 import org.jakartamcp.mcp.spi.ResourceUpdates;
@@ -25,31 +24,36 @@ public class ResourceSubscriptions implements ResourceUpdates {
     @Inject
     Event<ResourceUpdated> notices;
 
-    private final Map<String, Set<McpSession>> subscribers = new ConcurrentHashMap<>();
+    @Inject
+    McpLimits limits;
+
+    private SubscriptionTable subscribers;
+
+    @PostConstruct
+    void createTable() {
+        subscribers = new SubscriptionTable(limits.maxSubscriptionsPerSession());
+    }
 
     void subscribe(McpSession session, String uri) {
-        subscribers.computeIfAbsent(uri, key -> ConcurrentHashMap.newKeySet()).add(session);
+        subscribers.subscribe(session, uri);
     }
 
     void unsubscribe(McpSession session, String uri) {
-        Set<McpSession> sessions = subscribers.get(uri);
-        if (sessions != null) {
-            sessions.remove(session);
-        }
+        subscribers.unsubscribe(session, uri);
     }
 
     void forget(@Observes SessionEnded ended) {
-        subscribers.values().forEach(sessions -> sessions.remove(ended.session()));
+        subscribers.forget(ended.session());
     }
 
     @Override
     public void updated(String uri) {
-        subscribers.getOrDefault(uri, Set.of()).forEach(session -> notices.fire(new ResourceUpdated(session, uri)));
+        subscribers.followers(uri).forEach(session -> notices.fire(new ResourceUpdated(session, uri)));
     }
 
     @Override
     public void updated(String uri, String principal) {
-        subscribers.getOrDefault(uri, Set.of()).stream()
+        subscribers.followers(uri).stream()
                 .filter(session -> session.principal().equals(principal))
                 .forEach(session -> notices.fire(new ResourceUpdated(session, uri)));
     }

@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.server.BeanMethods;
 import org.jakartamcp.mcp.server.McpExchange;
+import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.Pages;
 import org.jakartamcp.mcp.server.ServerInfo;
@@ -46,6 +47,9 @@ public class ResourcesHandler implements McpMethodHandler {
     @Inject
     ServerInfo serverInfo;
 
+    @Inject
+    McpLimits limits;
+
     private List<ResourceDefinition> resources;
     private List<ResourceDefinition> templates;
 
@@ -67,7 +71,7 @@ public class ResourcesHandler implements McpMethodHandler {
             case "resources/templates/list" -> list("resourceTemplates", templates, params);
             case "resources/read" -> read(uri(params), exchange.caller());
             case "resources/subscribe" -> {
-                subscriptions.subscribe(exchange.session(), uri(params));
+                subscriptions.subscribe(exchange.session(), subscribable(uri(params)));
                 yield JsonValue.EMPTY_JSON_OBJECT;
             }
             default -> {
@@ -79,6 +83,21 @@ public class ResourcesHandler implements McpMethodHandler {
 
     Optional<ResourceDefinition> template(String name) {
         return templates.stream().filter(template -> template.name().equals(name)).findFirst();
+    }
+
+    /** Only this server's resources can be followed: any other URI would be a key kept for nothing. */
+    private String subscribable(String uri) {
+        if (uri.length() > limits.maxSubscriptionUriLength()) {
+            throw JsonRpcError.invalidParams("Invalid params: the uri is longer than " + limits.maxSubscriptionUriLength()
+                    + " characters; no resource of this server has such a URI");
+        }
+        boolean known = resources.stream().anyMatch(resource -> resource.uri().equals(uri))
+                || templates.stream().anyMatch(template -> template.template().match(uri).isPresent());
+        if (!known) {
+            throw new JsonRpcError(JsonRpcError.RESOURCE_NOT_FOUND, "Resource not found: " + uri,
+                    JSON.createObjectBuilder().add("uri", uri).build());
+        }
+        return uri;
     }
 
     private JsonObject list(String key, List<ResourceDefinition> all, JsonObject params) {

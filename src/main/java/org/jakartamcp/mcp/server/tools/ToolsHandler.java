@@ -14,6 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.mcp.server.McpExchange;
+import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.Pages;
 import org.jakartamcp.mcp.server.ServerInfo;
@@ -21,6 +22,7 @@ import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.spi.ToolCalled;
 import org.jakartamcp.platform.audit.AuditTrail;
+import org.jakartamcp.platform.ratelimit.ConcurrencyLimit;
 
 /** tools/list and tools/call. */
 @ApplicationScoped
@@ -43,6 +45,9 @@ public class ToolsHandler implements McpMethodHandler {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    McpLimits limits;
 
     /** How long one tool call may run; a tool that checks its {@link Cancellation} stops there with an error result. */
     @Inject
@@ -92,6 +97,11 @@ public class ToolsHandler implements McpMethodHandler {
                     + "; " + caller.principal() + " is not in any of them. Ask your administrator for access.", null, true);
         }
         ProtocolVersion version = exchange.session().protocolVersion();
+        ConcurrencyLimit running = limits.callsPerUser();
+        if (!running.tryAcquire(caller.principal())) {
+            throw new JsonRpcError(JsonRpcError.LIMIT_REACHED, "Too many tool calls at once: " + caller.principal() + " already has "
+                    + running.max() + " running, the most this server runs at once for one user; try again when one has finished");
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeLimitSeconds);
         JsonObject result;
         try {
@@ -102,6 +112,8 @@ public class ToolsHandler implements McpMethodHandler {
             }
             return ToolInvoker.content("Tool '" + tool.name() + "' was stopped: it ran past the time limit of "
                     + timeLimitSeconds + " s for one call", null, true);
+        } finally {
+            running.release(caller.principal());
         }
         if (!result.getBoolean("isError", false)) {
             toolCalls.fire(new ToolCalled(exchange.session().principal(), tool.name(), argumentObject,
