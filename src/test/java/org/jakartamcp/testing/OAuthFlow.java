@@ -188,7 +188,8 @@ public final class OAuthFlow {
         return tokens("admin", TestServer.adminPassword(), resource);
     }
 
-    private JsonObject tokens(String username, String password, String resource) {
+    /** Tokens of this user for one resource (RFC 8707), e.g. {@code <base>/sse}. */
+    public JsonObject tokens(String username, String password, String resource) {
         String clientId = registerPublicClient("Test client");
         Pkce pkce = pkce();
         HttpResponse<String> login = follow(open(authorizeUrl(clientId, pkce, Map.of("resource", resource))));
