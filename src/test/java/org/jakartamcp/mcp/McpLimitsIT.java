@@ -151,10 +151,16 @@ class McpLimitsIT {
         McpHttp mcp = new McpHttp(base + "/mcp", token);
         String first = mcp.initialize("2025-11-25");
         String second = mcp.initialize("2025-11-25");
+        SseClient replaced = new SseClient(streamRequest(first, token));
         SseClient one = new SseClient(streamRequest(first, token));
-        SseClient two = new SseClient(streamRequest(second, token));
+        SseClient two = null;
         try {
             assertEquals(200, one.statusCode());
+            // the session's stream opened again: the older connection is closed, and gives its place back
+            while (replaced.nextOrNull(WAIT) != null) {
+                // its priming event; then it must end (nextOrNull fails the test if it neither sends nor ends)
+            }
+            two = new SseClient(streamRequest(second, token));
             assertEquals(200, two.statusCode());
 
             HttpResponse<String> refused = refusedOrFail(streamRequest(first, token));
@@ -177,8 +183,11 @@ class McpLimitsIT {
             }, attempt -> true);
             again.close();
         } finally {
+            replaced.close();
             one.close();
-            two.close();
+            if (two != null) {
+                two.close();
+            }
         }
         assertEquals("3", text(mcp.result(first, call(22, "add", "{\"a\":1,\"b\":2}"))));
     }

@@ -38,9 +38,14 @@ final class ResumableStream implements McpExchange.ClientChannel {
         return session;
     }
 
-    /** Connects the first connection, with a priming event that gives the client an id to resume from. */
+    /**
+     * Connects a new connection, with a priming event that gives the client an id to resume from. A
+     * connection the stream had (a client that opened the session's GET stream again) is closed: only
+     * the newest one carries events, and the old one would hold one of the user's stream places.
+     */
     synchronized void start(EventStream first) {
         long primed = log.append(session, id, "");
+        closeConnection();
         connection = first;
         if (!first.prime(Long.toString(primed), RECONNECT_MILLIS)) {
             connection = null;
