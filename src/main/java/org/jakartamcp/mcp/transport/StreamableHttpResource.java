@@ -23,7 +23,6 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcBody;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
@@ -97,8 +96,7 @@ public class StreamableHttpResource {
         Caller caller = Principals.caller(security);
         RequestBudget budget = RequestBudget.starting(limits.requestTimeLimit());
         for (JsonRpcMessage message : messages.messages()) {
-            Optional<JsonObject> refused = budget.refusal(message);
-            (refused.isPresent() ? refused : dispatcher.dispatch(message, session, caller, McpExchange.ClientChannel.NONE))
+            budget.refusal(message).or(() -> dispatcher.dispatch(message, session, caller, McpExchange.ClientChannel.NONE))
                     .ifPresent(responses::add);
         }
         if (responses.isEmpty()) {
