@@ -192,6 +192,33 @@ class McpLimitsIT {
         assertEquals("3", text(mcp.result(first, call(22, "add", "{\"a\":1,\"b\":2}"))));
     }
 
+    /** Streamable HTTP: disconnection is not cancellation (the spec); the call runs on and its result can be resumed. */
+    @Test
+    void aStreamedCallKeepsRunningWhenItsConnectionDropsAndItsResultCanBeResumed() {
+        String token = token(newUser(), "mcp");
+        McpHttp mcp = new McpHttp(base + "/mcp", token);
+        String session = mcp.initialize("2025-11-25");
+        String primingId;
+        try (SseClient call = new SseClient(mcp.post(call(31, "pauseReporting", "{\"millis\":1500}")).header("Mcp-Session-Id", session).build())) {
+            assertEquals(200, call.statusCode());
+            primingId = call.next(WAIT).id();
+        } // dropped while the call runs
+
+        HttpRequest resume = HttpRequest.newBuilder(URI.create(base + "/mcp")).header("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", session).header("Last-Event-ID", primingId).header("Authorization", "Bearer " + token).GET().build();
+        JsonObject result = null;
+        try (SseClient resumed = new SseClient(resume)) {
+            for (SseClient.Event event = resumed.nextOrNull(WAIT); event != null; event = resumed.nextOrNull(WAIT)) {
+                if (!event.data().isEmpty() && Http.json(event.data()).containsKey("id")) {
+                    result = Http.json(event.data());
+                }
+            }
+        }
+        assertTrue(result != null, "the resumed stream carried the call's answer");
+        assertEquals(31, result.getInt("id"));
+        assertEquals("paused", text(result), "the call ran to its end: " + result);
+    }
+
     @Test
     void whenAnHttpSseStreamClosesTheCallsOfItsSessionAreCancelled() throws Exception {
         String user = newUser();
