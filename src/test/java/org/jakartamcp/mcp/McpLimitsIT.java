@@ -131,8 +131,12 @@ class McpLimitsIT {
         CompletableFuture<HttpResponse<String>> second = sendAsync(mcp.post(call(12, "pause", "{\"millis\":25000}")).header("Mcp-Session-Id", session));
 
         // until both calls run, a third one is answered normally
-        JsonObject refused = Eventually.await("a third call refused while two run", WAIT,
-                () -> mcp.result(session, call(13, "add", "{\"a\":1,\"b\":2}")), answer -> answer.containsKey("error"));
+        JsonObject refused = Eventually.await("a third call refused while two run", WAIT, () -> {
+            if (first.isDone() || second.isDone()) {
+                throw new IllegalStateException("a waiting call ended early: " + (first.isDone() ? first : second).join().body());
+            }
+            return mcp.result(session, call(13, "add", "{\"a\":1,\"b\":2}"));
+        }, answer -> answer.containsKey("error"));
         long started = System.nanoTime();
         assertEquals(LIMIT_REACHED, refused.getJsonObject("error").getInt("code"), refused.toString());
         assertEquals("Too many tool calls at once: " + user + " already has 2 running, the most this server runs at once for one user;"
