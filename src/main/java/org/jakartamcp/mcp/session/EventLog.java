@@ -17,6 +17,9 @@ import java.util.Optional;
 @Transactional
 public class EventLog {
 
+    /** The stream a GET without Last-Event-ID opens, for messages that answer no request; it lasts as long as its session. */
+    public static final String STANDALONE_STREAM = "standalone";
+
     @PersistenceContext(unitName = "mcp")
     EntityManager entityManager;
 

@@ -11,10 +11,14 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "mcp_session")
 @NamedQuery(name = SessionRecord.TOUCH, query = "update SessionRecord s set s.lastSeenAt = :now where s.idHash = :hash")
+@NamedQuery(name = SessionRecord.TOUCH_ALL, query = "update SessionRecord s set s.lastSeenAt = :now where s.idHash in :hashes")
+@NamedQuery(name = SessionRecord.LAST_SEEN, query = "select s.idHash, s.lastSeenAt from SessionRecord s where s.idHash in :hashes")
 @NamedQuery(name = SessionRecord.DELETE, query = "delete from SessionRecord s where s.idHash = :hash")
 public class SessionRecord {
 
     static final String TOUCH = "SessionRecord.touch";
+    static final String TOUCH_ALL = "SessionRecord.touchAll";
+    static final String LAST_SEEN = "SessionRecord.lastSeen";
     static final String DELETE = "SessionRecord.delete";
 
     @Id

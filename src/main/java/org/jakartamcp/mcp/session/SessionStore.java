@@ -1,7 +1,12 @@
 package org.jakartamcp.mcp.session;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import static org.jakartamcp.platform.json.JsonP.JSON;
 
@@ -9,60 +14,132 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
+import org.jakartamcp.platform.database.DatabaseReady;
 
 /**
  * Sessions in PostgreSQL, with the ones in use cached in memory: a request costs a map lookup, a
  * restart or another instance costs one read. {@code last_seen_at} is written at most once a minute.
+ * The database is the truth shared by all instances: every few seconds
+ * ({@link SessionSettings#checkInterval()}) one query checks the cached sessions against it, so a
+ * session deleted or expired anywhere ends here too, without a round trip per request.
  */
 @ApplicationScoped
 public class SessionStore {
 
-    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    private static final Logger LOG = Logger.getLogger(SessionStore.class.getName());
 
     @Inject
     SessionRepository repository;
 
     @Inject
+    SessionSettings settings;
+
+    @Inject
     Event<SessionEnded> ended;
 
-    private final Map<String, McpSession> cache = new ConcurrentHashMap<>();
-    private final Map<String, OffsetDateTime> lastTouched = new ConcurrentHashMap<>();
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private final Clock clock = Clock.systemUTC();
+    private SessionCache cache;
+    private volatile ScheduledFuture<?> checker;
+
+    @PostConstruct
+    void createCache() {
+        cache = new SessionCache(settings.cacheSize(), settings.idleTimeout());
+    }
+
+    void onDatabaseReady(@Observes DatabaseReady ready) {
+        long period = settings.checkInterval().toMillis();
+        checker = scheduler.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        ScheduledFuture<?> running = checker;
+        if (running != null) {
+            running.cancel(false);
+        }
+    }
 
     public McpSession create(McpSession.Transport transport, String principal) {
         String id = SessionIds.create();
         McpSession session = new McpSession(id, SessionIds.hash(id), transport, principal);
-        SessionRecord record = new SessionRecord(session.idHash(), transport.name(), principal, OffsetDateTime.now(clock));
-        repository.insert(record);
-        cache.put(session.idHash(), session);
-        lastTouched.put(session.idHash(), record.createdAt);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        SessionRecord record = new SessionRecord(session.idHash(), transport.name(), principal, now);
+        if (transport == McpSession.Transport.STREAMABLE_HTTP) {
+            // an HTTP+SSE session ends with its stream; a Streamable HTTP one may be abandoned without a DELETE
+            repository.insertWithin(record, settings.perUser()).forEach(this::unload);
+        } else {
+            repository.insert(record);
+        }
+        SessionCache.Entry entry = cache.put(session.idHash(), session, now, now);
+        entry.lastTouched = now;
+        cache.removeOverflow().forEach(this::ended);
         return session;
     }
 
-    /** The session with this id, if it exists; malformed ids are not looked up. */
+    /** The session with this id, if it exists and has not expired; malformed ids are not looked up. */
     public Optional<McpSession> find(String id) {
         if (!SessionIds.isWellFormed(id)) {
             return Optional.empty();
         }
         String hash = SessionIds.hash(id);
-        McpSession session = cache.get(hash);
-        if (session == null) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        SessionCache.Entry entry = cache.get(hash);
+        if (entry == null || cache.isExpired(entry, now)) {
+            // not here, or idle here: the database says whether it exists and when another instance last saw it
             SessionRecord record = repository.find(hash);
-            if (record == null) {
+            if (record == null || SessionCache.isExpired(entry == null ? null : entry.lastUsed, record.lastSeenAt,
+                    settings.idleTimeout(), now)) {
+                if (record != null) {
+                    expire(hash);
+                } else {
+                    unload(hash);
+                }
                 return Optional.empty();
             }
-            McpSession loaded = fromRecord(id, record);
-            McpSession raced = cache.putIfAbsent(hash, loaded);
-            session = raced != null ? raced : loaded;
+            if (entry == null) {
+                entry = cache.put(hash, fromRecord(id, record), record.lastSeenAt, now);
+                cache.removeOverflow().forEach(this::ended);
+            }
+            entry.storedLastSeen = record.lastSeenAt;
         }
-        touch(hash);
-        return Optional.of(session);
+        entry.lastUsed = now;
+        if (SessionCache.isTouchDue(entry, now)) {
+            entry.lastTouched = now;
+            repository.touch(hash, now);
+        }
+        return Optional.of(entry.session);
+    }
+
+    /** A stream of the session opened on this instance: while one is open, the session is in use and does not expire. */
+    public void streamOpened(McpSession session) {
+        if (!session.isStateless()) {
+            SessionCache.Entry entry = cache.get(session.idHash());
+            if (entry != null) {
+                entry.openStreams.incrementAndGet();
+            }
+        }
+    }
+
+    public void streamClosed(McpSession session) {
+        if (!session.isStateless()) {
+            SessionCache.Entry entry = cache.get(session.idHash());
+            if (entry != null && entry.session == session) {
+                entry.openStreams.updateAndGet(open -> Math.max(0, open - 1));
+                entry.lastUsed = OffsetDateTime.now(clock);
+            }
+        }
     }
 
     public void initialized(McpSession session, ProtocolVersion version, JsonObject clientInfo, JsonObject capabilities) {
@@ -79,19 +156,56 @@ public class SessionStore {
     }
 
     public boolean delete(McpSession session) {
-        cache.remove(session.idHash());
-        lastTouched.remove(session.idHash());
-        ended.fire(new SessionEnded(session));
+        unload(session.idHash());
         return repository.delete(session.idHash());
     }
 
-    private void touch(String hash) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        OffsetDateTime previous = lastTouched.get(hash);
-        if (previous == null || previous.plus(TOUCH_INTERVAL).isBefore(now)) {
-            lastTouched.put(hash, now);
-            repository.touch(hash, now);
+    /**
+     * The periodic check: cached sessions that are no longer stored end here, idle ones expire, and
+     * those kept in use by an open stream have their {@code last_seen_at} brought forward (so that no
+     * instance, and no housekeeping run, takes them for idle).
+     */
+    void check() {
+        try {
+            List<String> hashes = cache.hashes();
+            Map<String, OffsetDateTime> stored = repository.lastSeen(hashes);
+            for (String hash : hashes) {
+                OffsetDateTime lastSeen = stored.get(hash);
+                SessionCache.Entry entry = cache.get(hash);
+                if (lastSeen == null) {
+                    unload(hash);
+                } else if (entry != null) {
+                    entry.storedLastSeen = lastSeen;
+                }
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            cache.expired(now).forEach(entry -> expire(entry.hash));
+            List<SessionCache.Entry> due = cache.dueForTouch(now);
+            if (!due.isEmpty()) {
+                repository.touchAll(due.stream().map(entry -> entry.hash).toList(), now);
+                due.forEach(entry -> entry.lastTouched = now);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not check the cached sessions against the database; trying again later", e);
         }
+    }
+
+    private void expire(String hash) {
+        unload(hash);
+        repository.delete(hash);
+        LOG.fine(() -> "Session " + hash.substring(0, 8) + "... expired after " + settings.idleTimeout().toMinutes() + " idle minutes");
+    }
+
+    /** Forgets a session on this instance: its streams end and what was kept for it in memory goes. */
+    private void unload(String hash) {
+        SessionCache.Entry entry = cache.remove(hash);
+        if (entry != null) {
+            ended(entry);
+        }
+    }
+
+    private void ended(SessionCache.Entry entry) {
+        ended.fire(new SessionEnded(entry.session));
     }
 
     private static McpSession fromRecord(String id, SessionRecord record) {

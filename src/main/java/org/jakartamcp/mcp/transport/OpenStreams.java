@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.session.McpSession;
+import org.jakartamcp.mcp.session.SessionEnded;
+import org.jakartamcp.mcp.session.SessionStore;
 
 /**
  * The event-stream connections open on this instance. They hold no thread; one scheduled task sends
@@ -27,6 +30,7 @@ public class OpenStreams {
 
     @Inject
     McpLimits limits;
+    SessionStore sessions;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -48,12 +52,17 @@ public class OpenStreams {
         return new Place(() -> limits.streamsPerUser().release(principal));
     }
 
-    /** An event stream in the given place, that closes when its connection does, and sends keep-alives until then. */
-    EventStream open(Place place, jakarta.ws.rs.sse.SseEventSink sink, jakarta.ws.rs.sse.Sse sse, Runnable onClose) {
+    /**
+     * An event stream of the session in the given place, that closes when its connection does, and sends
+     * keep-alives until then; while it is open, the session counts as in use.
+     */
+    EventStream open(Place place, McpSession session, jakarta.ws.rs.sse.SseEventSink sink, jakarta.ws.rs.sse.Sse sse, Runnable onClose) {
         EventStream[] holder = new EventStream[1];
+        sessions.streamOpened(session);
         EventStream stream = new EventStream(sink, sse, () -> {
             connections.remove(holder[0]);
             place.release();
+            sessions.streamClosed(session);
             onClose.run();
         });
         holder[0] = stream;
@@ -73,6 +82,14 @@ public class OpenStreams {
 
     Optional<EventStream> of(McpSession session) {
         return Optional.ofNullable(sseSessions.get(session));
+    }
+
+    /** An HTTP+SSE session ended elsewhere (or expired): its stream closes, which tells the client. */
+    void onSessionEnded(@Observes SessionEnded ended) {
+        EventStream stream = sseSessions.remove(ended.session());
+        if (stream != null) {
+            stream.close();
+        }
     }
 
     /** Runs follow-up work of a closed stream (database writes) on a managed thread, not the I/O thread that noticed. */

@@ -54,6 +54,10 @@ final class ResumableStream implements McpExchange.ClientChannel {
 
     @Override
     public synchronized void send(JsonObject message) {
+        if (completed) {
+            // the stream ended with its session: nothing more is logged for it or sent on it
+            return;
+        }
         String data = message.toString();
         long seq = log.append(session, id, data);
         if (connection != null && !connection.send(null, Long.toString(seq), data)) {

@@ -1,6 +1,7 @@
 package org.jakartamcp.mcp.transport;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -9,13 +10,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jakartamcp.mcp.session.EventLog;
 import org.jakartamcp.mcp.session.McpSession;
+import org.jakartamcp.mcp.session.SessionEnded;
 
 /** The resumable streams of this instance that have not ended yet. */
 @ApplicationScoped
 class ResumableStreams {
 
-    /** The stream a GET without Last-Event-ID opens, for messages that answer no request. */
-    static final String STANDALONE = "standalone";
+    static final String STANDALONE = EventLog.STANDALONE_STREAM;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -54,6 +55,11 @@ class ResumableStreams {
 
     private ResumableStream newStream(McpSession session, String id) {
         return new ResumableStream(session, id, log, ended -> live.remove(new Key(ended.session(), ended.id()), ended));
+    }
+
+    /** A session ended (here or elsewhere): its streams end with it, closing their connections. */
+    void onSessionEnded(@Observes SessionEnded ended) {
+        endAll(ended.session());
     }
 
     void endAll(McpSession session) {

@@ -64,7 +64,7 @@ public class SseTransportResource {
             place.release();
             throw e;
         }
-        EventStream stream = streams.open(place, sink, sse, () -> closed(session));
+        EventStream stream = streams.open(place, session, sink, sse, () -> closed(session));
         streams.bind(session, stream);
         String endpoint = uri.getBaseUri().getRawPath() + MESSAGE_PATH + "?sessionId=" + session.id();
         stream.send("endpoint", endpoint);

@@ -117,7 +117,7 @@ public class StreamableHttpResource {
         Caller caller = Principals.caller(security);
         OpenStreams.Place place = connections.reserve(caller.principal());
         ResumableStream stream = streams.create(session);
-        stream.start(connections.open(place, sink, sse, () -> { }));
+        stream.start(connections.open(place, session, sink, sse, () -> { }));
         // Closing the connection does not cancel the call (the spec: disconnection is not cancellation;
         // the client may resume the stream); its time limit and the user's concurrent-call limit bound it.
         executor.execute(() -> {
@@ -141,7 +141,7 @@ public class StreamableHttpResource {
         }
         McpSession session = resolver.resolve(sessionId, version, security);
         if (lastEventId == null || lastEventId.isBlank()) {
-            streams.standalone(session).start(connections.open(connections.reserve(session.principal()), sink, sse, () -> { }));
+            streams.standalone(session).start(connections.open(connections.reserve(session.principal()), session, sink, sse, () -> { }));
             return;
         }
         long after = eventId(lastEventId);
@@ -154,7 +154,7 @@ public class StreamableHttpResource {
             place.release();
             throw e;
         }
-        EventStream connection = connections.open(place, sink, sse, () -> { });
+        EventStream connection = connections.open(place, session, sink, sse, () -> { });
         streams.live(session, streamId).ifPresentOrElse(
                 live -> live.resume(connection, after),
                 () -> {
@@ -168,7 +168,6 @@ public class StreamableHttpResource {
                            @HeaderParam(StreamableHttpSessions.SESSION_HEADER) String sessionId,
                            @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version) {
         McpSession session = resolver.resolve(sessionId, version, security);
-        streams.endAll(session);
         sessions.delete(session);
         return Response.noContent().build();
     }

@@ -1,0 +1,113 @@
+package org.jakartamcp.platform.housekeeping;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jakartamcp.mcp.session.SessionSettings;
+import org.jakartamcp.oauth.OAuthSettings;
+import org.jakartamcp.platform.database.DatabaseReady;
+import org.jakartamcp.platform.housekeeping.HousekeepingRepository.Purge;
+
+/**
+ * Deletes what has outlived its use: idle sessions, stream events no client can resume from any more,
+ * expired codes and refresh tokens, long-revoked grants, clients never used, old audit rows. Runs on
+ * every instance at {@link HousekeepingSettings#interval()}; runs at the same time share the work.
+ */
+@ApplicationScoped
+public class Housekeeping {
+
+    private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
+
+    @Inject
+    HousekeepingRepository repository;
+
+    @Inject
+    HousekeepingSettings settings;
+
+    @Inject
+    SessionSettings sessionSettings;
+
+    @Inject
+    OAuthSettings oauthSettings;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final Clock clock = Clock.systemUTC();
+    private volatile ScheduledFuture<?> schedule;
+
+    void onDatabaseReady(@Observes DatabaseReady ready) {
+        long period = settings.interval().toMillis();
+        schedule = scheduler.scheduleWithFixedDelay(this::scheduledRun, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        ScheduledFuture<?> running = schedule;
+        if (running != null) {
+            running.cancel(false);
+        }
+    }
+
+    private void scheduledRun() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Housekeeping failed; it runs again in " + settings.interval().toMinutes() + " minutes", e);
+        }
+    }
+
+    /** One run over every kind of row; returns how many rows of each it deleted. */
+    public Map<Purge, Integer> runOnce() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Retention retention = retention();
+        Map<Purge, Function<OffsetDateTime, OffsetDateTime>> cutoffs = new EnumMap<>(Purge.class);
+        cutoffs.put(Purge.IDLE_SESSIONS, retention::sessionsSeenBefore);
+        cutoffs.put(Purge.STREAM_EVENTS, retention::eventsCreatedBefore);
+        cutoffs.put(Purge.EXPIRED_CODES, retention::credentialsExpiredBefore);
+        cutoffs.put(Purge.EXPIRED_REFRESH_TOKENS, retention::credentialsExpiredBefore);
+        cutoffs.put(Purge.REVOKED_GRANTS, retention::grantsRevokedBefore);
+        cutoffs.put(Purge.UNUSED_CLIENTS, retention::unusedClientsCreatedBefore);
+        cutoffs.put(Purge.AUDIT_EVENTS, retention::auditBefore);
+        Map<Purge, Integer> deleted = new EnumMap<>(Purge.class);
+        // grants before clients: a client whose last grant goes in this run counts as unused in it
+        for (Purge purge : Purge.values()) {
+            deleted.put(purge, purge(purge, cutoffs.get(purge).apply(now)));
+        }
+        int total = deleted.values().stream().mapToInt(Integer::intValue).sum();
+        LOG.log(total > 0 ? Level.INFO : Level.FINE, () -> "Housekeeping deleted " + total + " rows: " + deleted);
+        return deleted;
+    }
+
+    private int purge(Purge purge, OffsetDateTime cutoff) {
+        int total = 0;
+        for (int batch = 0; batch < settings.maxBatches(); batch++) {
+            int deleted = repository.deleteBatch(purge, cutoff, settings.batchSize());
+            total += deleted;
+            if (deleted < settings.batchSize()) {
+                break;
+            }
+        }
+        int count = total;
+        LOG.fine(() -> purge + ": " + count + " rows from before " + cutoff);
+        return total;
+    }
+
+    Retention retention() {
+        return new Retention(sessionSettings.idleTimeout(), settings.eventRetention(), settings.expiredRetention(),
+                settings.revokedGrantRetention(), oauthSettings.accessTokenLifetime(), settings.unusedClientRetention(),
+                settings.auditRetention());
+    }
+}
