@@ -1,0 +1,194 @@
+package org.jakartamcp.platform.housekeeping;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.jakartamcp.testing.Deployments;
+import org.jakartamcp.testing.Http;
+import org.jakartamcp.testing.TestDatabase;
+import org.jakartamcp.testing.TestServer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One housekeeping run, with the default retentions, against rows written straight into PostgreSQL
+ * with the ages that matter: what has outlived its use goes, what is still of use stays. The product
+ * WAR gets a test-only resource that runs housekeeping at once, so no test waits for its schedule.
+ */
+@ExtendWith(ArquillianExtension.class)
+class HousekeepingIT {
+
+    @ArquillianResource
+    URL deployment;
+
+    private final String tag = UUID.randomUUID().toString();
+
+    @Deployment(testable = false)
+    static WebArchive productWithARunButton() {
+        return Deployments.product("housekeeping.war", Map.of()).addClass(HousekeepingProbeResource.class);
+    }
+
+    @BeforeEach
+    void serverIsReady() {
+        TestServer.awaitReady();
+    }
+
+    @Test
+    void oneRunDeletesWhatOutlivedItsUseAndKeepsTheRest() throws SQLException {
+        try (Connection db = TestDatabase.shared().connect()) {
+            long user = id(db, "insert into app_user (username, created_at) values (?, now()) returning id", "housekeeping-" + tag);
+            client(db, "used", "30 days", false);
+            client(db, "unused-old", "30 days", false);
+            client(db, "unused-fresh", "1 hour", false);
+            client(db, "disabled-old", "30 days", true);
+            long active = grant(db, user, "used", null);
+            long revokedLongAgo = grant(db, user, "used", "30 days");
+            long revokedJustNow = grant(db, user, "used", "1 minute");
+            credentials(db, "code", "oauth_code", active, "- interval '2 days'");
+            credentials(db, "code-fresh", "oauth_code", active, "+ interval '1 minute'");
+            credentials(db, "code-of-revoked", "oauth_code", revokedLongAgo, "+ interval '1 minute'");
+            credentials(db, "refresh", "oauth_refresh_token", active, "- interval '2 days'");
+            credentials(db, "refresh-fresh", "oauth_refresh_token", active, "+ interval '30 days'");
+            credentials(db, "refresh-of-revoked", "oauth_refresh_token", revokedLongAgo, "+ interval '30 days'");
+            credentials(db, "refresh-of-recently-revoked", "oauth_refresh_token", revokedJustNow, "+ interval '30 days'");
+            session(db, "idle", "3 days");
+            session(db, "active", "1 minute");
+            long oldPostEvent = event(db, "active", "post-1", "1 hour");
+            long freshPostEvent = event(db, "active", "post-2", "1 minute");
+            long olderStandalone = event(db, "active", "standalone", "2 hours");
+            long newestStandalone = event(db, "active", "standalone", "1 hour");
+            audit(db, "100 days");
+            audit(db, "1 day");
+
+            JsonObject deleted = run();
+
+            for (String purge : List.of("IDLE_SESSIONS", "STREAM_EVENTS", "EXPIRED_CODES", "EXPIRED_REFRESH_TOKENS", "REVOKED_GRANTS",
+                    "UNUSED_CLIENTS", "AUDIT_EVENTS")) {
+                assertTrue(deleted.getInt(purge) >= 1, purge + " in " + deleted);
+            }
+            assertEquals(List.of(tag + "-disabled-old", tag + "-unused-fresh", tag + "-used"),
+                    strings(db, "select client_id from oauth_client where client_id like ? order by client_id", tag + "-%"));
+            assertEquals(List.of(String.valueOf(active), String.valueOf(revokedJustNow)),
+                    strings(db, "select id::text from oauth_grant where user_id = " + user + " order by id", null));
+            assertEquals(List.of(tag + "-code-fresh"), strings(db, "select trim(code_hash) from oauth_code where code_hash like ?", tag + "-%"));
+            assertEquals(List.of(tag + "-refresh-fresh", tag + "-refresh-of-recently-revoked"),
+                    strings(db, "select trim(token_hash) from oauth_refresh_token where token_hash like ? order by 1", tag + "-%"));
+            assertEquals(List.of(tag + "-active"), strings(db, "select trim(id_hash) from mcp_session where id_hash like ?", tag + "-%"));
+            assertEquals(List.of(String.valueOf(freshPostEvent), String.valueOf(newestStandalone)),
+                    strings(db, "select seq::text from mcp_event where session_hash like ? order by seq", tag + "-%"));
+            assertTrue(oldPostEvent < freshPostEvent && olderStandalone < newestStandalone);
+            assertEquals(List.of("1 day"), strings(db, "select detail from audit_event where actor = ?", "housekeeping-" + tag));
+        }
+    }
+
+    @Test
+    void runsAtTheSameTimeShareTheWorkWithoutFailing() throws SQLException {
+        int rows = 5000;
+        try (Connection db = TestDatabase.shared().connect();
+             PreparedStatement insert = db.prepareStatement("insert into audit_event (occurred_at, type, actor, detail) "
+                     + "select now() - interval '100 days', 'test.old', ?, 'row ' || n from generate_series(1, " + rows + ") n")) {
+            insert.setString(1, "housekeeping-" + tag);
+            assertEquals(rows, insert.executeUpdate());
+
+            List<CompletableFuture<JsonObject>> runs = List.of(CompletableFuture.supplyAsync(this::run),
+                    CompletableFuture.supplyAsync(this::run), CompletableFuture.supplyAsync(this::run));
+            int total = runs.stream().map(CompletableFuture::join).mapToInt(counts -> counts.getInt("AUDIT_EVENTS")).sum();
+
+            assertTrue(total >= rows, "deleted " + total + " of " + rows);
+            assertEquals(List.of("0"), strings(db, "select count(*)::text from audit_event where actor = ?", "housekeeping-" + tag));
+            assertEquals(0, run().getInt("AUDIT_EVENTS"), "nothing is left for a later run");
+        }
+    }
+
+    private JsonObject run() {
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(deployment + "housekeeping-run"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, response.statusCode(), response.body());
+        return Http.json(response);
+    }
+
+    private void client(Connection db, String name, String age, boolean disabled) throws SQLException {
+        update(db, "insert into oauth_client (client_id, redirect_uris, token_endpoint_auth_method, disabled, created_at) "
+                + "values (?, 'http://127.0.0.1/callback', 'none', " + disabled + ", now() - interval '" + age + "')", tag + "-" + name);
+    }
+
+    private long grant(Connection db, long user, String client, String revokedAgo) throws SQLException {
+        return id(db, "insert into oauth_grant (user_id, client_id, scope, resource, created_at, revoked_at) values (" + user
+                + ", ?, 'mcp:call', 'http://localhost/mcp', now() - interval '60 days', "
+                + (revokedAgo == null ? "null" : "now() - interval '" + revokedAgo + "'") + ") returning id", tag + "-" + client);
+    }
+
+    private void credentials(Connection db, String name, String table, long grant, String expiresFromNow) throws SQLException {
+        String sql = "oauth_code".equals(table)
+                ? "insert into oauth_code (code_hash, grant_id, redirect_uri, code_challenge, expires_at) values (?, " + grant
+                + ", '', 'challenge', now() " + expiresFromNow + ")"
+                : "insert into oauth_refresh_token (token_hash, grant_id, created_at, expires_at) values (?, " + grant
+                + ", now() - interval '60 days', now() " + expiresFromNow + ")";
+        update(db, sql, tag + "-" + name);
+    }
+
+    private void session(Connection db, String name, String idle) throws SQLException {
+        update(db, "insert into mcp_session (id_hash, transport, principal, created_at, last_seen_at) "
+                + "values (?, 'STREAMABLE_HTTP', 'housekeeping', now() - interval '5 days', now() - interval '" + idle + "')", tag + "-" + name);
+    }
+
+    private long event(Connection db, String session, String stream, String age) throws SQLException {
+        return id(db, "insert into mcp_event (session_hash, stream_id, payload, created_at) values (?, '" + stream
+                + "', '{}', now() - interval '" + age + "') returning seq", tag + "-" + session);
+    }
+
+    private void audit(Connection db, String age) throws SQLException {
+        update(db, "insert into audit_event (occurred_at, type, actor, detail) values (now() - interval '" + age
+                + "', 'test.audit', ?, '" + age + "')", "housekeeping-" + tag);
+    }
+
+    private static void update(Connection db, String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            assertEquals(1, statement.executeUpdate(), sql);
+        }
+    }
+
+    private static long id(Connection db, String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private static List<String> strings(Connection db, String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setString(1, parameter);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                List<String> values = new java.util.ArrayList<>();
+                while (result.next()) {
+                    values.add(result.getString(1));
+                }
+                return values;
+            }
+        }
+    }
+}
