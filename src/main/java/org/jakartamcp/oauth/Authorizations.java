@@ -112,6 +112,7 @@ public class Authorizations {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Grant grant = new Grant(user.id(), request.clientId(), scope, request.resource(), now);
         store.insert(grant);
+        store.firstGranted(request.clientId(), now);
         String code = SecretHash.newSecret();
         store.insert(new AuthorizationCode(SecretHash.of(code), grant.id(), request.redirectUriGiven() ? request.redirectUri() : "",
                 request.codeChallenge(),

@@ -12,9 +12,12 @@ import java.util.List;
 @Entity
 @Table(name = "oauth_client")
 @NamedQuery(name = OAuthClient.NEWEST, query = "select c from OAuthClient c order by c.createdAt desc")
+@NamedQuery(name = OAuthClient.FIRST_GRANTED, query = "update OAuthClient c set c.firstGrantedAt = :at "
+        + "where c.clientId = :client and c.firstGrantedAt is null")
 public class OAuthClient {
 
     static final String NEWEST = "OAuthClient.newest";
+    static final String FIRST_GRANTED = "OAuthClient.firstGranted";
 
     public static final String PUBLIC = "none";
 
@@ -52,6 +55,10 @@ public class OAuthClient {
 
     @Column(name = "fresh_until")
     OffsetDateTime freshUntil;
+
+    /** Null until a user first grants the client something; a client never used is deleted after a while. */
+    @Column(name = "first_granted_at")
+    OffsetDateTime firstGrantedAt;
 
     protected OAuthClient() {
     }

@@ -23,6 +23,12 @@ public class OAuthStore {
         entityManager.flush();
     }
 
+    /** Notes the client's first grant: from then on housekeeping counts it as used. */
+    void firstGranted(String clientId, OffsetDateTime at) {
+        entityManager.createNamedQuery(OAuthClient.FIRST_GRANTED).setParameter("client", clientId).setParameter("at", at)
+                .executeUpdate();
+    }
+
     Optional<Grant> grant(long id) {
         return Optional.ofNullable(entityManager.find(Grant.class, id));
     }

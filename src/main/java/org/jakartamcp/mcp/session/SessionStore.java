@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
+import org.jakartamcp.platform.database.DatabaseFailures;
 import org.jakartamcp.platform.database.DatabaseReady;
 
 /**
@@ -186,7 +187,12 @@ public class SessionStore {
                 due.forEach(entry -> entry.lastTouched = now);
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not check the cached sessions against the database; trying again later", e);
+            if (DatabaseFailures.isUnavailable(e)) {
+                // the outage is reported by the readiness check; sessions stay as they are until the database is back
+                LOG.fine(() -> "Cached sessions not checked: " + DatabaseFailures.describe(e));
+            } else {
+                LOG.log(Level.WARNING, "Could not check the cached sessions against the database; trying again later", e);
+            }
         }
     }
 

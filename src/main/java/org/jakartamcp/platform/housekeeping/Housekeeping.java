@@ -17,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jakartamcp.mcp.session.SessionSettings;
 import org.jakartamcp.oauth.OAuthSettings;
+import org.jakartamcp.platform.database.DatabaseFailures;
 import org.jakartamcp.platform.database.DatabaseReady;
 import org.jakartamcp.platform.housekeeping.HousekeepingRepository.Purge;
 
@@ -65,7 +66,11 @@ public class Housekeeping {
         try {
             runOnce();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Housekeeping failed; it runs again in " + settings.interval().toMinutes() + " minutes", e);
+            if (DatabaseFailures.isUnavailable(e)) {
+                LOG.warning(() -> "Housekeeping skipped, the database is unavailable: " + DatabaseFailures.describe(e));
+            } else {
+                LOG.log(Level.WARNING, "Housekeeping failed; it runs again in " + settings.interval().toMinutes() + " minutes", e);
+            }
         }
     }
 
@@ -82,7 +87,6 @@ public class Housekeeping {
         cutoffs.put(Purge.UNUSED_CLIENTS, retention::unusedClientsCreatedBefore);
         cutoffs.put(Purge.AUDIT_EVENTS, retention::auditBefore);
         Map<Purge, Integer> deleted = new EnumMap<>(Purge.class);
-        // grants before clients: a client whose last grant goes in this run counts as unused in it
         for (Purge purge : Purge.values()) {
             deleted.put(purge, purge(purge, cutoffs.get(purge).apply(now)));
         }

@@ -32,9 +32,10 @@ public class HousekeepingRepository {
         // with their codes and refresh tokens (on delete cascade)
         REVOKED_GRANTS("delete from oauth_grant where id in (select id from oauth_grant "
                 + "where revoked_at < ?1 limit ?2 for update skip locked)"),
-        // a disabled client stays: it is an administrator's decision on record
+        // never granted anything; a disabled client stays: it is an administrator's decision on record
         UNUSED_CLIENTS("delete from oauth_client where client_id in (select c.client_id from oauth_client c "
-                + "where c.created_at < ?1 and not c.disabled and not exists (select 1 from oauth_grant g where g.client_id = c.client_id) "
+                + "where c.created_at < ?1 and c.first_granted_at is null and not c.disabled "
+                + "and not exists (select 1 from oauth_grant g where g.client_id = c.client_id) "
                 + "limit ?2 for update of c skip locked)"),
         AUDIT_EVENTS("delete from audit_event where id in (select id from audit_event "
                 + "where occurred_at < ?1 limit ?2 for update skip locked)");

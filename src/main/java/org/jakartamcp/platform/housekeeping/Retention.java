@@ -47,7 +47,7 @@ public record Retention(Duration sessionIdleTimeout, Duration eventRetention, Du
         return now.minus(revokedGrantRetention.compareTo(floor) > 0 ? revokedGrantRetention : floor);
     }
 
-    /** Clients registered before this that have no grant (never used, or every grant long gone) are deleted. */
+    /** Clients registered before this that no user ever granted anything are deleted. */
     public OffsetDateTime unusedClientsCreatedBefore(OffsetDateTime now) {
         return now.minus(unusedClientRetention);
     }

@@ -56,6 +56,8 @@ class HousekeepingIT {
         try (Connection db = TestDatabase.shared().connect()) {
             long user = id(db, "insert into app_user (username, created_at) values (?, now()) returning id", "housekeeping-" + tag);
             client(db, "used", "30 days", false);
+            client(db, "used-long-ago", "30 days", false);
+            update(db, "update oauth_client set first_granted_at = now() - interval '29 days' where client_id = ?", tag + "-used-long-ago");
             client(db, "unused-old", "30 days", false);
             client(db, "unused-fresh", "1 hour", false);
             client(db, "disabled-old", "30 days", true);
@@ -84,13 +86,13 @@ class HousekeepingIT {
                     "UNUSED_CLIENTS", "AUDIT_EVENTS")) {
                 assertTrue(deleted.getInt(purge) >= 1, purge + " in " + deleted);
             }
-            assertEquals(List.of(tag + "-disabled-old", tag + "-unused-fresh", tag + "-used"),
-                    strings(db, "select client_id from oauth_client where client_id like ? order by client_id", tag + "-%"));
+            assertEquals(List.of(tag + "-disabled-old", tag + "-unused-fresh", tag + "-used", tag + "-used-long-ago"),
+                    strings(db, "select client_id from oauth_client where client_id like ?", tag + "-%").stream().sorted().toList());
             assertEquals(List.of(String.valueOf(active), String.valueOf(revokedJustNow)),
                     strings(db, "select id::text from oauth_grant where user_id = " + user + " order by id", null));
             assertEquals(List.of(tag + "-code-fresh"), strings(db, "select trim(code_hash) from oauth_code where code_hash like ?", tag + "-%"));
             assertEquals(List.of(tag + "-refresh-fresh", tag + "-refresh-of-recently-revoked"),
-                    strings(db, "select trim(token_hash) from oauth_refresh_token where token_hash like ? order by 1", tag + "-%"));
+                    strings(db, "select trim(token_hash) from oauth_refresh_token where token_hash like ?", tag + "-%").stream().sorted().toList());
             assertEquals(List.of(tag + "-active"), strings(db, "select trim(id_hash) from mcp_session where id_hash like ?", tag + "-%"));
             assertEquals(List.of(String.valueOf(freshPostEvent), String.valueOf(newestStandalone)),
                     strings(db, "select seq::text from mcp_event where session_hash like ? order by seq", tag + "-%"));
