@@ -26,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,7 +38,8 @@ import org.jakartamcp.platform.web.BoundedBody;
  * Clients identified by a Client ID Metadata Document (MCP 2025-11-25): the client_id is an https
  * URL, and the document found there describes the client. It is fetched only from public
  * addresses, with bounded size and time and no redirects, and kept in PostgreSQL for as long as its
- * Cache-Control allows (at least a minute, at most a day).
+ * Cache-Control allows (at least a minute, at most a day). Why a fetch failed is logged, never told
+ * to the browser: the answer would map the server's network for whoever picks the URL.
  */
 @ApplicationScoped
 public class ClientMetadataDocuments {
@@ -47,6 +50,8 @@ public class ClientMetadataDocuments {
     private static final Duration MIN_MAX_AGE = Duration.ofMinutes(1);
     private static final Duration MAX_MAX_AGE = Duration.ofDays(1);
     private static final Pattern MAX_AGE = Pattern.compile("max-age=(\\d{1,9})");
+    private static final Logger LOG = Logger.getLogger(ClientMetadataDocuments.class.getName());
+    static final String NOT_FETCHED = "its client metadata document could not be fetched";
 
     @Inject
     ClientRepository clients;
@@ -87,16 +92,16 @@ public class ClientMetadataDocuments {
                     throw refusal;
                 }
             }
-            throw refused("its client metadata document could not be fetched");
+            throw notFetched(url, "the request failed", e.getCause());
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw refused("its client metadata document could not be fetched within " + TIMEOUT.toSeconds() + " s");
+            throw notFetched(url, "no answer within " + TIMEOUT.toSeconds() + " s", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw refused("fetching its client metadata document was interrupted");
+            throw notFetched(url, "interrupted", null);
         }
         if (response.statusCode() != 200) {
-            throw refused("its client metadata document answered HTTP " + response.statusCode());
+            throw notFetched(url, "it answered HTTP " + response.statusCode(), null);
         }
         String body = response.body();
         OAuthClient document = parse(url, body, freshUntil(response));
@@ -108,7 +113,7 @@ public class ClientMetadataDocuments {
         }
     }
 
-    private URI checkedUrl(String url) {
+    URI checkedUrl(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -120,9 +125,13 @@ public class ClientMetadataDocuments {
                 || path.endsWith("/.") || path.endsWith("/..") || uri.getRawQuery() != null) {
             throw refused("a client_id URL needs a path, without dot segments or a query");
         }
-        String problem = OutboundAddresses.problem(uri, allowPrivateNetwork);
+        String problem = OutboundAddresses.urlProblem(uri, allowPrivateNetwork);
         if (problem != null) {
             throw refused("the client_id URL " + problem);
+        }
+        String addressProblem = allowPrivateNetwork ? null : OutboundAddresses.addressProblem(uri.getHost());
+        if (addressProblem != null) {
+            throw notFetched(url, "its URL " + addressProblem, null);
         }
         return uri;
     }
@@ -171,6 +180,15 @@ public class ClientMetadataDocuments {
                 .map(match -> Duration.ofSeconds(Long.parseLong(match.group(1)))).orElse(DEFAULT_MAX_AGE);
         Duration bounded = maxAge.compareTo(MIN_MAX_AGE) < 0 ? MIN_MAX_AGE : maxAge.compareTo(MAX_MAX_AGE) > 0 ? MAX_MAX_AGE : maxAge;
         return OffsetDateTime.now(clock).plus(bounded);
+    }
+
+    /**
+     * Why a document could not be fetched goes to the log only: whoever named the URL learns nothing about
+     * which addresses a name resolves to, which ports answer or what failed (the server's network stays unmapped).
+     */
+    private static AuthorizationError notFetched(String url, String detail, Throwable cause) {
+        LOG.log(Level.INFO, "Client metadata document " + url + " not fetched: " + detail, cause);
+        return refused(NOT_FETCHED);
     }
 
     private static AuthorizationError refused(String reason) {

@@ -35,6 +35,16 @@ public class OAuthSettings {
     @ConfigProperty(name = "oauth.access-token-seconds", defaultValue = "300")
     long accessTokenSeconds;
 
+    /**
+     * How far the clocks of this server's instances may differ: the leeway the access-token check allows
+     * on expiry. The standard MicroProfile JWT property, so that the check reads the same setting (on
+     * Liberty through server.xml's mpJwt clockSkew, which Liberty prefers to the property); the default
+     * is in microprofile-config.properties and server.xml.
+     */
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "30")
+    long clockSkewSeconds;
+
     @Inject
     @ConfigProperty(name = "oauth.refresh-token-days", defaultValue = "30")
     long refreshTokenDays;
@@ -90,6 +100,20 @@ public class OAuthSettings {
 
     public Duration accessTokenLifetime() {
         return Duration.ofSeconds(accessTokenSeconds);
+    }
+
+    /** The leeway on a token's expiry when it is checked. */
+    public Duration clockSkew() {
+        return Duration.ofSeconds(Math.max(0, clockSkewSeconds));
+    }
+
+    /**
+     * How long after it is issued an access token may still be accepted somewhere: its lifetime plus the
+     * skew the check allows, plus the skew again for the clock of the instance that recorded a revocation.
+     * Whatever must outlive every token issued before a moment (a revoked grant) is kept at least this long.
+     */
+    public Duration accessTokenAcceptance() {
+        return accessTokenLifetime().plus(clockSkew().multipliedBy(2));
     }
 
     public Duration refreshTokenLifetime() {

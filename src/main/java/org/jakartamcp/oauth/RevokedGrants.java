@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 import org.jakartamcp.platform.database.DatabaseReady;
 
 /**
- * The grants revoked recently enough that access tokens issued under them may still be unexpired.
+ * The grants revoked recently enough that access tokens issued under them may still be accepted
+ * (their lifetime plus the clock skew, {@link OAuthSettings#accessTokenAcceptance}).
  * Checking a token against this set costs no database round trip; the set is refreshed from
  * PostgreSQL every two seconds (so a revocation on another instance takes effect within that), and
  * a revocation on this instance takes effect at once.
@@ -65,8 +66,8 @@ public class RevokedGrants {
 
     private void refresh() {
         try {
-            // a token lives at most one access-token lifetime; a margin covers clock skew between instances
-            OffsetDateTime since = OffsetDateTime.now(clock).minus(settings.accessTokenLifetime().multipliedBy(2));
+            // a revoked grant's last token is accepted until its expiry plus the clock skew: remembered longer than that
+            OffsetDateTime since = OffsetDateTime.now(clock).minus(settings.accessTokenAcceptance());
             Set<Long> current = Set.copyOf(store.revokedSince(since));
             revoked.addAll(current);
             revoked.retainAll(current);

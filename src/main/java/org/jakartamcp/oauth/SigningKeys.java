@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jakartamcp.platform.database.DatabaseReady;
 
@@ -66,6 +68,24 @@ public class SigningKeys {
             throw new IllegalStateException("Signing an access token failed", e);
         }
         return jwt.serialize();
+    }
+
+    /**
+     * The claims of an access token signed by one of the published keys, whatever its expiry, or empty for
+     * anything else (not a JWS, another algorithm or key, a bad signature).
+     */
+    public Optional<JWTClaimsSet> verifiedClaims(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!ALGORITHM.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null
+                    || !(current().published().getKeyByKeyId(jwt.getHeader().getKeyID()) instanceof RSAKey key)
+                    || !jwt.verify(new RSASSAVerifier(key))) {
+                return Optional.empty();
+            }
+            return Optional.of(jwt.getJWTClaimsSet());
+        } catch (ParseException | JOSEException e) {
+            return Optional.empty();
+        }
     }
 
     /** The public keys as a JWK Set (RFC 7517), for {@code /jwks}. */

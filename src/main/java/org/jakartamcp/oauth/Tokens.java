@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jakartamcp.identity.AccessWithdrawn;
@@ -125,12 +126,36 @@ public class Tokens {
         return issue(grant, user, scope, now);
     }
 
-    /** Revokes the grant behind a refresh token (RFC 7009); unknown tokens are ignored, as the RFC asks. */
-    public void revokeRefreshToken(OAuthClient client, String token) {
-        store.lockRefreshToken(SecretHash.of(token))
-                .flatMap(stored -> store.grant(stored.grantId))
-                .filter(grant -> client.clientId().equals(grant.clientId()))
-                .ifPresent(grant -> revoke(grant, OffsetDateTime.now(clock), "revoked by the client (RFC 7009)"));
+    /**
+     * RFC 7009: revokes the grant behind a refresh token or an unexpired access token of this client, so that
+     * every token issued under it stops working (access tokens at once on this instance, within seconds on the
+     * others). Tokens this server does not know are ignored, as the RFC asks; a token of another client is
+     * refused and stays valid (RFC 7009 2.1; RFC 6749 5.2 calls that invalid_grant). Refresh tokens are random
+     * strings without dots, access tokens JWTs, so the type is known without token_type_hint.
+     */
+    public void revokeToken(OAuthClient client, String token) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<Grant> grant = token.indexOf('.') < 0
+                ? store.lockRefreshToken(SecretHash.of(token)).flatMap(stored -> store.grant(stored.grantId))
+                : grantOfAccessToken(token, now);
+        grant.ifPresent(found -> {
+            if (!client.clientId().equals(found.clientId())) {
+                throw invalidGrant("The token was issued to another client");
+            }
+            if (!found.isRevoked()) {
+                revoke(found, now, "revoked by the client (RFC 7009)");
+            }
+        });
+    }
+
+    /** The grant of an access token this server signed and that is still accepted (expiry plus clock skew). */
+    private Optional<Grant> grantOfAccessToken(String token, OffsetDateTime now) {
+        return keys.verifiedClaims(token)
+                .filter(claims -> settings.issuer().equals(claims.getIssuer()) && claims.getExpirationTime() != null
+                        && claims.getExpirationTime().toInstant().plus(settings.clockSkew()).isAfter(now.toInstant()))
+                .map(claims -> claims.getClaim("gid"))
+                .filter(Number.class::isInstance)
+                .flatMap(gid -> store.grant(((Number) gid).longValue()));
     }
 
     /** Revokes a grant of a user (the account page). */

@@ -1,13 +1,19 @@
 package org.jakartamcp.oauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +22,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.OAuthFlow;
+import org.jakartamcp.testing.TestPaths;
 import org.jakartamcp.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,16 +114,54 @@ class ClientMetadataDocumentIT {
         assertRefused("/big.json", "larger than 5120 bytes");
     }
 
+    /** The browser learns that the document could not be fetched, not why: the status is in the log. */
     @Test
     void aMissingDocumentIsRefused() {
-        assertRefused("/missing.json", "answered HTTP 404");
+        HttpResponse<String> refused = assertRefused("/missing.json", ClientMetadataDocuments.NOT_FETCHED);
+        assertFalse(refused.body().contains("404"), refused.body());
+        Eventually.await("the detail in the log", Duration.ofSeconds(10), ClientMetadataDocumentIT::serverLog,
+                log -> log.contains(origin + "/missing.json not fetched: it answered HTTP 404"));
     }
 
-    private static void assertRefused(String path, String reason) {
+    /**
+     * A host that resolves to addresses no one answers on: the page names neither the addresses
+     * nor the failure, so that a client_id cannot be used to map the server's network; the log has both.
+     */
+    @Test
+    void aFailedFetchTellsTheBrowserNothingAboutTheNetwork() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String clientId = "http://localhost:" + closedPort + "/client.json";
+        OAuthFlow flow = new OAuthFlow(TestServer.awaitReady());
+        HttpResponse<String> refused = flow.open(flow.authorizeUrl(clientId, flow.pkce(), Map.of()));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains(ClientMetadataDocuments.NOT_FETCHED), refused.body());
+        for (String detail : List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1", "Connect", "refused", "Exception")) {
+            assertFalse(refused.body().contains(detail), detail + " on the page: " + refused.body());
+        }
+        Eventually.await("the detail in the log", Duration.ofSeconds(10), ClientMetadataDocumentIT::serverLog,
+                log -> log.contains(clientId + " not fetched: the request failed") && log.contains("ConnectException"));
+
+        HttpResponse<String> good = flow.open(flow.authorizeUrl(origin + "/good.json", flow.pkce(), Map.of()));
+        assertEquals(303, good.statusCode(), "a good document still works: " + good.body());
+    }
+
+    private static String serverLog() {
+        try {
+            return Files.readString(TestPaths.libertyHome().resolve("usr/servers/test/logs/messages.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpResponse<String> assertRefused(String path, String reason) {
         OAuthFlow flow = new OAuthFlow(TestServer.awaitReady());
         HttpResponse<String> response = flow.open(flow.authorizeUrl(origin + path, flow.pkce(), Map.of()));
         assertEquals(400, response.statusCode(), response.body());
         assertTrue(response.body().contains(reason), response.body());
+        return response;
     }
 
     private static String document(String clientId, String name) {

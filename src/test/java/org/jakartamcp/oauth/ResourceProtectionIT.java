@@ -64,6 +64,8 @@ class ResourceProtectionIT {
         Instant now = Instant.now();
         assertEquals(200, withToken(sign(key, claims(now).build())).statusCode(), "the forging itself is right");
         assertInvalid(sign(key, claims(now).expirationTime(Date.from(now.minusSeconds(600))).build()), "expired");
+        // Liberty's default leeway is 5 minutes; the configured one is 30 s (mp.jwt.verify.clock.skew)
+        assertInvalid(sign(key, claims(now).expirationTime(Date.from(now.minusSeconds(60))).build()), "expired beyond the clock skew");
         assertInvalid(sign(key, claims(now).audience("https://elsewhere.example/mcp").build()), "wrong audience");
         assertInvalid(sign(key, claims(now).issuer("https://elsewhere.example").build()), "wrong issuer");
         assertInvalid(sign(new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID(key.getKeyID()).generate(), claims(now).build()),
@@ -84,12 +86,59 @@ class ResourceProtectionIT {
         String access = tokens.getString("access_token");
         assertEquals(200, withToken(access).statusCode());
         String clientId = AuthorizationCodeFlowIT.claims(access).getString("client_id");
-        HttpResponse<String> revoked = Http.sendAsIs(HttpRequest.newBuilder(URI.create(base + "/revoke"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + tokens.getString("refresh_token") + "&client_id=" + clientId)).build());
+        HttpResponse<String> revoked = revoke(tokens.getString("refresh_token"), clientId);
         assertEquals(200, revoked.statusCode(), revoked.body());
         Eventually.await("the revoked grant's token refused", Duration.ofSeconds(5), () -> withToken(access).statusCode(),
                 status -> status == 401);
+    }
+
+    /** RFC 7009 2: an access token can be revoked too; it ends its grant, and the check refuses it with the next request. */
+    @Test
+    void anAccessTokenRevokedAtTheRevocationEndpointIsRefusedAtOnce() {
+        JsonObject tokens = flow.tokens();
+        String access = tokens.getString("access_token");
+        String clientId = AuthorizationCodeFlowIT.claims(access).getString("client_id");
+        assertEquals(200, withToken(access).statusCode());
+
+        HttpResponse<String> revoked = revoke(access, clientId);
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertEquals(401, withToken(access).statusCode(), "refused at once, not when it expires");
+        HttpResponse<String> refresh = flow.token(Map.of("grant_type", "refresh_token", "client_id", clientId,
+                "refresh_token", tokens.getString("refresh_token")));
+        assertEquals(400, refresh.statusCode(), "the grant's refresh token ends with it: " + refresh.body());
+        assertEquals(200, revoke(access, clientId).statusCode(), "revoking again is no error");
+        assertEquals(200, revoke("not-a-token-of-this-server", clientId).statusCode(), "an unknown token is ignored (RFC 7009 2.2)");
+
+        assertEquals(200, withToken(flow.tokens().getString("access_token")).statusCode(), "a new grant works");
+    }
+
+    /** RFC 7009 2.1: the server verifies that the token was issued to the client asking; another client's token is refused. */
+    @Test
+    void anotherClientsTokenIsRefusedAndStaysValid() {
+        JsonObject tokens = flow.tokens();
+        String access = tokens.getString("access_token");
+        String owner = AuthorizationCodeFlowIT.claims(access).getString("client_id");
+        String other = flow.registerPublicClient("Other client");
+
+        for (String token : List.of(access, tokens.getString("refresh_token"))) {
+            HttpResponse<String> refused = revoke(token, other);
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertEquals("invalid_grant", Http.json(refused).getString("error"), refused.body());
+            assertTrue(Http.json(refused).getString("error_description").contains("another client"), refused.body());
+        }
+        assertEquals(200, withToken(access).statusCode(), "the token stays valid");
+        HttpResponse<String> refresh = flow.token(Map.of("grant_type", "refresh_token", "client_id", owner,
+                "refresh_token", tokens.getString("refresh_token")));
+        assertEquals(200, refresh.statusCode(), "its refresh token too: " + refresh.body());
+
+        assertEquals(200, revoke(Http.json(refresh).getString("refresh_token"), owner).statusCode(), "its own client may revoke it");
+        assertEquals(401, withToken(access).statusCode());
+    }
+
+    private HttpResponse<String> revoke(String token, String clientId) {
+        return Http.sendAsIs(HttpRequest.newBuilder(URI.create(base + "/revoke"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&client_id=" + clientId)).build());
     }
 
     @Test

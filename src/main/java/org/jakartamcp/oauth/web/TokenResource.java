@@ -72,8 +72,8 @@ public class TokenResource {
         if (token == null) {
             throw OAuthException.invalidRequest("token is required");
         }
-        // access tokens are short-lived JWTs: revoking one revokes nothing stored; a refresh token ends its grant
-        tokens.revokeRefreshToken(client, token);
+        // either kind of token ends its grant; token_type_hint is not needed to tell them apart (RFC 7009 2.1 allows ignoring it)
+        tokens.revokeToken(client, token);
         return Response.ok().cacheControl(OAuthJson.NO_STORE).build();
     }
 }

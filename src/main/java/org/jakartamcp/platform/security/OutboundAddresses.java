@@ -18,8 +18,8 @@ public final class OutboundAddresses {
     private OutboundAddresses() {
     }
 
-    /** Why the server must not fetch this URL, or null when it may. */
-    public static String problem(URI url, boolean allowPrivateNetwork) {
+    /** What is wrong with the URL itself (no name is resolved), or null: safe to tell whoever sent it. */
+    public static String urlProblem(URI url, boolean allowPrivateNetwork) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowPrivateNetwork && scheme.equals("http"))) {
             return "must be an https URL";
@@ -27,11 +27,16 @@ public final class OutboundAddresses {
         if (url.getHost() == null || url.getRawUserInfo() != null || url.getRawFragment() != null) {
             return "must be an absolute URL with a host, without user information or fragment";
         }
-        if (allowPrivateNetwork) {
-            return null;
-        }
+        return null;
+    }
+
+    /**
+     * Why the host must not be fetched from, naming the address it resolves to, or null when all its addresses
+     * are public. For the log only: told to a client, it would map the server's internal network.
+     */
+    public static String addressProblem(String host) {
         try {
-            for (InetAddress address : InetAddress.getAllByName(url.getHost())) {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
                 if (!isPublic(address)) {
                     return "names a host with a non-public address (" + address.getHostAddress() + ")";
                 }

@@ -15,18 +15,25 @@ class OutboundAddressesTest {
     void loopbackPrivateLinkLocalAndMetadataAddressesAreRefused() {
         for (String host : new String[] {"127.0.0.1", "localhost", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
                 "100.64.0.1", "0.0.0.0", "[::1]", "[fd00::1]", "[fe80::1]"}) {
-            String problem = OutboundAddresses.problem(URI.create("https://" + host + "/client.json"), false);
+            URI url = URI.create("https://" + host + "/client.json");
+            assertNull(OutboundAddresses.urlProblem(url, false), host);
+            String problem = OutboundAddresses.addressProblem(url.getHost());
             assertTrue(problem != null && problem.startsWith("names a host with a non-public address"), host + ": " + problem);
         }
     }
 
     @Test
     void onlyHttpsUnlessThePrivateNetworkIsAllowed() {
-        assertEquals("must be an https URL", OutboundAddresses.problem(URI.create("http://client.example/c.json"), false));
-        assertEquals("must be an https URL", OutboundAddresses.problem(URI.create("file:///etc/passwd"), true));
-        assertNull(OutboundAddresses.problem(URI.create("http://127.0.0.1:8080/c.json"), true));
+        assertEquals("must be an https URL", OutboundAddresses.urlProblem(URI.create("http://client.example/c.json"), false));
+        assertEquals("must be an https URL", OutboundAddresses.urlProblem(URI.create("file:///etc/passwd"), true));
+        assertNull(OutboundAddresses.urlProblem(URI.create("http://127.0.0.1:8080/c.json"), true));
         assertEquals("must be an absolute URL with a host, without user information or fragment",
-                OutboundAddresses.problem(URI.create("https://user@client.example/c.json"), false));
+                OutboundAddresses.urlProblem(URI.create("https://user@client.example/c.json"), false));
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsRefused() {
+        assertEquals("names a host that does not resolve", OutboundAddresses.addressProblem("no-such-host.invalid"));
     }
 
     @Test

@@ -1,0 +1,47 @@
+package org.jakartamcp.platform.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The browser-facing protections of every response, set in one place so that no page (a Faces page,
+ * the landing page, an HTML error of the authorization endpoint, or one added later) goes without:
+ * no page may be framed by another site (clickjacking of the sign-in and consent buttons, RFC 9700
+ * 4.16), none leaks its URL (which may hold a pending request id) in a Referer, none is stored by a
+ * browser or proxy cache (the pages show account data and carry a form's view state). Only the
+ * static files under {@value #FACES_RESOURCES} may be cached.
+ *
+ * <p>The pages load nothing but this server's style sheet: no script, no inline style, no frame, so
+ * the policy allows exactly that. {@code form-action} is left out on purpose: the consent form's
+ * answer redirects to the client's redirect URI, and browsers apply {@code form-action} to that
+ * redirect too.
+ */
+@WebFilter(filterName = "SecurityHeaders", urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR})
+public class SecurityHeaders extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    static final String FACES_RESOURCES = "/jakarta.faces.resource/";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (!request.getServletPath().startsWith(FACES_RESOURCES)) {
+            response.setHeader("Cache-Control", "no-store");
+        }
+        chain.doFilter(request, response);
+    }
+}
