@@ -22,8 +22,6 @@ import org.jakartamcp.platform.audit.AuditTrail;
 @Transactional
 public class ClientAdministration {
 
-    static final int MAX_SHOWN = 500;
-
     @PersistenceContext(unitName = "mcp")
     EntityManager entityManager;
 
@@ -42,19 +40,28 @@ public class ClientAdministration {
     public record UserGrant(long grantId, String username, String clientName, String clientId, String scope, OffsetDateTime since) {
     }
 
+    /** Clients, newest first (ties by id, so that pages neither overlap nor skip), from an offset, with their active grants counted. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ClientSummary> newestClients() {
-        Map<String, Long> grants = entityManager.createNamedQuery(Grant.ACTIVE_COUNT_PER_CLIENT, Object[].class).getResultStream()
+    public List<ClientSummary> newestClients(int offset, int limit) {
+        List<OAuthClient> clients = entityManager.createNamedQuery(OAuthClient.NEWEST, OAuthClient.class)
+                .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, limit)).getResultList();
+        if (clients.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> grants = entityManager.createNamedQuery(Grant.ACTIVE_COUNT_PER_CLIENT, Object[].class)
+                .setParameter("clients", clients.stream().map(OAuthClient::clientId).toList()).getResultStream()
                 .collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
-        return entityManager.createNamedQuery(OAuthClient.NEWEST, OAuthClient.class).setMaxResults(MAX_SHOWN).getResultStream()
+        return clients.stream()
                 .map(client -> new ClientSummary(client.clientId(), client.clientName(), client.isMetadataDocument(), !client.isPublic(),
                         client.createdAt(), client.isDisabled(), grants.getOrDefault(client.clientId(), 0L)))
                 .toList();
     }
 
+    /** Active grants, newest first (ties by id), from an offset. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<UserGrant> activeGrants() {
-        return entityManager.createNamedQuery(Grant.ACTIVE_WITH_USERS, Object[].class).setMaxResults(MAX_SHOWN).getResultStream()
+    public List<UserGrant> activeGrants(int offset, int limit) {
+        return entityManager.createNamedQuery(Grant.ACTIVE_WITH_USERS, Object[].class)
+                .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, limit)).getResultStream()
                 .map(row -> {
                     Grant grant = (Grant) row[0];
                     return new UserGrant(grant.id(), (String) row[2], (String) row[1], grant.clientId(), grant.scope(), grant.createdAt());

@@ -18,9 +18,9 @@ import java.time.OffsetDateTime;
 @NamedQuery(name = Grant.ACTIVE_GRANTS_OF_USER, query = "select g from Grant g where g.userId = :user and g.revokedAt is null")
 @NamedQuery(name = Grant.ACTIVE_OF_CLIENT, query = "select g from Grant g where g.clientId = :client and g.revokedAt is null")
 @NamedQuery(name = Grant.ACTIVE_COUNT_PER_CLIENT, query = "select g.clientId, count(g) from Grant g where g.revokedAt is null "
-        + "group by g.clientId")
+        + "and g.clientId in :clients group by g.clientId")
 @NamedQuery(name = Grant.ACTIVE_WITH_USERS, query = "select g, c.clientName, u.username from Grant g, OAuthClient c, UserRecord u "
-        + "where c.clientId = g.clientId and u.id = g.userId and g.revokedAt is null order by u.username, g.createdAt desc")
+        + "where c.clientId = g.clientId and u.id = g.userId and g.revokedAt is null order by g.createdAt desc, g.id desc")
 public class Grant {
 
     static final String REVOKED_SINCE = "Grant.revokedSince";

@@ -11,7 +11,7 @@ import java.util.List;
 /** A registered client (RFC 7591). */
 @Entity
 @Table(name = "oauth_client")
-@NamedQuery(name = OAuthClient.NEWEST, query = "select c from OAuthClient c order by c.createdAt desc")
+@NamedQuery(name = OAuthClient.NEWEST, query = "select c from OAuthClient c order by c.createdAt desc, c.clientId")
 @NamedQuery(name = OAuthClient.FIRST_GRANTED, query = "update OAuthClient c set c.firstGrantedAt = :at "
         + "where c.clientId = :client and c.firstGrantedAt is null")
 public class OAuthClient {

@@ -7,12 +7,10 @@ import java.util.List;
 import org.jakartamcp.platform.audit.AuditEvent;
 import org.jakartamcp.platform.audit.AuditTrail;
 
-/** The audit trail for administrators ({@code admin/audit.xhtml}): the newest events, newest first. */
+/** The audit trail for administrators ({@code admin/audit.xhtml}): every event, newest first, a page at a time. */
 @Named
 @RequestScoped
 public class AdminAuditPage extends AdministratorPage {
-
-    static final int SHOWN = 200;
 
     @Inject
     AuditTrail auditTrail;
@@ -21,7 +19,7 @@ public class AdminAuditPage extends AdministratorPage {
 
     public List<AuditEvent> getEvents() {
         if (events == null) {
-            events = isAllowed() ? auditTrail.recent(SHOWN) : List.of();
+            events = isAllowed() ? onePage(auditTrail.page(offset(), fetchSize())) : List.of();
         }
         return events;
     }

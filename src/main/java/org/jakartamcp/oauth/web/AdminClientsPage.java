@@ -19,7 +19,7 @@ public class AdminClientsPage extends AdministratorPage {
 
     public List<ClientAdministration.ClientSummary> getClients() {
         if (clients == null) {
-            clients = isAllowed() ? administration.newestClients() : List.of();
+            clients = isAllowed() ? onePage(administration.newestClients(offset(), fetchSize())) : List.of();
         }
         return clients;
     }

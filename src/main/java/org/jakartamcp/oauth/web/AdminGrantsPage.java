@@ -18,7 +18,7 @@ public class AdminGrantsPage extends AdministratorPage {
 
     public List<ClientAdministration.UserGrant> getGrants() {
         if (grants == null) {
-            grants = isAllowed() ? administration.activeGrants() : List.of();
+            grants = isAllowed() ? onePage(administration.activeGrants(offset(), fetchSize())) : List.of();
         }
         return grants;
     }

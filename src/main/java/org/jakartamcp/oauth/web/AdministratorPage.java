@@ -6,16 +6,31 @@ import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jakartamcp.identity.User;
 import org.jakartamcp.identity.UserRepository;
 
-/** A page for administrators only: others are sent to sign in, or get 403 and no data. */
+/**
+ * A page for administrators only: others are sent to sign in, or get 403 and no data. Its list goes
+ * through all rows a page at a time ({@code ?page=n}, {@code admin.page-size} rows each, in a stable order).
+ */
 abstract class AdministratorPage {
 
     /** The longest id a row's hidden field carries: a client id (the column's size). */
     static final int MAX_ID = 512;
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
+    static final int MAX_PAGE_SIZE = 200;
+    /** Beyond any real list; keeps the offset an int and the database from scanning for nothing. */
+    static final int LAST_PAGE = 100_000;
+
+    @Inject
+    @ConfigProperty(name = "admin.page-size", defaultValue = "50")
+    int pageSize;
+
+    private int page = 1;
+    private boolean hasNext;
 
     @Inject
     SignInSession signIn;
@@ -62,6 +77,54 @@ abstract class AdministratorPage {
 
     static void done(String message) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, message, null));
+    }
+
+    /** The page number, from the view parameter {@code page} (kept on the page's form posts); anything but a page number is the first. */
+    public String getPage() {
+        return Integer.toString(page);
+    }
+
+    public void setPage(String value) {
+        page = parsePage(value);
+    }
+
+    static int parsePage(String value) {
+        if (value == null || !value.matches("[0-9]{1,6}")) {
+            return 1;
+        }
+        return Math.max(1, Math.min(LAST_PAGE, Integer.parseInt(value)));
+    }
+
+    public int getPageNumber() {
+        return page;
+    }
+
+    public boolean isHasPrevious() {
+        return page > 1;
+    }
+
+    public boolean isHasNext() {
+        return hasNext;
+    }
+
+    int pageSize() {
+        return Math.max(1, Math.min(MAX_PAGE_SIZE, pageSize));
+    }
+
+    /** Where this page's rows start. */
+    int offset() {
+        return (page - 1) * pageSize();
+    }
+
+    /** How many rows to fetch: one more than a page, which tells whether there is a next page. */
+    int fetchSize() {
+        return pageSize() + 1;
+    }
+
+    /** The rows of this page, from {@link #fetchSize} rows fetched at {@link #offset}. */
+    <T> List<T> onePage(List<T> fetched) {
+        hasNext = fetched.size() > pageSize();
+        return hasNext ? fetched.subList(0, pageSize()) : fetched;
     }
 
     public String when(OffsetDateTime time) {

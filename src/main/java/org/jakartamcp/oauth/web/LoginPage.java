@@ -92,7 +92,8 @@ public class LoginPage extends PendingRequestPage {
         ClientAddress address = clientAddresses.of(http);
         OptionalLong wait = signInLimits.tryAttempt(username, address.limitKey());
         if (wait.isPresent()) {
-            audit.record(AuditTrail.SIGN_IN_LIMITED, username, "from " + address.text());
+            // counted per address (IPv6 per /64), which a limited caller cannot vary at will; names are typed freely
+            audit.recordRepeated(AuditTrail.SIGN_IN_LIMITED, address.limitKey(), "first from " + address.text() + " as " + username);
             password = null;
             external.setResponseHeader("Retry-After", Long.toString(wait.getAsLong()));
             refuse(429, "Too many sign-in attempts. Try again in " + wait.getAsLong() + " s.");
@@ -109,7 +110,7 @@ public class LoginPage extends PendingRequestPage {
             password = null;
         }
         if (user.isEmpty()) {
-            audit.record(AuditTrail.SIGN_IN_FAILED, username, "from " + address.text());
+            audit.recordRepeated(AuditTrail.SIGN_IN_FAILED, username, "first from " + address.text());
             wrongPassword(faces);
             return null;
         }

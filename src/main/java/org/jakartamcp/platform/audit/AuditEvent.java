@@ -9,7 +9,10 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** Something that happened and that an administrator may need to trace later. Never changed once written. */
+/**
+ * Something that happened and that an administrator may need to trace later. Never changed once written,
+ * except the count and last time of a repeated refusal ({@link AuditTrail#recordRepeated}).
+ */
 @Entity
 @Table(name = "audit_event")
 @NamedQuery(name = AuditEvent.RECENT_OF_TYPE,
@@ -38,6 +41,13 @@ public class AuditEvent {
     @Column(updatable = false, length = MAX_DETAIL_LENGTH)
     private String detail;
 
+    /** How often it happened in its time window: 1 but for repeated refusals. */
+    @Column(nullable = false, updatable = false)
+    private long occurrences = 1;
+
+    @Column(name = "last_occurred_at", updatable = false)
+    private OffsetDateTime lastOccurredAt;
+
     protected AuditEvent() {
     }
 
@@ -48,7 +58,7 @@ public class AuditEvent {
         this.detail = bounded(detail, MAX_DETAIL_LENGTH);
     }
 
-    private static String bounded(String text, int max) {
+    static String bounded(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
@@ -70,5 +80,14 @@ public class AuditEvent {
 
     public String detail() {
         return detail;
+    }
+
+    public long occurrences() {
+        return occurrences;
+    }
+
+    /** When a repeated event last happened, or null for one that happened once. */
+    public OffsetDateTime lastOccurredAt() {
+        return lastOccurredAt;
     }
 }

@@ -104,6 +104,35 @@ class AdminPagesIT {
         assertEquals(401, McpHttp.initializeStatus(base, accessToken));
     }
 
+    /** More clients than a page (admin.page-size, 50): the newest first, the rest on the next page, Previous back. */
+    @Test
+    void theClientsPageWalksThroughEveryClient() {
+        String run = "Paged client " + System.nanoTime() + " ";
+        OAuthFlow flow = new OAuthFlow(base);
+        for (int i = 0; i <= 50; i++) {
+            flow.registerPublicClient(run + String.format("%03d", i));
+        }
+        browser.get(base + "/admin/clients.xhtml");
+        wait.until(ExpectedConditions.titleIs("Clients"));
+        List<String> first = clientNames(run);
+        assertEquals(50, first.size(), first.toString());
+        assertEquals(run + "050", first.get(0), "newest first");
+        assertTrue(browser.findElements(By.id("previous-page")).isEmpty());
+
+        browser.findElement(By.id("next-page")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-number"), "Page 2"));
+        assertEquals(List.of(run + "000"), clientNames(run), "the oldest one, on the next page only");
+
+        browser.findElement(By.id("previous-page")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-number"), "Page 1"));
+        assertEquals(first, clientNames(run));
+    }
+
+    private List<String> clientNames(String run) {
+        return browser.findElements(By.className("client-name")).stream().map(org.openqa.selenium.WebElement::getText)
+                .filter(name -> name.startsWith(run)).toList();
+    }
+
     @Test
     void otherUsersAreRefused() {
         String user = TestUsers.create("not-admin-" + System.nanoTime(), "plain user password");

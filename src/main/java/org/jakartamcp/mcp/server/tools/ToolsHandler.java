@@ -92,7 +92,7 @@ public class ToolsHandler implements McpMethodHandler {
         JsonObject argumentObject = arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         Caller caller = exchange.caller();
         if (!tool.allows(caller)) {
-            audit.record(AuditTrail.TOOL_REFUSED, caller.principal(), "tool " + tool.name() + ", limited to " + tool.groups());
+            audit.recordRepeated(AuditTrail.TOOL_REFUSED, caller.principal(), "first: tool " + tool.name() + ", limited to " + tool.groups());
             return ToolInvoker.content("Tool '" + tool.name() + "' is only for members of " + String.join(", ", new TreeSet<>(tool.groups()))
                     + "; " + caller.principal() + " is not in any of them. Ask your administrator for access.", null, true);
         }
