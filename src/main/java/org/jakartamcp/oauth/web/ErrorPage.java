@@ -23,8 +23,9 @@ final class ErrorPage {
         String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\"><title>" + escape(title)
                 + "</title><link rel=\"stylesheet\" href=\"jakarta.faces.resource/site.css.xhtml\"></head><body><main><h1>"
                 + escape(title) + "</h1><p id=\"error\">" + escape(detail) + "</p>" + more + "</main></body></html>";
-        // no-store, the content security policy and the framing ban come from SecurityHeaders, as for every page
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        // the content security policy and the framing ban come from SecurityHeaders, as for every response
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)
+                .header("Cache-Control", "no-store").build();
     }
 
     private static String escape(String text) {

@@ -13,9 +13,11 @@ import java.io.IOException;
  * The browser-facing protections of every response, set in one place so that no page (a Faces page,
  * the landing page, an HTML error of the authorization endpoint, or one added later) goes without:
  * no page may be framed by another site (clickjacking of the sign-in and consent buttons, RFC 9700
- * 4.16), none leaks its URL (which may hold a pending request id) in a Referer, none is stored by a
- * browser or proxy cache (the pages show account data and carry a form's view state). Only the
- * static files under {@value #FACES_RESOURCES} may be cached.
+ * 4.16), none leaks its URL (which may hold a pending request id) in a Referer. The Faces pages and
+ * the landing page are not stored by a browser or proxy cache either (they show account data and
+ * carry a form's view state); the JAX-RS endpoints say themselves how long their answers keep
+ * (discovery for an hour, tokens and HTML errors never), and the static files under
+ * {@value #FACES_RESOURCES} may be cached.
  *
  * <p>The pages load nothing but this server's style sheet: no script, no inline style, no frame, so
  * the policy allows exactly that. {@code form-action} is left out on purpose: the consent form's
@@ -32,6 +34,12 @@ public class SecurityHeaders extends HttpFilter {
             + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
     static final String FACES_RESOURCES = "/jakarta.faces.resource/";
 
+    /** A Faces view, or the landing page at the root (whose servlet forwards to one). */
+    static boolean isPage(String servletPath) {
+        return servletPath.isEmpty() || "/".equals(servletPath)
+                || servletPath.endsWith(".xhtml") && !servletPath.startsWith(FACES_RESOURCES);
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -39,7 +47,7 @@ public class SecurityHeaders extends HttpFilter {
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        if (!request.getServletPath().startsWith(FACES_RESOURCES)) {
+        if (isPage(request.getServletPath())) {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);
