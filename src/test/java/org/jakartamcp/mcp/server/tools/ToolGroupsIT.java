@@ -6,11 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jakartamcp.testing.Deployments;
 import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.OAuthFlow;
+import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -54,6 +61,33 @@ class ToolGroupsIT {
         assertEquals("Tool 'administrators_only' is only for members of mcp-administrators; " + user
                 + " is not in any of them. Ask your administrator for access.", text(refused));
         assertEquals("open", text(call(mcp, session, "opened_by_configuration")));
+    }
+
+    /** A caller who keeps calling a tool they may not use leaves one audit row per repeat window, with the count. */
+    @Test
+    void repeatedRefusalsAreOneCountedAuditRow() throws SQLException {
+        String user = "refused-" + System.nanoTime();
+        McpHttp mcp = mcpAs(user, List.of("mcp-users"));
+        String session = mcp.initialize("2025-11-25");
+        int calls = 20;
+        long firstWindow = Instant.now().getEpochSecond() / 600;
+        for (int i = 0; i < calls; i++) {
+            assertTrue(call(mcp, session, "administrators_only").getBoolean("isError"));
+        }
+        long windows = Instant.now().getEpochSecond() / 600 - firstWindow + 1;
+        List<Long> counts = new ArrayList<>();
+        try (Connection connection = TestDatabase.shared().connect();
+             PreparedStatement query = connection.prepareStatement("select occurrences from audit_event where type = 'tool.refused' and actor = ?")) {
+            query.setString(1, user);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.add(rows.getLong(1));
+                }
+            }
+        }
+        assertEquals(windows, counts.size(), "one row per window of audit.repeat-window-seconds (600): " + counts);
+        assertEquals(calls, counts.stream().mapToLong(Long::longValue).sum(), counts.toString());
+        assertEquals("open", text(call(mcp, session, "opened_by_configuration")), "an allowed call right after");
     }
 
     @Test
