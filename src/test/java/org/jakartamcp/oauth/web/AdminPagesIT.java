@@ -160,6 +160,21 @@ class AdminPagesIT {
     private void pressOnRow(String cell, String text, String button) {
         org.openqa.selenium.WebElement before = browser.findElement(By.id("messages"));
         row(cell, text).findElement(By.xpath(".//input[@value='" + button + "']")).click();
-        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(driver -> isGone(before));
+    }
+
+    /** Stale; Chromium may also answer that the node no longer belongs to the document while the new page loads. */
+    private static boolean isGone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 }
