@@ -111,7 +111,7 @@ public class Housekeeping {
 
     Retention retention() {
         return new Retention(sessionSettings.idleTimeout(), settings.eventRetention(), settings.expiredRetention(),
-                settings.revokedGrantRetention(), oauthSettings.accessTokenLifetime(), settings.unusedClientRetention(),
+                settings.revokedGrantRetention(), oauthSettings.accessTokenAcceptance(), settings.unusedClientRetention(),
                 settings.auditRetention());
     }
 }

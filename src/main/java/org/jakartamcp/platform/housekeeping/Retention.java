@@ -9,14 +9,9 @@ import org.jakartamcp.mcp.session.SessionSettings;
  * every use. Plain Java with the time passed in, so that each rule is tested without waiting.
  */
 public record Retention(Duration sessionIdleTimeout, Duration eventRetention, Duration expiredRetention,
-                        Duration revokedGrantRetention, Duration accessTokenLifetime, Duration unusedClientRetention,
+                        Duration revokedGrantRetention, Duration revocationMemory, Duration unusedClientRetention,
                         Duration auditRetention) {
 
-    /**
-     * The largest clock skew a token check may allow (Liberty's MicroProfile JWT default): a token of a
-     * revoked grant can be accepted until its expiry plus this.
-     */
-    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     static final Duration SAFETY_MARGIN = Duration.ofMinutes(5);
 
     /** Sessions last seen before this are idle past their lifetime ({@code last_seen_at} lags by up to a minute). */
@@ -35,15 +30,13 @@ public record Retention(Duration sessionIdleTimeout, Duration eventRetention, Du
     }
 
     /**
-     * Grants revoked before this are deleted, with their codes and tokens. Never sooner than the last
-     * access token of the grant could be accepted, plus a margin: instances learn of revocations from
-     * these rows ({@code RevokedGrants} remembers two token lifetimes), so a grant deleted earlier
-     * would make its tokens valid again.
+     * Grants revoked before this are deleted, with their codes and tokens. Never sooner than instances
+     * stop remembering the revocation ({@code revocationMemory}: as long as the grant's last access token
+     * can be accepted, its lifetime plus the clock skew), plus a margin: instances learn of revocations
+     * from these rows, so a grant deleted earlier would make its tokens valid again.
      */
     public OffsetDateTime grantsRevokedBefore(OffsetDateTime now) {
-        Duration tokensAccepted = accessTokenLifetime.plus(MAX_CLOCK_SKEW);
-        Duration remembered = accessTokenLifetime.multipliedBy(2);
-        Duration floor = (tokensAccepted.compareTo(remembered) > 0 ? tokensAccepted : remembered).plus(SAFETY_MARGIN);
+        Duration floor = revocationMemory.plus(SAFETY_MARGIN);
         return now.minus(revokedGrantRetention.compareTo(floor) > 0 ? revokedGrantRetention : floor);
     }
 

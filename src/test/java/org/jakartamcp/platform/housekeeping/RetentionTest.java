@@ -12,9 +12,9 @@ class RetentionTest {
 
     private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 29, 12, 0, 0, 0, ZoneOffset.UTC);
 
-    private static Retention retention(Duration revokedGrantRetention, Duration accessTokenLifetime) {
+    private static Retention retention(Duration revokedGrantRetention, Duration revocationMemory) {
         return new Retention(Duration.ofMinutes(1440), Duration.ofMinutes(15), Duration.ofHours(24), revokedGrantRetention,
-                accessTokenLifetime, Duration.ofDays(7), Duration.ofDays(90));
+                revocationMemory, Duration.ofDays(7), Duration.ofDays(90));
     }
 
     @Test
@@ -30,12 +30,12 @@ class RetentionTest {
     }
 
     @Test
-    void aRevokedGrantOutlivesEveryTokenThatCouldStillBeAcceptedWhateverTheSetting() {
-        // 5 min tokens: accepted until 5 + 5 (clock skew), remembered for 10; plus a 5 min margin
-        assertEquals(NOW.minusMinutes(15), retention(Duration.ZERO, Duration.ofMinutes(5)).grantsRevokedBefore(NOW));
-        // 1 h tokens: remembered for 2 h, the longer of the two
-        assertEquals(NOW.minusMinutes(125), retention(Duration.ofHours(1), Duration.ofHours(1)).grantsRevokedBefore(NOW));
-        // 1 min tokens: accepted for 1 + 5
-        assertEquals(NOW.minusMinutes(11), retention(Duration.ZERO, Duration.ofMinutes(1)).grantsRevokedBefore(NOW));
+    void aRevokedGrantOutlivesItsRevocationMemoryWhateverTheSetting() {
+        // 5 min tokens with 30 s skew are remembered for 5 + 2 × 0.5 min; plus a 5 min margin
+        assertEquals(NOW.minusMinutes(11), retention(Duration.ZERO, Duration.ofMinutes(6)).grantsRevokedBefore(NOW));
+        // a long memory (1 h tokens) wins over a shorter setting
+        assertEquals(NOW.minusMinutes(66), retention(Duration.ofHours(1), Duration.ofMinutes(61)).grantsRevokedBefore(NOW));
+        // a setting longer than the memory is kept
+        assertEquals(NOW.minusDays(7), retention(Duration.ofDays(7), Duration.ofMinutes(6)).grantsRevokedBefore(NOW));
     }
 }
