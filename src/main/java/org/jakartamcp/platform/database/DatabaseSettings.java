@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,7 +22,7 @@ public class DatabaseSettings {
 
     private final String url;
     private final String user;
-    private final String password;
+    private final Optional<String> password;
     private final String embeddedMode;
     private final Path embeddedDirectory;
     private final Duration connectTimeout;
@@ -29,20 +30,20 @@ public class DatabaseSettings {
     @Inject
     DatabaseSettings(@ConfigProperty(name = "DB_URL", defaultValue = EMBEDDED_URL) String url,
                      @ConfigProperty(name = "DB_USER", defaultValue = "mcp") String user,
-                     @ConfigProperty(name = "DB_PASSWORD", defaultValue = "mcp") String password,
+                     @ConfigProperty(name = "DB_PASSWORD") Optional<String> password,
                      @ConfigProperty(name = "DB_EMBEDDED", defaultValue = "auto") String embeddedMode,
                      @ConfigProperty(name = "DB_EMBEDDED_DIR", defaultValue = ".data/postgres") String embeddedDirectory,
                      @ConfigProperty(name = "DB_CONNECT_TIMEOUT_SECONDS", defaultValue = "5") int connectTimeoutSeconds) {
         this.url = url;
         this.user = user;
-        this.password = password;
+        this.password = password.filter(value -> !value.isEmpty());
         this.embeddedMode = embeddedMode.trim().toLowerCase(java.util.Locale.ROOT);
         this.embeddedDirectory = Path.of(embeddedDirectory).toAbsolutePath().normalize();
         this.connectTimeout = Duration.ofSeconds(connectTimeoutSeconds);
     }
 
     DatabaseSettings() {
-        this(EMBEDDED_URL, "mcp", "mcp", "auto", ".data/postgres", 5);
+        this(EMBEDDED_URL, "mcp", Optional.empty(), "auto", ".data/postgres", 5);
     }
 
     /**
@@ -65,7 +66,11 @@ public class DatabaseSettings {
         return user;
     }
 
-    String password() {
+    /**
+     * DB_PASSWORD; without it the embedded database generates one (kept in its data directory) and
+     * the JDBC driver reads it from there, as it reads {@code ~/.pgpass} for any other database.
+     */
+    Optional<String> password() {
         return password;
     }
 

@@ -36,6 +36,7 @@ public class DatabaseStartup {
     ManagedScheduledExecutorService scheduler;
 
     private volatile boolean complete;
+    private volatile String embeddedFailure;
 
     /** Returns at once: the application serves (and reports itself not ready) while the database comes up. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -45,10 +46,24 @@ public class DatabaseStartup {
     private void prepare() {
         try {
             embeddedDatabase.startIfConfigured();
+        } catch (ForeignDatabaseException e) {
+            refuse(e.getMessage(), null);
+            return;
         } catch (Exception e) {
-            LOG.log(Level.SEVERE, "The embedded PostgreSQL did not start; its own log is next to its data directory", e);
+            refuse("The embedded PostgreSQL did not start (" + DatabaseFailures.describe(e)
+                    + "); its own log is next to its data directory", e);
+            return;
         }
         attempt(1);
+    }
+
+    /**
+     * Whatever answers on the embedded database's port now is not known to be ours: the server stays
+     * not ready and never connects there, until it is restarted.
+     */
+    private void refuse(String reason, Exception cause) {
+        embeddedFailure = reason;
+        LOG.log(Level.SEVERE, reason + "; the server stays not ready until it is restarted", cause);
     }
 
     private void attempt(int number) {
@@ -71,7 +86,13 @@ public class DatabaseStartup {
 
     /** Why the database is not prepared yet, for the readiness check. */
     public String pendingReason() {
-        return complete ? null : schemaMigration.isComplete() ? "running startup tasks" : schemaMigration.lastFailure();
+        if (complete) {
+            return null;
+        }
+        if (embeddedFailure != null) {
+            return embeddedFailure;
+        }
+        return schemaMigration.isComplete() ? "running startup tasks" : schemaMigration.lastFailure();
     }
 
     /** 0.5 s, 1 s, 2 s, ... up to {@link #MAX_RETRY_DELAY}. */

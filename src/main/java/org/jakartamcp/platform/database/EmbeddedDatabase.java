@@ -3,9 +3,7 @@ package org.jakartamcp.platform.database;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jakartamcp.platform.database.DatabaseSettings.EmbeddedMode;
@@ -24,6 +22,9 @@ public class EmbeddedDatabase {
     @Inject
     DatabaseSettings settings;
 
+    /** Read by the PostgreSQL JDBC driver on every new connection that has no password. */
+    static final String PASSWORD_FILE_PROPERTY = "org.postgresql.pgpassfile";
+
     private AutoCloseable server;
 
     /** Starts the embedded PostgreSQL if the settings ask for it; returns quietly otherwise. */
@@ -41,17 +42,30 @@ public class EmbeddedDatabase {
                     + "the server expects PostgreSQL at " + DatabaseSettings.EMBEDDED_URL);
             return;
         }
-        if (portInUse(DatabaseSettings.EMBEDDED_PORT)) {
-            LOG.warning(() -> "Port " + DatabaseSettings.EMBEDDED_PORT + " is already taken; assuming it is the embedded "
-                    + "PostgreSQL of an earlier run that is still up, and using it");
-            return;
-        }
         LOG.info(() -> "Starting the embedded PostgreSQL on port " + DatabaseSettings.EMBEDDED_PORT + " with its data in "
                 + settings.embeddedDirectory());
         long started = System.nanoTime();
-        server = EmbeddedPostgresServer.start(settings.embeddedDirectory(), DatabaseSettings.EMBEDDED_PORT,
-                DatabaseSettings.EMBEDDED_DATABASE, settings.user(), settings.password());
+        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(settings.embeddedDirectory(),
+                DatabaseSettings.EMBEDDED_PORT, DatabaseSettings.EMBEDDED_DATABASE, settings.user(), settings.password());
+        server = embedded;
+        if (settings.password().isEmpty()) {
+            useGeneratedPassword(embedded.credentialsFile());
+        }
         LOG.info(() -> "Embedded PostgreSQL is up after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+    }
+
+    /**
+     * The container's data source has no password when DB_PASSWORD is unset; the PostgreSQL driver
+     * then looks the password up in the password file that this system property names. Set only
+     * once the PostgreSQL on the port is known to be ours, so no other listener is ever sent it.
+     */
+    private static void useGeneratedPassword(Path credentialsFile) {
+        String current = System.getProperty(PASSWORD_FILE_PROPERTY);
+        if (current != null && !Path.of(current).toAbsolutePath().equals(credentialsFile.toAbsolutePath())) {
+            throw new IllegalStateException("The system property " + PASSWORD_FILE_PROPERTY + " names another password "
+                    + "file (" + current + "); set DB_PASSWORD to give the embedded database's owner a password");
+        }
+        System.setProperty(PASSWORD_FILE_PROPERTY, credentialsFile.toString());
     }
 
     @PreDestroy
@@ -78,12 +92,4 @@ public class EmbeddedDatabase {
         }
     }
 
-    private static boolean portInUse(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("localhost", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class DatabaseSettingsTest {
 
     private static DatabaseSettings settings(String url, String embedded) {
-        return new DatabaseSettings(url, "mcp", "secret", embedded, "/var/lib/mcp/postgres", 5);
+        return new DatabaseSettings(url, "mcp", java.util.Optional.of("secret"), embedded, "/var/lib/mcp/postgres", 5);
     }
 
     @Test
