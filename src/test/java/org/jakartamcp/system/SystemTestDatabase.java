@@ -1,5 +1,8 @@
 package org.jakartamcp.system;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -7,9 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jakartamcp.platform.database.DatabaseSettings;
 
 /** JDBC reads of what the server wrote, straight from PostgreSQL. */
 final class SystemTestDatabase {
+
+    static final int EMBEDDED_PORT = 54329;
 
     private final String url;
     private final String user;
@@ -19,6 +25,23 @@ final class SystemTestDatabase {
         this.url = url;
         this.user = user;
         this.password = password;
+    }
+
+    /**
+     * The embedded database of a run server, as its owner: with the password the server generated
+     * and keeps in the data directory's password file (PostgreSQL's format).
+     */
+    static SystemTestDatabase embedded(Path dataDirectory) throws IOException {
+        Path passwords = passwordFile(dataDirectory);
+        String password = Files.readAllLines(passwords).stream()
+                .filter(line -> line.startsWith("localhost:" + EMBEDDED_PORT + ":*:mcp:"))
+                .map(line -> line.substring(line.lastIndexOf(':') + 1))
+                .findFirst().orElseThrow(() -> new AssertionError("no password for mcp in " + passwords));
+        return new SystemTestDatabase(DatabaseSettings.EMBEDDED_URL, "mcp", password);
+    }
+
+    static Path passwordFile(Path dataDirectory) {
+        return dataDirectory.resolve("mcp-credentials.pgpass");
     }
 
     Connection connect() throws SQLException {
