@@ -30,6 +30,8 @@ public class OpenStreams {
 
     @Inject
     McpLimits limits;
+
+    @Inject
     SessionStore sessions;
 
     @Resource
