@@ -44,6 +44,9 @@ public final class JsonRpcParser {
             }
         } catch (JsonParsingException e) {
             throw new JsonRpcError(JsonRpcError.PARSE_ERROR, "Parse error: " + location(e) + e.getMessage());
+        } catch (NumberFormatException e) {
+            // the parser builds a BigDecimal of every number, and 1e99999999999 has no exponent an int can hold
+            throw new JsonRpcError(JsonRpcError.PARSE_ERROR, "Parse error: a number's exponent is out of range");
         } catch (JsonException | IllegalStateException e) {
             throw new JsonRpcError(JsonRpcError.PARSE_ERROR, "Parse error: the body is not one JSON value");
         }

@@ -35,6 +35,17 @@ class JsonRpcParserTest {
         assertEquals(JsonRpcError.PARSE_ERROR, assertThrows(JsonRpcError.class, () -> parser.parse("{} {}")).code());
     }
 
+    /** Found by McpFuzzTest: the JSON parser's BigDecimal refuses such an exponent with a NumberFormatException (a 500). */
+    @Test
+    void aNumberWithAnExponentBeyondAnIntIsAParseError() {
+        for (String body : new String[] {"1e99999999900", "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":1e-3000000000}}"}) {
+            JsonRpcError error = assertThrows(JsonRpcError.class, () -> parser.parse(body), body);
+            assertEquals(JsonRpcError.PARSE_ERROR, error.code(), body);
+            assertEquals("Parse error: a number's exponent is out of range", error.getMessage());
+        }
+        assertInstanceOf(JsonRpcMessage.Request.class, single("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":1e999999999}}"));
+    }
+
     @Test
     void wrongShapesAreInvalidRequests() {
         for (String body : new String[] {

@@ -1,0 +1,95 @@
+package org.jakartamcp.mcp.server;
+
+import jakarta.json.JsonObject;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
+import org.jakartamcp.mcp.server.completion.PlainCompletion;
+import org.jakartamcp.mcp.server.lifecycle.PlainLifecycle;
+import org.jakartamcp.mcp.server.logging.PlainLogging;
+import org.jakartamcp.mcp.server.prompts.PlainPrompts;
+import org.jakartamcp.mcp.server.resources.PlainResources;
+import org.jakartamcp.mcp.server.tools.PlainTools;
+import org.jakartamcp.mcp.session.McpSession;
+import org.jakartamcp.mcp.session.PlainSessions;
+import org.jakartamcp.mcp.session.SessionStore;
+import org.jakartamcp.mcp.spi.Caller;
+import org.jakartamcp.platform.audit.AuditTrail;
+import org.jakartamcp.testing.PlainBeans;
+import org.jakartamcp.tools.math.ArithmeticTools;
+import org.jakartamcp.tools.math.ConstantsResources;
+import org.jakartamcp.tools.math.ExpressionTools;
+import org.jakartamcp.tools.math.IntegerTools;
+import org.jakartamcp.tools.math.LinearAlgebraTools;
+import org.jakartamcp.tools.math.MathPrompts;
+import org.jakartamcp.tools.math.StatisticsTools;
+import org.jakartamcp.tools.math.UnitConversionTools;
+
+/**
+ * The dispatcher with the real method handlers and the math tools, resources, prompts and completions,
+ * wired by hand instead of by CDI; only the database is left out (sessions live in memory, nothing
+ * is audited). What is left is what a JSON-RPC message reaches on the server.
+ */
+public final class PlainMcpServer {
+
+    private static final List<Class<?>> TOOL_CLASSES = List.of(ArithmeticTools.class, ExpressionTools.class, IntegerTools.class,
+            LinearAlgebraTools.class, StatisticsTools.class, UnitConversionTools.class);
+
+    private final McpDispatcher dispatcher = new McpDispatcher();
+    private final SessionStore sessions = PlainSessions.store();
+
+    public PlainMcpServer() {
+        ServerInfo serverInfo = new ServerInfo();
+        serverInfo.name = "jakarta-mcp-math";
+        serverInfo.title = "Math tools";
+        serverInfo.version = "0.1.0";
+        serverInfo.instructions = "Exact math.";
+        serverInfo.pageSize = 5;
+        Object[] beans = {new ArithmeticTools(), new ExpressionTools(), new IntegerTools(), new LinearAlgebraTools(),
+                new StatisticsTools(), new UnitConversionTools(), new ConstantsResources(), new MathPrompts()};
+        BeanMethods beanMethods = PlainBeans.methods(beans);
+        Validator validator = Validation.byDefaultProvider().configure()
+                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
+        AuditTrail audit = new AuditTrail() {
+            @Override
+            public org.jakartamcp.platform.audit.AuditEvent record(String type, String actor, String detail) {
+                return null;
+            }
+        };
+        dispatcher.handlers = PlainBeans.instances(List.of(
+                PlainLifecycle.handler(sessions, serverInfo),
+                PlainLogging.handler(sessions),
+                PlainTools.handler(beanMethods, validator, serverInfo, audit, TOOL_CLASSES.toArray(Class<?>[]::new)),
+                PlainResources.handler(beanMethods, serverInfo, UnitConversionTools.class, ConstantsResources.class),
+                PlainPrompts.handler(beanMethods, serverInfo, MathPrompts.class),
+                PlainCompletion.handler(beanMethods, ConstantsResources.class, MathPrompts.class)));
+        dispatcher.clientRequests = new ClientRequests();
+        dispatcher.index();
+    }
+
+    /** The names of the tools this server offers. */
+    public static List<String> toolNames() {
+        return TOOL_CLASSES.stream().flatMap(type -> java.util.Arrays.stream(type.getMethods()))
+                .filter(method -> method.isAnnotationPresent(org.jakartamcp.mcp.spi.Tool.class))
+                .map(method -> method.getAnnotation(org.jakartamcp.mcp.spi.Tool.class).name().isEmpty() ? method.getName()
+                        : method.getAnnotation(org.jakartamcp.mcp.spi.Tool.class).name())
+                .sorted().toList();
+    }
+
+    /** A new, not yet initialized Streamable HTTP session; {@link #close} forgets it. */
+    public McpSession open(String principal) {
+        return sessions.create(McpSession.Transport.STREAMABLE_HTTP, principal);
+    }
+
+    public void close(McpSession session) {
+        sessions.delete(session);
+    }
+
+    /** The answer to one message, as the transports get it (no channel back to the client). */
+    public Optional<JsonObject> dispatch(JsonRpcMessage message, McpSession session, Caller caller) {
+        return dispatcher.dispatch(message, session, caller, McpExchange.ClientChannel.NONE);
+    }
+}
