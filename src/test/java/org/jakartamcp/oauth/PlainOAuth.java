@@ -25,10 +25,14 @@ public final class PlainOAuth {
     public static final String CLIENT = "fuzz-client";
     /** A registered client whose only redirect URI is a private-use scheme (RFC 8252 7.1), so it may omit redirect_uri. */
     public static final String NATIVE_CLIENT = "fuzz-native-client";
+    /** A registered confidential client (client_secret_basic) and its secret. */
+    public static final String CONFIDENTIAL_CLIENT = "fuzz-confidential-client";
+    public static final String SECRET = "fuzz-secret";
 
     private final Map<String, OAuthClient> clients = new ConcurrentHashMap<>();
     private final ClientRegistration registration = new ClientRegistration();
     private final Authorizations authorizations = new Authorizations();
+    private final ClientAuthentication clientAuthentication = new ClientAuthentication();
     private final Method parseDocument;
     /** Each instance starts an HTTP client (a thread): one for parsing, one standing in for the fetch. */
     private final ClientMetadataDocuments documents = new ClientMetadataDocuments();
@@ -80,6 +84,10 @@ public final class PlainOAuth {
         clients.put(CLIENT, new OAuthClient(CLIENT, null, "Fuzz client", null,
                 List.of("https://app.example.com/callback?x=1", "http://127.0.0.1/callback"), OAuthClient.PUBLIC, null,
                 OffsetDateTime.now()));
+        clientAuthentication.clients = repository;
+        clients.put(CONFIDENTIAL_CLIENT, new OAuthClient(CONFIDENTIAL_CLIENT, org.jakartamcp.platform.security.SecretHash.of(SECRET),
+                "Fuzz confidential client", "https://app.example.com", List.of("https://app.example.com/callback"),
+                "client_secret_basic", "mcp:list mcp:call", OffsetDateTime.now()));
         clients.put(NATIVE_CLIENT, new OAuthClient(NATIVE_CLIENT, null, "Fuzz native client", null,
                 List.of("cursor://anysphere.cursor-retrieval/oauth/callback"), OAuthClient.PUBLIC, "mcp:list", OffsetDateTime.now()));
         try {
@@ -89,6 +97,11 @@ public final class PlainOAuth {
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("ClientMetadataDocuments.parse(url, body, freshUntil) changed", e);
         }
+    }
+
+    /** The client that calls /token or /revoke with this Authorization header and these form parameters. */
+    public OAuthClient authenticate(String authorization, Function<String, String> parameters) {
+        return clientAuthentication.authenticate(authorization, parameters);
     }
 
     /** POST /register after its body was read as a JSON object. */

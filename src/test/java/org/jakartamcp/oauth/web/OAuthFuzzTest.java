@@ -1,0 +1,116 @@
+package org.jakartamcp.oauth.web;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.DictionaryEntries;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.jakartamcp.oauth.AuthorizationError;
+import org.jakartamcp.oauth.OAuthException;
+import org.jakartamcp.oauth.PlainOAuth;
+import org.jakartamcp.testing.Fuzzing;
+
+/**
+ * Fuzz targets for what the authorization server parses from anyone: the form bodies of /token and
+ * /revoke with client authentication, the parameters of /authorize, the JSON of /register, and client
+ * metadata documents. Every input must end in a value or an {@link OAuthException} with a 4xx status
+ * ({@link AuthorizationError} among them), which the endpoints turn into OAuth error responses.
+ */
+class OAuthFuzzTest {
+
+    private static final PlainOAuth OAUTH = new PlainOAuth();
+    private static final String DOCUMENT_URL = "https://app.example.com/oauth/client.json";
+
+    /** POST /token and /revoke up to the database: the form, the grant type, the client's credentials. */
+    @FuzzTest(maxDuration = "10m")
+    @DictionaryEntries({"grant_type=", "authorization_code", "refresh_token", "client_id=", "client_secret=", "token=", "code=",
+            "code_verifier=", "redirect_uri=", "scope=", "%", "%2", "+", "&", "=", PlainOAuth.CLIENT, PlainOAuth.CONFIDENTIAL_CLIENT,
+            PlainOAuth.SECRET, "Basic ", "ZnV6ei1jb25maWRlbnRpYWwtY2xpZW50OmZ1enotc2VjcmV0"})
+    void form(FuzzedDataProvider data) {
+        String authorization = data.consumeBoolean() ? null : data.consumeBoolean() ? "Basic " + data.consumeString(200)
+                : data.consumeString(200);
+        byte[] body = data.consumeRemainingAsBytes();
+        Fuzzing.withinTimeBound("a form of " + body.length + " bytes", () -> refusedOrDone(() -> {
+            Map<String, String> form = FormParameters.read(new ByteArrayInputStream(body));
+            if (form.get("grant_type") == null && form.get("token") == null) {
+                throw OAuthException.invalidRequest("grant_type is required");
+            }
+            OAUTH.authenticate(authorization, form::get);
+        }));
+    }
+
+    /** GET /authorize: its parameters, each absent, fuzzed or a valid one, and the document of a client_id URL. */
+    @FuzzTest(maxDuration = "10m")
+    @DictionaryEntries({"https://", "http://127.0.0.1", "http://localhost:", "http://[::1]", "cursor://", "/callback", "?x=1", "#",
+            "S256", "plain", "code", "mcp:list", "mcp:call", "https://mcp.example.com/mcp", "\"redirect_uris\"", "\"client_id\"",
+            DOCUMENT_URL})
+    void authorize(FuzzedDataProvider data) {
+        Map<String, String> parameters = new HashMap<>();
+        parameters.put("client_id", choose(data, PlainOAuth.CLIENT, PlainOAuth.NATIVE_CLIENT, DOCUMENT_URL));
+        parameters.put("redirect_uri", choose(data, "https://app.example.com/callback?x=1", "http://127.0.0.1:50123/callback",
+                "cursor://anysphere.cursor-retrieval/oauth/callback"));
+        parameters.put("response_type", choose(data, "code", "token", "code"));
+        parameters.put("code_challenge", choose(data, "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM", "short", ""));
+        parameters.put("code_challenge_method", choose(data, "S256", "plain", "S256"));
+        parameters.put("scope", choose(data, "mcp:list", "mcp:list mcp:call", "openid"));
+        parameters.put("resource", choose(data, PlainOAuth.ISSUER + "/mcp", PlainOAuth.ISSUER + "/sse", "https://other.example.com"));
+        parameters.put("state", choose(data, "xyz", "a b&c=d", ""));
+        String document = data.consumeBoolean() ? "{\"client_id\":\"" + DOCUMENT_URL + "\",\"redirect_uris\":[\"http://127.0.0.1/callback\"]}"
+                : data.consumeRemainingAsString();
+        Fuzzing.withinTimeBound("authorize " + parameters, () -> refusedOrDone(() -> {
+            try {
+                OAUTH.authorize(parameters::get, document);
+            } catch (AuthorizationError error) {
+                if (error.redirectUri() != null) {
+                    // what AuthorizeResource does with an error it may send back to the client
+                    URI.create(OAUTH.errorRedirect(error));
+                }
+                throw error;
+            }
+        }));
+    }
+
+    /** POST /register: the body as JSON, then the client metadata (RFC 7591). */
+    @FuzzTest(maxDuration = "10m")
+    @DictionaryEntries({"\"redirect_uris\"", "\"token_endpoint_auth_method\"", "\"none\"", "\"client_secret_post\"", "\"grant_types\"",
+            "\"authorization_code\"", "\"refresh_token\"", "\"response_types\"", "\"code\"", "\"scope\"", "\"mcp:list mcp:call\"",
+            "\"client_name\"", "\"client_uri\"", "\"https://app.example.com/cb\"", "\"http://127.0.0.1/cb\"", "\"cursor://cb\"", "null"})
+    void register(byte[] body) {
+        Fuzzing.withinTimeBound("a registration of " + body.length + " bytes", () -> refusedOrDone(
+                () -> OAUTH.register(OAuthJson.object(new ByteArrayInputStream(body)))));
+    }
+
+    /** A client ID metadata document, as fetched from the client_id URL. */
+    @FuzzTest(maxDuration = "10m")
+    @DictionaryEntries({"\"client_id\"", "\"" + DOCUMENT_URL + "\"", "\"redirect_uris\"", "\"token_endpoint_auth_method\"", "\"none\"",
+            "\"client_secret\"", "\"client_name\"", "\"client_uri\"", "\"http://127.0.0.1/cb\"", "\"https://app.example.com/cb\""})
+    void metadataDocument(FuzzedDataProvider data) {
+        String url = data.consumeBoolean() ? DOCUMENT_URL : data.consumeString(300);
+        String body = data.consumeRemainingAsString();
+        Fuzzing.withinTimeBound("a document of " + body.length() + " characters", () -> refusedOrDone(
+                () -> OAUTH.metadataDocument(url, body)));
+    }
+
+    /** Absent, fuzzed, or one of the given values (the fuzzer rarely finds a valid PKCE challenge by itself). */
+    private static String choose(FuzzedDataProvider data, String... values) {
+        return switch (data.consumeInt(0, 2)) {
+            case 0 -> null;
+            case 1 -> data.consumeString(300);
+            default -> data.pickValue(values);
+        };
+    }
+
+    /** Runs one request's checks; an OAuth error is the expected refusal, anything else escapes as a finding. */
+    private static void refusedOrDone(Runnable request) {
+        try {
+            request.run();
+        } catch (OAuthException refused) {
+            if (refused.status() < 400 || refused.status() > 499) {
+                throw new AssertionError("HTTP " + refused.status() + " for a client's input: " + refused.getMessage(), refused);
+            }
+        }
+    }
+}
