@@ -156,7 +156,8 @@ public class ClientMetadataDocuments {
         JsonObject metadata;
         try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             metadata = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException | NumberFormatException e) {
+            // NumberFormatException: the parser's BigDecimal refuses a number like 1e99999999999
             throw refused("its client metadata document is not a JSON object");
         }
         if (!(metadata.get("client_id") instanceof JsonString id) || !url.equals(id.getString())) {

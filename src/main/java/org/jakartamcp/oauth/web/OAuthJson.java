@@ -45,8 +45,8 @@ final class OAuthJson {
             if (value instanceof JsonObject object) {
                 return object;
             }
-        } catch (JsonException e) {
-            // falls through to the refusal
+        } catch (JsonException | NumberFormatException e) {
+            // falls through to the refusal; the parser's BigDecimal refuses a number like 1e99999999999 with the latter
         }
         throw OAuthException.invalidClientMetadata("The request body must be a JSON object");
     }

@@ -1,5 +1,8 @@
 package org.jakartamcp.oauth.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -12,6 +15,7 @@ import org.jakartamcp.oauth.AuthorizationError;
 import org.jakartamcp.oauth.OAuthException;
 import org.jakartamcp.oauth.PlainOAuth;
 import org.jakartamcp.testing.Fuzzing;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzz targets for what the authorization server parses from anyone: the form bodies of /token and
@@ -92,6 +96,19 @@ class OAuthFuzzTest {
         String body = data.consumeRemainingAsString();
         Fuzzing.withinTimeBound("a document of " + body.length() + " characters", () -> refusedOrDone(
                 () -> OAUTH.metadataDocument(url, body)));
+    }
+
+    /** The parser's BigDecimal refuses such an exponent with a NumberFormatException, which was a 500 (found by McpFuzzTest). */
+    @Test
+    void aNumberWithAnExponentBeyondAnIntIsRefusedLikeOtherBadJson() {
+        OAuthException registration = assertThrows(OAuthException.class,
+                () -> OAuthJson.object(new ByteArrayInputStream("{\"redirect_uris\":[],\"n\":1e99999999999}".getBytes(StandardCharsets.UTF_8))));
+        assertEquals("invalid_client_metadata", registration.error());
+        AuthorizationError document = assertThrows(AuthorizationError.class, () -> OAUTH.metadataDocument(DOCUMENT_URL,
+                "{\"client_id\":\"" + DOCUMENT_URL + "\",\"redirect_uris\":[\"http://127.0.0.1/cb\"],\"n\":1e-99999999999}"));
+        assertEquals("This client cannot be used: its client metadata document is not a JSON object", document.getMessage());
+        assertEquals(DOCUMENT_URL, OAUTH.metadataDocument(DOCUMENT_URL,
+                "{\"client_id\":\"" + DOCUMENT_URL + "\",\"redirect_uris\":[\"http://127.0.0.1/cb\"],\"n\":1e999999999}").clientId());
     }
 
     /** Absent, fuzzed, or one of the given values (the fuzzer rarely finds a valid PKCE challenge by itself). */
