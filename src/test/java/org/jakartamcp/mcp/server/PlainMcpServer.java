@@ -38,6 +38,12 @@ public final class PlainMcpServer {
     private static final List<Class<?>> TOOL_CLASSES = List.of(ArithmeticTools.class, ExpressionTools.class, IntegerTools.class,
             LinearAlgebraTools.class, StatisticsTools.class, UnitConversionTools.class);
 
+    /**
+     * The limit on one tool call, 60 s on a real server: factorizing a hard 100-digit number uses all of it. At 1 s
+     * a fuzz run is not spent waiting, and its time bound checks that every tool stops at the limit.
+     */
+    public static final int TOOL_TIME_LIMIT_SECONDS = 1;
+
     private final McpDispatcher dispatcher = new McpDispatcher();
     private final SessionStore sessions = PlainSessions.store();
 
@@ -62,7 +68,8 @@ public final class PlainMcpServer {
         dispatcher.handlers = PlainBeans.instances(List.of(
                 PlainLifecycle.handler(sessions, serverInfo),
                 PlainLogging.handler(sessions),
-                PlainTools.handler(beanMethods, validator, serverInfo, audit, TOOL_CLASSES.toArray(Class<?>[]::new)),
+                PlainTools.handler(beanMethods, validator, serverInfo, audit, TOOL_TIME_LIMIT_SECONDS,
+                        TOOL_CLASSES.toArray(Class<?>[]::new)),
                 PlainResources.handler(beanMethods, serverInfo, UnitConversionTools.class, ConstantsResources.class),
                 PlainPrompts.handler(beanMethods, serverInfo, MathPrompts.class),
                 PlainCompletion.handler(beanMethods, ConstantsResources.class, MathPrompts.class)));

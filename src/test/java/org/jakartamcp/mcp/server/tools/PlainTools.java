@@ -16,8 +16,9 @@ public final class PlainTools {
     private PlainTools() {
     }
 
+    /** @param timeLimitSeconds how long one call may run (mcp.tool-time-limit-seconds) */
     public static ToolsHandler handler(BeanMethods beanMethods, Validator validator, ServerInfo serverInfo, AuditTrail audit,
-                                       Class<?>... toolClasses) {
+                                       int timeLimitSeconds, Class<?>... toolClasses) {
         Map<String, ToolDefinition> tools = Arrays.stream(toolClasses)
                 .flatMap(type -> Arrays.stream(type.getMethods()).filter(method -> method.isAnnotationPresent(Tool.class))
                         .map(method -> ToolDefinitions.read(PlainBeans.bean(type), method)))
@@ -41,7 +42,7 @@ public final class PlainTools {
         handler.serverInfo = serverInfo;
         handler.toolCalls = PlainBeans.silentEvent();
         handler.audit = audit;
-        handler.timeLimitSeconds = 60;
+        handler.timeLimitSeconds = timeLimitSeconds;
         return handler;
     }
 }
