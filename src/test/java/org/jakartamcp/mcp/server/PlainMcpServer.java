@@ -64,13 +64,27 @@ public final class PlainMcpServer {
             public org.jakartamcp.platform.audit.AuditEvent record(String type, String actor, String detail) {
                 return null;
             }
+
+            @Override
+            public void recordRepeated(String type, String actor, String detail) {
+            }
         };
+        McpLimits limits = new McpLimits();
+        limits.maxBatchMessages = 50;
+        limits.requestTimeLimitSeconds = 120;
+        limits.maxConcurrentCallsPerUser = 8;
+        limits.maxStreamsPerUser = 100;
+        limits.maxClientCapabilitiesBytes = 16384;
+        limits.maxClientInfoBytes = 4096;
+        limits.maxSubscriptionsPerSession = 100;
+        limits.maxSubscriptionUriLength = 2048;
+        limits.createCounters();
         dispatcher.handlers = PlainBeans.instances(List.of(
-                PlainLifecycle.handler(sessions, serverInfo),
+                PlainLifecycle.handler(sessions, serverInfo, limits),
                 PlainLogging.handler(sessions),
-                PlainTools.handler(beanMethods, validator, serverInfo, audit, TOOL_TIME_LIMIT_SECONDS,
+                PlainTools.handler(beanMethods, validator, serverInfo, audit, limits, TOOL_TIME_LIMIT_SECONDS,
                         TOOL_CLASSES.toArray(Class<?>[]::new)),
-                PlainResources.handler(beanMethods, serverInfo, UnitConversionTools.class, ConstantsResources.class),
+                PlainResources.handler(beanMethods, serverInfo, limits, UnitConversionTools.class, ConstantsResources.class),
                 PlainPrompts.handler(beanMethods, serverInfo, MathPrompts.class),
                 PlainCompletion.handler(beanMethods, ConstantsResources.class, MathPrompts.class)));
         dispatcher.clientRequests = new ClientRequests();

@@ -18,6 +18,20 @@ public final class PlainSessions {
             }
 
             @Override
+            java.util.List<String> insertWithin(SessionRecord record, int cap) {
+                return java.util.List.of();
+            }
+
+            @Override
+            java.util.Map<String, OffsetDateTime> lastSeen(java.util.Collection<String> idHashes) {
+                return java.util.Map.of();
+            }
+
+            @Override
+            void touchAll(java.util.Collection<String> idHashes, OffsetDateTime now) {
+            }
+
+            @Override
             SessionRecord find(String idHash) {
                 return null;
             }
@@ -38,6 +52,13 @@ public final class PlainSessions {
             }
         };
         store.ended = PlainBeans.silentEvent();
+        SessionSettings settings = new SessionSettings();
+        settings.idleMinutes = 1440;
+        settings.perUser = 100;
+        settings.cacheSize = 10_000;
+        settings.checkSeconds = 5;
+        store.settings = settings;
+        store.createCache();
         return store;
     }
 }

@@ -1,5 +1,6 @@
 package org.jakartamcp.mcp.server.lifecycle;
 
+import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.server.ServerInfo;
 import org.jakartamcp.mcp.session.SessionStore;
 
@@ -9,10 +10,11 @@ public final class PlainLifecycle {
     private PlainLifecycle() {
     }
 
-    public static LifecycleHandler handler(SessionStore sessions, ServerInfo serverInfo) {
+    public static LifecycleHandler handler(SessionStore sessions, ServerInfo serverInfo, McpLimits limits) {
         LifecycleHandler handler = new LifecycleHandler();
         handler.sessions = sessions;
         handler.serverInfo = serverInfo;
+        handler.limits = limits;
         return handler;
     }
 }

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import org.jakartamcp.mcp.server.BeanMethods;
+import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.server.ServerInfo;
 import org.jakartamcp.mcp.spi.Resource;
 import org.jakartamcp.mcp.spi.ResourceTemplate;
@@ -15,7 +16,7 @@ public final class PlainResources {
     private PlainResources() {
     }
 
-    public static ResourcesHandler handler(BeanMethods beanMethods, ServerInfo serverInfo, Class<?>... classes) {
+    public static ResourcesHandler handler(BeanMethods beanMethods, ServerInfo serverInfo, McpLimits limits, Class<?>... classes) {
         List<ResourceDefinition> resources = Arrays.stream(classes).flatMap(type -> annotated(type, Resource.class)
                 .map(method -> ResourceDefinitions.resource(PlainBeans.bean(type), method))).toList();
         List<ResourceDefinition> templates = Arrays.stream(classes).flatMap(type -> annotated(type, ResourceTemplate.class)
@@ -34,9 +35,12 @@ public final class PlainResources {
         };
         ResourceSubscriptions subscriptions = new ResourceSubscriptions();
         subscriptions.notices = PlainBeans.silentEvent();
+        subscriptions.limits = limits;
+        subscriptions.createTable();
         handler.subscriptions = subscriptions;
         handler.beanMethods = beanMethods;
         handler.serverInfo = serverInfo;
+        handler.limits = limits;
         handler.order();
         return handler;
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jakartamcp.mcp.server.BeanMethods;
+import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.server.ServerInfo;
 import org.jakartamcp.mcp.spi.Tool;
 import org.jakartamcp.platform.audit.AuditTrail;
@@ -18,7 +19,7 @@ public final class PlainTools {
 
     /** @param timeLimitSeconds how long one call may run (mcp.tool-time-limit-seconds) */
     public static ToolsHandler handler(BeanMethods beanMethods, Validator validator, ServerInfo serverInfo, AuditTrail audit,
-                                       int timeLimitSeconds, Class<?>... toolClasses) {
+                                       McpLimits limits, int timeLimitSeconds, Class<?>... toolClasses) {
         Map<String, ToolDefinition> tools = Arrays.stream(toolClasses)
                 .flatMap(type -> Arrays.stream(type.getMethods()).filter(method -> method.isAnnotationPresent(Tool.class))
                         .map(method -> ToolDefinitions.read(PlainBeans.bean(type), method)))
@@ -42,6 +43,7 @@ public final class PlainTools {
         handler.serverInfo = serverInfo;
         handler.toolCalls = PlainBeans.silentEvent();
         handler.audit = audit;
+        handler.limits = limits;
         handler.timeLimitSeconds = timeLimitSeconds;
         return handler;
     }
