@@ -64,6 +64,9 @@ public class AuthorizeResource {
         } catch (OAuthException error) {
             return ErrorPage.response(400, "This sign-in request cannot be completed", error.getMessage());
         }
+        if (SessionLimit.refused(http)) {
+            return SessionLimit.busy();
+        }
         String id = signIn.hold(request);
         try {
             signIns.signInIfVouchedFor(http);

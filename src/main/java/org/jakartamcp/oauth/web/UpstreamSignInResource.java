@@ -49,6 +49,9 @@ public class UpstreamSignInResource {
         if (!provider.isConfigured()) {
             return ErrorPage.response(404, "Not available", "Sign-in through an identity provider is not configured on this server.");
         }
+        if (SessionLimit.refused(http)) {
+            return SessionLimit.busy();
+        }
         if (request != null && session.pending(request).isEmpty()) {
             return expired();
         }
@@ -71,6 +74,9 @@ public class UpstreamSignInResource {
                              @Context HttpServletRequest http, @Context UriInfo uri) {
         if (longer(state) || longer(code) || longer(error)) {
             return ErrorPage.response(400, "This sign-in cannot be completed", "The identity provider's answer is too long.");
+        }
+        if (SessionLimit.refused(http)) {
+            return SessionLimit.busy();
         }
         Optional<UpstreamLogin> login = session.takeUpstream(state);
         if (login.isEmpty()) {

@@ -1,0 +1,59 @@
+package org.jakartamcp.oauth.web;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+
+/**
+ * The server holds at most so many HTTP sessions (Liberty: HTTP_SESSIONS_MAX in server.xml). A new
+ * visitor past that gets 503 with Retry-After and a short page, not the 500 the page would fail with:
+ * Liberty hands out a session that refuses every use, other servers throw from getSession. Browsers
+ * that already have a session, and the MCP endpoints (bearer tokens, no session), go on as before.
+ * Mapped to the Faces pages in web.xml; the JAX-RS sign-in endpoints ask {@link #refused} first.
+ */
+public class SessionLimit implements Filter {
+
+    static final int RETRY_AFTER_SECONDS = 60;
+    static final String TITLE = "The server is busy";
+    static final String DETAIL = "The server is busy signing other people in; try again in a minute.";
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException | ServletException | RuntimeException failure) {
+            if (response.isCommitted() || !refused((HttpServletRequest) request)) {
+                throw failure;
+            }
+            HttpServletResponse http = (HttpServletResponse) response;
+            ErrorPage.write(http, 503, TITLE, DETAIL);
+            http.setIntHeader("Retry-After", RETRY_AFTER_SECONDS);
+        }
+    }
+
+    /** Whether this request has, or can get, no usable session because the server holds as many as it may. */
+    static boolean refused(HttpServletRequest request) {
+        try {
+            HttpSession session = request.getSession(true);
+            if (session == null) {
+                return true;
+            }
+            session.getAttribute(SessionLimit.class.getName());
+            return false;
+        } catch (IllegalStateException full) {
+            return true;
+        }
+    }
+
+    /** The answer of a JAX-RS sign-in endpoint when {@link #refused} says so. */
+    static Response busy() {
+        return Response.fromResponse(ErrorPage.response(503, TITLE, DETAIL)).header("Retry-After", RETRY_AFTER_SECONDS).build();
+    }
+}
