@@ -1,6 +1,7 @@
 package org.jakartamcp.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -28,11 +29,14 @@ import org.junit.jupiter.api.Test;
 /**
  * Liberty stops and starts in the middle of a Streamable HTTP session: the client goes on with the
  * same session id, a stream dropped before the restart resumes from Last-Event-ID after it, and the
- * calculation made before the restart is still in the user's history.
+ * calculation made before the restart is still in the user's history. Then browsers without a cookie
+ * fill the server's few HTTP sessions (HTTP_SESSIONS_MAX): the next gets 503 with Retry-After, while
+ * a browser that already had a session signs in and the MCP session goes on.
  */
 class SessionAcrossRestartSystemIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final int SESSIONS_MAX = 10;
 
     @Test
     void theSessionAndItsEventsOutliveARestart() throws Exception {
@@ -41,6 +45,7 @@ class SessionAcrossRestartSystemIT {
         Map<String, String> environment = new HashMap<>(RunServerSystemIT.portEnvironment());
         environment.put("DB_EMBEDDED_DIR", data.toString());
         environment.put("ADMIN_PASSWORD", TestServer.adminPassword());
+        environment.put("HTTP_SESSIONS_MAX", Integer.toString(SESSIONS_MAX));
         String mcpUrl = RunServerSystemIT.BASE_URL + "/mcp";
         OAuthFlow oauth = new OAuthFlow(RunServerSystemIT.BASE_URL);
 
@@ -94,7 +99,35 @@ class SessionAcrossRestartSystemIT {
             OAuthFlow.Pkce again = oauth.pkce();
             assertEquals(200, oauth.redeem(clientId, oauth.authorize(clientId, again).get("code"), again.verifier()).statusCode(),
                     "the client registered before the restart signs in again");
+
+            assertSessionsBounded(oauth, clientId, mcp, session);
         }
+    }
+
+    /** Browsers without a cookie open the sign-in page until the server has no session left for the next. */
+    private static void assertSessionsBounded(OAuthFlow oauth, String clientId, McpHttp mcp, String session) {
+        String base = RunServerSystemIT.BASE_URL;
+        OAuthFlow early = new OAuthFlow(base);
+        HttpResponse<String> earlyPage = early.open(base + "/login.xhtml");
+        assertEquals(200, earlyPage.statusCode(), earlyPage.body());
+        HttpResponse<String> page = Http.get(base + "/login.xhtml");
+        for (int opened = 1; page.statusCode() == 200 && opened <= SESSIONS_MAX; opened++) {
+            page = Http.get(base + "/login.xhtml");
+        }
+        assertEquals(503, page.statusCode(), "past " + SESSIONS_MAX + " sessions: " + page.body());
+        assertEquals("60", page.headers().firstValue("Retry-After").orElse(""));
+        assertTrue(page.body().contains("The server is busy signing other people in; try again in a minute."), page.body());
+        assertFalse(page.body().contains("Exception"), page.body());
+        HttpResponse<String> authorize = Http.get(oauth.authorizeUrl(clientId, oauth.pkce(), Map.of()));
+        assertEquals(503, authorize.statusCode(), authorize.body());
+        assertEquals("60", authorize.headers().firstValue("Retry-After").orElse(""));
+
+        HttpResponse<String> signedIn = early.follow(early.signIn(earlyPage, "admin", TestServer.adminPassword()));
+        assertTrue(signedIn.uri().getPath().endsWith("/account.xhtml"), "a browser with a session signs in: " + signedIn.uri() + " " + signedIn.body());
+        JsonObject sum = mcp.result(session, "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"tools/call\",\"params\":{"
+                + "\"name\":\"add\",\"arguments\":{\"a\":2,\"b\":3}}}");
+        assertEquals("5", sum.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
+        assertEquals(200, Http.get(base + "/").statusCode(), "the landing page needs no session");
     }
 
     private static String history(McpHttp mcp, String session) {
