@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A form posted to the pages is refused before the server reads it when it is longer than 16 KiB
- * (413) or of unknown length (411); the same browser then signs in as usual. The pages that need
- * no session (the landing, error and expired pages) open none.
+ * (413) or of unknown length (411); the same browser then signs in as usual. A session keeps the
+ * state of its last 5 views only. The pages that need no session (the landing, error and expired
+ * pages) open none.
  */
 class SignInFormLimitsIT {
 
@@ -49,6 +50,21 @@ class SignInFormLimitsIT {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form))).build());
         assertEquals(411, chunked.statusCode(), chunked.body());
         assertEquals(200, Http.get(base + "/login.xhtml").statusCode());
+    }
+
+    @Test
+    void aSessionKeepsItsLastFiveViewsOnly() {
+        OAuthFlow browser = new OAuthFlow(base);
+        HttpResponse<String> oldest = browser.open(base + "/login.xhtml");
+        HttpResponse<String> newest = oldest;
+        for (int i = 0; i < 5; i++) {
+            newest = browser.open(base + "/login.xhtml");
+        }
+        HttpResponse<String> forgotten = browser.signIn(oldest, "admin", TestServer.adminPassword());
+        String location = forgotten.headers().firstValue("Location").orElse("");
+        assertTrue(location.endsWith("/expired.xhtml"), "the oldest view is gone: " + forgotten.statusCode() + " " + location);
+        HttpResponse<String> signedIn = browser.follow(browser.signIn(newest, "admin", TestServer.adminPassword()));
+        assertTrue(signedIn.uri().getPath().endsWith("/account.xhtml"), "signed in: " + signedIn.uri() + " " + signedIn.body());
     }
 
     @Test
