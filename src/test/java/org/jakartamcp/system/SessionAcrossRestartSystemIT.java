@@ -100,12 +100,12 @@ class SessionAcrossRestartSystemIT {
             assertEquals(200, oauth.redeem(clientId, oauth.authorize(clientId, again).get("code"), again.verifier()).statusCode(),
                     "the client registered before the restart signs in again");
 
-            assertSessionsBounded(oauth, clientId, mcp, session);
+            assertSessionsBounded(server, oauth, clientId, mcp, session);
         }
     }
 
     /** Browsers without a cookie open the sign-in page until the server has no session left for the next. */
-    private static void assertSessionsBounded(OAuthFlow oauth, String clientId, McpHttp mcp, String session) {
+    private static void assertSessionsBounded(LibertyServer server, OAuthFlow oauth, String clientId, McpHttp mcp, String session) {
         String base = RunServerSystemIT.BASE_URL;
         OAuthFlow early = new OAuthFlow(base);
         HttpResponse<String> earlyPage = early.open(base + "/login.xhtml");
@@ -128,6 +128,7 @@ class SessionAcrossRestartSystemIT {
                 + "\"name\":\"add\",\"arguments\":{\"a\":2,\"b\":3}}}");
         assertEquals("5", sum.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
         assertEquals(200, Http.get(base + "/").statusCode(), "the landing page needs no session");
+        assertFalse(server.messages().contains("SRVE0777E"), "no page failed for want of a session");
     }
 
     private static String history(McpHttp mcp, String session) {

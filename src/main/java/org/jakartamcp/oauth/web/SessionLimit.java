@@ -13,10 +13,11 @@ import java.io.IOException;
 
 /**
  * The server holds at most so many HTTP sessions (Liberty: HTTP_SESSIONS_MAX in server.xml). A new
- * visitor past that gets 503 with Retry-After and a short page, not the 500 the page would fail with:
- * Liberty hands out a session that refuses every use, other servers throw from getSession. Browsers
- * that already have a session, and the MCP endpoints (bearer tokens, no session), go on as before.
- * Mapped to the Faces pages in web.xml; the JAX-RS sign-in endpoints ask {@link #refused} first.
+ * visitor past that gets 503 with Retry-After and a short page: Liberty hands out a session that
+ * refuses every use (other servers throw from getSession), which would otherwise fail the page with
+ * a 500 and two stack traces in the log per request. Browsers that already have a session, and the
+ * MCP endpoints (bearer tokens, no session), go on as before. Mapped in web.xml to the pages that
+ * keep a session (a new such page belongs there); the JAX-RS sign-in endpoints ask {@link #refused}.
  */
 public class SessionLimit implements Filter {
 
@@ -26,19 +27,16 @@ public class SessionLimit implements Filter {
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        try {
-            chain.doFilter(request, response);
-        } catch (IOException | ServletException | RuntimeException failure) {
-            if (response.isCommitted() || !refused((HttpServletRequest) request)) {
-                throw failure;
-            }
+        if (refused((HttpServletRequest) request)) {
             HttpServletResponse http = (HttpServletResponse) response;
             ErrorPage.write(http, 503, TITLE, DETAIL);
             http.setIntHeader("Retry-After", RETRY_AFTER_SECONDS);
+            return;
         }
+        chain.doFilter(request, response);
     }
 
-    /** Whether this request has, or can get, no usable session because the server holds as many as it may. */
+    /** Whether this request has, and can get, no usable session because the server holds as many as it may (else it has one now). */
     static boolean refused(HttpServletRequest request) {
         try {
             HttpSession session = request.getSession(true);
