@@ -36,6 +36,8 @@ class SignInFormLimitsIT {
         assertEquals(413, huge.statusCode(), huge.body());
         assertTrue(huge.body().contains("at most 16384 bytes"), huge.body());
         assertFalse(huge.body().contains("Exception"), huge.body());
+        assertTrue(huge.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"),
+                "the page headers of every response: " + huge.headers().map());
 
         HttpResponse<String> signedIn = browser.follow(browser.signIn(page, user, "form password"));
         assertEquals(200, signedIn.statusCode(), signedIn.body());
