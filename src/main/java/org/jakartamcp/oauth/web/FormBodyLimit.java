@@ -23,6 +23,8 @@ public class FormBodyLimit implements Filter {
         HttpServletRequest http = (HttpServletRequest) request;
         long length = http.getContentLengthLong();
         if (length > OAuthJson.MAX_BODY_BYTES) {
+            // the body stays unread: the connection ends with this answer rather than be drained for the next request
+            ((HttpServletResponse) response).setHeader("Connection", "close");
             ErrorPage.write((HttpServletResponse) response, 413, "The form is too large",
                     "A form sent to this server is at most " + OAuthJson.MAX_BODY_BYTES + " bytes long.");
             return;
