@@ -3,11 +3,16 @@ package org.jakartamcp.mcp.transport;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An open server-sent-events stream. Writes are serialized, and the first failed write closes it:
- * that is how a client's disconnect is noticed, since no thread waits on the stream.
+ * that is how a client's disconnect is noticed, since no thread waits on the stream. A send completes
+ * asynchronously, so each one starts only once the one before has been written: two writes in flight
+ * at once (a keep-alive comment while an answer is sent) made the container refuse the second one
+ * (SRVE0918E, a blocking write after non-blocking output began) and the answer was lost.
  */
 final class EventStream {
 
@@ -15,6 +20,8 @@ final class EventStream {
     private final Sse sse;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The last write handed to the sink; guarded by this. */
+    private CompletionStage<?> written = CompletableFuture.completedFuture(null);
 
     EventStream(SseEventSink sink, Sse sse, Runnable onClose) {
         this.sink = sink;
@@ -55,26 +62,28 @@ final class EventStream {
             close();
             return false;
         }
-        try {
-            sink.send(event).whenComplete((ignored, failure) -> {
-                if (failure != null) {
-                    close();
-                }
-            });
-            return true;
-        } catch (RuntimeException e) {
-            close();
-            return false;
-        }
+        written = written.thenCompose(ignored -> sink.send(event)).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                close();
+            }
+        });
+        return true;
     }
 
+    /** Ends the stream once what was sent before has been written. */
     void close() {
         if (closed.compareAndSet(false, true)) {
-            try {
-                sink.close();
-            } catch (RuntimeException e) {
-                // already gone
+            CompletionStage<?> last;
+            synchronized (this) {
+                last = written;
             }
+            last.whenComplete((ignored, failure) -> {
+                try {
+                    sink.close();
+                } catch (RuntimeException e) {
+                    // already gone
+                }
+            });
             onClose.run();
         }
     }

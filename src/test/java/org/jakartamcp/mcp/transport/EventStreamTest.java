@@ -1,0 +1,93 @@
+package org.jakartamcp.mcp.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Writes to an event stream: one at a time, and the stream ends only after what was sent before it. */
+class EventStreamTest {
+
+    /** A sink whose sends complete when the test says so, like a container writing asynchronously. */
+    static final class SlowSink implements SseEventSink {
+        final List<CompletableFuture<Void>> writes = new ArrayList<>();
+        boolean closed;
+
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public CompletionStage<?> send(OutboundSseEvent event) {
+            CompletableFuture<Void> write = new CompletableFuture<>();
+            writes.add(write);
+            return write;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    /** An Sse whose builders accept everything and build an opaque event (the sink never looks inside). */
+    static Sse sse() {
+        OutboundSseEvent event = (OutboundSseEvent) Proxy.newProxyInstance(EventStreamTest.class.getClassLoader(),
+                new Class<?>[] {OutboundSseEvent.class}, (proxy, method, args) -> null);
+        Object[] builder = new Object[1];
+        builder[0] = Proxy.newProxyInstance(EventStreamTest.class.getClassLoader(), new Class<?>[] {OutboundSseEvent.Builder.class},
+                (proxy, method, args) -> method.getName().equals("build") ? event : builder[0]);
+        return (Sse) Proxy.newProxyInstance(EventStreamTest.class.getClassLoader(), new Class<?>[] {Sse.class},
+                (proxy, method, args) -> method.getName().equals("newEventBuilder") ? builder[0] : null);
+    }
+
+    @Test
+    void aWriteStartsOnlyWhenTheOneBeforeIsWritten() {
+        SlowSink sink = new SlowSink();
+        EventStream stream = new EventStream(sink, sse(), () -> { });
+        assertTrue(stream.comment("keep-alive"));
+        assertTrue(stream.send("message", "1", "{\"result\":{}}"));
+        assertEquals(1, sink.writes.size(), "the answer waits while the keep-alive is being written");
+        sink.writes.get(0).complete(null);
+        assertEquals(2, sink.writes.size(), "and follows once it is written");
+    }
+
+    @Test
+    void closingWaitsForTheLastWrite() {
+        SlowSink sink = new SlowSink();
+        AtomicInteger closedCallbacks = new AtomicInteger();
+        EventStream stream = new EventStream(sink, sse(), closedCallbacks::incrementAndGet);
+        stream.send("message", "1", "{\"result\":{}}");
+        stream.close();
+        assertFalse(sink.closed, "the answer is not cut off");
+        assertEquals(1, closedCallbacks.get());
+        sink.writes.get(0).complete(null);
+        assertTrue(sink.closed);
+        assertFalse(stream.send("message", "2", "{}"), "nothing is sent after the end");
+    }
+
+    @Test
+    void aFailedWriteEndsTheStream() {
+        SlowSink sink = new SlowSink();
+        AtomicInteger closedCallbacks = new AtomicInteger();
+        EventStream stream = new EventStream(sink, sse(), closedCallbacks::incrementAndGet);
+        stream.comment("keep-alive");
+        stream.send("message", "1", "{}");
+        sink.writes.get(0).completeExceptionally(new java.io.IOException("connection reset"));
+        assertFalse(stream.isOpen());
+        assertEquals(1, closedCallbacks.get());
+        assertEquals(1, sink.writes.size(), "what waited behind the failed write is not attempted");
+        assertTrue(sink.closed);
+    }
+}
