@@ -39,8 +39,14 @@ public class CalculationHistory {
     static final String URI = "history://recent";
     static final int SHOWN = 50;
     static final long FLUSH_MILLIS = 500;
-    /** Beyond this many queued entries (the database is down or slow) new ones are dropped, not the server's memory. */
+    /**
+     * Beyond this many queued entries or bytes (the database is down or slow, or calls come faster than
+     * they can be written) new ones are dropped, not the server's memory.
+     */
     static final int MAX_QUEUED = 100_000;
+    static final long MAX_QUEUED_BYTES = 16L * 1024 * 1024;
+    /** Batches one flush may write before it leaves the rest to the next round. */
+    static final int MAX_BATCHES_PER_FLUSH = 20;
 
     @Inject
     CalculationStore store;
@@ -53,20 +59,25 @@ public class CalculationHistory {
 
     private final ConcurrentLinkedQueue<CalculationRecord> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicInteger dropped = new AtomicInteger();
     private final Clock clock = Clock.systemUTC();
     private ScheduledFuture<?> flusher;
 
     void record(@Observes ToolCalled call) {
-        if (queued.incrementAndGet() > MAX_QUEUED) {
+        CalculationRecord calculation = new CalculationRecord(call.principal(), call.tool(), call.arguments().toString(),
+                call.result(), OffsetDateTime.now(clock));
+        long bytes = calculation.approximateBytes();
+        if (queued.incrementAndGet() > MAX_QUEUED || queuedBytes.addAndGet(bytes) > MAX_QUEUED_BYTES) {
             queued.decrementAndGet();
+            queuedBytes.addAndGet(-bytes);
             if (dropped.incrementAndGet() % 1000 == 1) {
-                LOG.warning(() -> "Calculation history is not being written; " + dropped.get() + " entries dropped so far");
+                LOG.warning(() -> "Calculation history is not being written fast enough; " + dropped.get()
+                        + " entries dropped so far");
             }
             return;
         }
-        queue.add(new CalculationRecord(call.principal(), call.tool(), call.arguments().toString(), call.result(),
-                OffsetDateTime.now(clock)));
+        queue.add(calculation);
         startFlushing();
     }
 
@@ -76,24 +87,38 @@ public class CalculationHistory {
         }
     }
 
-    /** Writes what is queued; on failure the entries go back to the queue for the next round. */
+    /** Entries waiting to be written. */
+    int queued() {
+        return queued.get();
+    }
+
+    /** Writes what is queued, a batch at a time; on failure the entries go back to the queue for the next round. */
     synchronized void flush() {
+        for (int batches = 0; batches < MAX_BATCHES_PER_FLUSH && !queue.isEmpty(); batches++) {
+            if (!flushBatch()) {
+                return;
+            }
+        }
+    }
+
+    private boolean flushBatch() {
         List<CalculationRecord> batch = new ArrayList<>();
         for (CalculationRecord next; batch.size() < 1000 && (next = queue.poll()) != null; ) {
             batch.add(next);
         }
         if (batch.isEmpty()) {
-            return;
+            return true;
         }
         Set<String> principals = new LinkedHashSet<>();
         batch.forEach(calculation -> principals.add(calculation.principal()));
         try {
             store.saveAll(batch, principals, SHOWN);
             queued.addAndGet(-batch.size());
+            queuedBytes.addAndGet(-batch.stream().mapToLong(CalculationRecord::approximateBytes).sum());
         } catch (RuntimeException e) {
             queue.addAll(batch);
             LOG.log(Level.WARNING, "Writing " + batch.size() + " calculations failed; retrying", e);
-            return;
+            return false;
         }
         for (String principal : principals) {
             try {
@@ -103,6 +128,7 @@ public class CalculationHistory {
                 LOG.log(Level.WARNING, "Notifying " + principal + "'s subscribers of a new calculation failed", e);
             }
         }
+        return true;
     }
 
     /**

@@ -48,6 +48,11 @@ public class CalculationRecord {
         this.createdAt = createdAt;
     }
 
+    /** Roughly what this takes in memory while queued: its texts (two bytes a character at most) and the objects. */
+    long approximateBytes() {
+        return 2L * (principal.length() + tool.length() + arguments.length() + result.length()) + 256;
+    }
+
     private static String clip(String text) {
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
     }

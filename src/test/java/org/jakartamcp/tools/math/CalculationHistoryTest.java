@@ -1,0 +1,63 @@
+package org.jakartamcp.tools.math;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.json.Json;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.jakartamcp.mcp.spi.ToolCalled;
+import org.junit.jupiter.api.Test;
+
+/** The queue of calculations waiting to be written is bounded in bytes, whatever the calls carry. */
+class CalculationHistoryTest {
+
+    /** The store, as plain objects: what was saved, in memory. */
+    static final class SavedCalculations extends CalculationStore {
+        final List<CalculationRecord> saved = new ArrayList<>();
+
+        @Override
+        void saveAll(List<CalculationRecord> calculations, Collection<String> principals, int keep) {
+            saved.addAll(calculations);
+        }
+    }
+
+    private static CalculationHistory history(SavedCalculations store) {
+        CalculationHistory history = new CalculationHistory();
+        history.store = store;
+        history.updates = doingNothing(org.jakartamcp.mcp.spi.ResourceUpdates.class);
+        // flushes are run by the test, not on a schedule
+        history.scheduler = doingNothing(ManagedScheduledExecutorService.class);
+        return history;
+    }
+
+    private static <T> T doingNothing(Class<T> type) {
+        return type.cast(Proxy.newProxyInstance(CalculationHistoryTest.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> null));
+    }
+
+    private static ToolCalled bigCall(int i) {
+        return new ToolCalled("user-" + (i % 7), "add", Json.createObjectBuilder().add("a", "9".repeat(5000)).build(), "x".repeat(5000));
+    }
+
+    @Test
+    void callsFasterThanTheDatabaseFillTheQueueOnlyUpToItsBytes() {
+        SavedCalculations store = new SavedCalculations();
+        CalculationHistory history = history(store);
+        for (int i = 0; i < 5000; i++) {
+            history.record(bigCall(i));
+        }
+        long perEntry = new CalculationRecord("user-0", "add", "9".repeat(5000), "x".repeat(5000), null).approximateBytes();
+        assertTrue(history.queued() * perEntry <= CalculationHistory.MAX_QUEUED_BYTES,
+                history.queued() + " entries of " + perEntry + " bytes are queued");
+        assertTrue(history.queued() > 100, "it still queues what fits: " + history.queued());
+
+        history.flush();
+        assertEquals(0, history.queued(), "one flush drains the queue in batches");
+        history.record(bigCall(1));
+        assertEquals(1, history.queued(), "room again once written");
+    }
+}
