@@ -60,9 +60,14 @@ public class RateLimits {
 
     private HashedKeyMap<Bucket> buckets;
 
+    /** How many keys an in-memory limit whose values take {@code valueBytes} may keep, by rate-limit.max-entries and -bytes. */
+    int capacity(int valueBytes) {
+        return HashedKeyMap.capacity(maxEntries, maxBytes, valueBytes);
+    }
+
     @PostConstruct
     void createMap() {
-        buckets = new HashedKeyMap<>(HashedKeyMap.capacity(maxEntries, maxBytes, BUCKET_BYTES));
+        buckets = new HashedKeyMap<>(capacity(BUCKET_BYTES));
     }
 
     /**

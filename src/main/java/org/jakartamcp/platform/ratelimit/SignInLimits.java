@@ -37,14 +37,6 @@ public class SignInLimits {
     long knownAddressDays;
 
     @Inject
-    @ConfigProperty(name = "rate-limit.max-entries", defaultValue = "100000")
-    long maxEntries;
-
-    @Inject
-    @ConfigProperty(name = "rate-limit.max-bytes", defaultValue = "33554432")
-    long maxBytes;
-
-    @Inject
     RateLimits rateLimits;
 
     private SignInThrottle throttle;
@@ -57,7 +49,7 @@ public class SignInLimits {
         Duration memory = max.multipliedBy(4);
         throttle = new SignInThrottle(new FailurePolicy(Math.max(1, failuresPerPair), first, max, memory),
                 new FailurePolicy(Math.max(1, failuresPerAccount), first, max, memory), Duration.ofDays(knownAddressDays),
-                Clock.systemUTC(), HashedKeyMap.capacity(maxEntries, maxBytes, FailureCount.BYTES));
+                Clock.systemUTC(), rateLimits.capacity(FailureCount.BYTES));
     }
 
     /**
