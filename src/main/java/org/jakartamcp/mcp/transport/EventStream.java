@@ -20,6 +20,7 @@ final class EventStream {
     private final Sse sse;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final long openedAt = System.nanoTime();
     /** The last write handed to the sink; guarded by this. */
     private CompletionStage<?> written = CompletableFuture.completedFuture(null);
 
@@ -51,6 +52,11 @@ final class EventStream {
 
     boolean comment(String text) {
         return write(sse.newEventBuilder().comment(text).build());
+    }
+
+    /** Whether it opened before the given {@link System#nanoTime()}. */
+    boolean openedBefore(long nanoTime) {
+        return openedAt - nanoTime < 0;
     }
 
     boolean isOpen() {

@@ -90,4 +90,12 @@ class EventStreamTest {
         assertEquals(1, sink.writes.size(), "what waited behind the failed write is not attempted");
         assertTrue(sink.closed);
     }
+
+    @Test
+    void aStreamKnowsWhetherItIsOlderThanAMoment() {
+        long before = System.nanoTime();
+        EventStream stream = new EventStream(new SlowSink(), sse(), () -> { });
+        assertFalse(stream.openedBefore(before));
+        assertTrue(stream.openedBefore(System.nanoTime() + 1));
+    }
 }
