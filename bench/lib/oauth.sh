@@ -5,12 +5,15 @@
 # access_token USER PASSWORD: signs USER in on the login page.
 # access_token USER --proxy: USER is vouched for by a trusted proxy (auth.trusted-proxy.addresses must
 # include this machine): no password, the X-Forwarded-User header on every page.
+# With FORWARDED_FOR set, every request says it comes from that client address (X-Forwarded-For; counts
+# where http.trusted-proxies includes this machine), so that many users are not one address to the limits.
 access_token() {
     local user=$1 password=$2 redirect="http://127.0.0.1:9/callback" client verifier challenge jar page proxy=()
     jar=$(mktemp "$WORK/cookies.XXXXXX")
     page=$(mktemp "$WORK/page.XXXXXX")
     if [ "$password" = "--proxy" ]; then proxy=(-H "X-Forwarded-User: $user"); fi
-    client=$(curl -sf -H 'Content-Type: application/json' "$BASE/register" \
+    if [ -n "${FORWARDED_FOR:-}" ]; then proxy+=(-H "X-Forwarded-For: $FORWARDED_FOR"); fi
+    client=$(curl -sf "${proxy[@]}" -H 'Content-Type: application/json' "$BASE/register" \
         -d "{\"redirect_uris\":[\"$redirect\"],\"token_endpoint_auth_method\":\"none\",\"client_name\":\"bench\"}" \
         | sed -E 's/.*"client_id":"([^"]+)".*/\1/')
     verifier=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
@@ -18,13 +21,13 @@ access_token() {
     curl -s -L "${proxy[@]}" -b "$jar" -c "$jar" -o "$page" \
         "$BASE/authorize?response_type=code&client_id=$client&redirect_uri=$redirect&code_challenge=$challenge&code_challenge_method=S256&state=bench"
     if [ "$password" != "--proxy" ]; then
-        _submit "$page" "$jar" --data-urlencode "username=$user" --data-urlencode "password=$password" --data-urlencode sign-in=x
-        curl -s -L -b "$jar" -c "$jar" -o "$page" "$BASE$(_location "$page.headers" | sed -E "s#^https?://[^/]+##")"
+        _submit "$page" "$jar" "${proxy[@]}" --data-urlencode "username=$user" --data-urlencode "password=$password" --data-urlencode sign-in=x
+        curl -s -L "${proxy[@]}" -b "$jar" -c "$jar" -o "$page" "$BASE$(_location "$page.headers" | sed -E "s#^https?://[^/]+##")"
     fi
     _submit "$page" "$jar" "${proxy[@]}" --data-urlencode allow=x
     local code
     code=$(_location "$page.headers" | sed -E 's/.*[?&]code=([^&]+).*/\1/')
-    curl -sf "$BASE/token" -d grant_type=authorization_code -d "client_id=$client" -d "code=$code" \
+    curl -sf "${proxy[@]}" "$BASE/token" -d grant_type=authorization_code -d "client_id=$client" -d "code=$code" \
         -d "code_verifier=$verifier" --data-urlencode "redirect_uri=$redirect" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'
 }
 
