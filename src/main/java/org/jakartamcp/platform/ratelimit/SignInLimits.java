@@ -73,13 +73,24 @@ public class SignInLimits {
 
     /** The attempt ended without an answer (the database failed): it counts for nothing. */
     public void notCounted(String account, String address) {
+        refundAddress(account, address);
         throttle.notCounted(account, address);
-        rateLimits.refund(RateLimits.Kind.SIGN_IN_PER_ADDRESS, address);
     }
 
     /** The password was right: the attempt costs nothing. */
     public void succeeded(String account, String address) {
+        refundAddress(account, address);
         throttle.succeeded(account, address);
-        rateLimits.refund(RateLimits.Kind.SIGN_IN_PER_ADDRESS, address);
+    }
+
+    /**
+     * Gives back the address's attempt, if {@link #tryAttempt} took one: at an address the account is
+     * known at it took none, and giving one back anyway would let sign-ins to one's own account pay
+     * for guesses at others'.
+     */
+    private void refundAddress(String account, String address) {
+        if (!throttle.isKnown(account, address)) {
+            rateLimits.refund(RateLimits.Kind.SIGN_IN_PER_ADDRESS, address);
+        }
     }
 }
