@@ -121,9 +121,13 @@ public class McpDispatcher {
     /**
      * A session that ended takes its running requests with it: they are cancelled, since nobody can
      * receive their results. (An HTTP+SSE session ends when its stream closes; a Streamable HTTP one
-     * when the client deletes it, not when a connection drops, which the spec says is no cancellation.)
+     * when the client deletes it or it expires, not when a connection drops, which the spec says is no
+     * cancellation, nor when this instance only drops it from its cache.)
      */
     void sessionEnded(@Observes SessionEnded ended) {
+        if (!ended.deleted()) {
+            return;
+        }
         inFlight.forEach((key, exchange) -> {
             if (key.session() == ended.session()) {
                 exchange.cancel();

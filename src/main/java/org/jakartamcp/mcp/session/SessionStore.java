@@ -85,7 +85,7 @@ public class SessionStore {
         }
         SessionCache.Entry entry = cache.put(session.idHash(), session, now, now);
         entry.lastTouched = now;
-        cache.removeOverflow().forEach(this::ended);
+        cache.removeOverflow().forEach(this::droppedFromCache);
         return session;
     }
 
@@ -111,7 +111,7 @@ public class SessionStore {
             }
             if (entry == null) {
                 entry = cache.put(hash, fromRecord(id, record), record.lastSeenAt, now);
-                cache.removeOverflow().forEach(this::ended);
+                cache.removeOverflow().forEach(this::droppedFromCache);
             }
             entry.storedLastSeen = record.lastSeenAt;
         }
@@ -211,7 +211,11 @@ public class SessionStore {
     }
 
     private void ended(SessionCache.Entry entry) {
-        ended.fire(new SessionEnded(entry.session));
+        ended.fire(new SessionEnded(entry.session, true));
+    }
+
+    private void droppedFromCache(SessionCache.Entry entry) {
+        ended.fire(new SessionEnded(entry.session, false));
     }
 
     private static McpSession fromRecord(String id, SessionRecord record) {
