@@ -25,6 +25,9 @@ final class SubscriptionTable {
     void subscribe(McpSession session, String uri) {
         Set<String> mine = bySession.computeIfAbsent(session, ignored -> ConcurrentHashMap.newKeySet());
         synchronized (mine) {
+            if (bySession.get(session) != mine) {
+                return; // forgotten meanwhile: the session ended while this request ran
+            }
             if (!mine.contains(uri) && mine.size() >= maxPerSession) {
                 throw JsonRpcError.invalidParams("Invalid params: a session may follow at most " + maxPerSession
                         + " resources; unsubscribe from one first");
