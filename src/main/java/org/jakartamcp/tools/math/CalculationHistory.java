@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jakartamcp.mcp.spi.CacheHint;
 import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.ResourceUpdates;
 import org.jakartamcp.mcp.spi.ToolCalled;
@@ -153,6 +154,8 @@ public class CalculationHistory {
         }
     }
 
+    /** Changes with every calculation and belongs to one user: re-read each time, never shared. */
+    @CacheHint(ttlMs = 0, scope = CacheHint.Scope.PRIVATE)
     @org.jakartamcp.mcp.spi.Resource(uri = URI, name = "calculation-history", title = "Your recent calculations",
             description = "The 50 most recent calculations of the signed-in user, newest first: tool, arguments, result and time.",
             mimeType = "application/json")

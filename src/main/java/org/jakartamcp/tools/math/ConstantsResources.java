@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jakartamcp.mcp.spi.CacheHint;
 import org.jakartamcp.mcp.spi.CompleteArg;
 import org.jakartamcp.mcp.spi.CompleteResourceTemplate;
 import org.jakartamcp.mcp.spi.ResourceTemplate;
@@ -32,6 +33,8 @@ public class ConstantsResources {
             "phi", context -> BigDecimal.ONE.add(BigDecimalMath.sqrt(BigDecimal.valueOf(5), widen(context)))
                     .divide(TWO, context));
 
+    /** A constant's digits never change; the set of constants only with a deployment. */
+    @CacheHint(ttlMs = CacheHint.UNTIL_REDEPLOY, scope = CacheHint.Scope.PUBLIC)
     @ResourceTemplate(uriTemplate = "constants://{name}/{digits}", name = "constant", title = "Mathematical constant",
             description = "A mathematical constant (pi, e, sqrt2, ln2, phi) to the given number of significant digits, "
                     + "from 1 to 10000, e.g. constants://pi/100")

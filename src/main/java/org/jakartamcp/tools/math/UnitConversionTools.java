@@ -10,6 +10,7 @@ import javax.measure.UnconvertibleException;
 import javax.measure.Unit;
 import javax.measure.UnitConverter;
 import org.hipparchus.fraction.BigFraction;
+import org.jakartamcp.mcp.spi.CacheHint;
 import org.jakartamcp.mcp.spi.Resource;
 import org.jakartamcp.mcp.spi.Tool;
 import org.jakartamcp.mcp.spi.ToolArg;
@@ -53,6 +54,8 @@ public class UnitConversionTools {
         return new UnitConversion(valueText, fromSymbol, toSymbol, exact.decimal(), exact.exact(), exact.fraction());
     }
 
+    /** The vocabulary is compiled in: the same for everyone until the next deployment. */
+    @CacheHint(ttlMs = CacheHint.UNTIL_REDEPLOY, scope = CacheHint.Scope.PUBLIC)
     @Resource(uri = "units://symbols", name = "unit-symbols", title = "Unit symbols",
             description = "The non-SI unit symbols convert_units understands, with what each one is; SI units, their "
                     + "prefixes and combinations of units are understood as well", mimeType = "text/plain")

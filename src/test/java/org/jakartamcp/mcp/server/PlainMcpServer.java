@@ -48,14 +48,22 @@ public final class PlainMcpServer {
     private final SessionStore sessions = PlainSessions.store();
 
     public PlainMcpServer() {
+        this(new Object[0]);
+    }
+
+    /** With the tools of these beans besides the math tools (test fixtures such as tools limited to groups). */
+    public PlainMcpServer(Object... extraToolBeans) {
         ServerInfo serverInfo = new ServerInfo();
         serverInfo.name = "jakarta-mcp-math";
         serverInfo.title = "Math tools";
         serverInfo.version = "0.1.0";
         serverInfo.instructions = "Exact math.";
         serverInfo.pageSize = 5;
-        Object[] beans = {new ArithmeticTools(), new ExpressionTools(), new IntegerTools(), new LinearAlgebraTools(),
-                new StatisticsTools(), new UnitConversionTools(), new ConstantsResources(), new MathPrompts()};
+        Object[] beans = java.util.stream.Stream.concat(java.util.stream.Stream.of(new ArithmeticTools(), new ExpressionTools(),
+                new IntegerTools(), new LinearAlgebraTools(), new StatisticsTools(), new UnitConversionTools(), new ConstantsResources(),
+                new MathPrompts()), java.util.Arrays.stream(extraToolBeans)).toArray();
+        Class<?>[] toolClasses = java.util.stream.Stream.concat(TOOL_CLASSES.stream(),
+                java.util.Arrays.stream(extraToolBeans).map(Object::getClass)).toArray(Class<?>[]::new);
         BeanMethods beanMethods = PlainBeans.methods(beans);
         Validator validator = Validation.byDefaultProvider().configure()
                 .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator();
@@ -82,8 +90,7 @@ public final class PlainMcpServer {
         dispatcher.handlers = PlainBeans.instances(List.of(
                 PlainLifecycle.handler(sessions, serverInfo, limits),
                 PlainLogging.handler(sessions),
-                PlainTools.handler(beanMethods, validator, serverInfo, audit, limits, TOOL_TIME_LIMIT_SECONDS,
-                        TOOL_CLASSES.toArray(Class<?>[]::new)),
+                PlainTools.handler(beanMethods, validator, serverInfo, audit, limits, TOOL_TIME_LIMIT_SECONDS, toolClasses),
                 PlainResources.handler(beanMethods, serverInfo, limits, UnitConversionTools.class, ConstantsResources.class),
                 PlainPrompts.handler(beanMethods, serverInfo, MathPrompts.class),
                 PlainCompletion.handler(beanMethods, ConstantsResources.class, MathPrompts.class)));

@@ -16,6 +16,7 @@ import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.ServerInfo;
+import org.jakartamcp.mcp.server.caching.CacheHints;
 import org.jakartamcp.mcp.session.SessionStore;
 
 /** initialize (with version negotiation), notifications/initialized and ping. */
@@ -36,6 +37,9 @@ public class LifecycleHandler implements McpMethodHandler {
     @Inject
     McpLimits limits;
 
+    @Inject
+    CacheHints cacheHints;
+
     @Override
     public Set<String> methods() {
         return Set.of(INITIALIZE, INITIALIZED, PING, DISCOVER);
@@ -51,7 +55,7 @@ public class LifecycleHandler implements McpMethodHandler {
         return switch (method) {
             case PING -> JsonValue.EMPTY_JSON_OBJECT;
             case INITIALIZE -> initialize(params, exchange);
-            case DISCOVER -> discover(exchange);
+            case DISCOVER -> cacheHints.addToDiscover(discover(exchange), params);
             default -> McpMethodHandler.super.request(method, params, exchange);
         };
     }

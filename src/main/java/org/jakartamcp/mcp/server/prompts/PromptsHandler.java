@@ -24,6 +24,7 @@ import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.Pages;
 import org.jakartamcp.mcp.server.ServerInfo;
+import org.jakartamcp.mcp.server.caching.CacheHints;
 import org.jakartamcp.mcp.server.content.ContentJson;
 import org.jakartamcp.mcp.spi.PromptMessage;
 import org.jakartamcp.mcp.spi.ToolCallException;
@@ -43,6 +44,9 @@ public class PromptsHandler implements McpMethodHandler {
     @Inject
     ServerInfo serverInfo;
 
+    @Inject
+    CacheHints cacheHints;
+
     private List<PromptDefinition> prompts;
 
     @PostConstruct
@@ -57,7 +61,7 @@ public class PromptsHandler implements McpMethodHandler {
 
     @Override
     public JsonObject request(String method, JsonObject params, McpExchange exchange) {
-        return "prompts/list".equals(method) ? list(params) : get(params);
+        return "prompts/list".equals(method) ? list(params, exchange) : get(params);
     }
 
     public Optional<List<String>> argumentNames(String prompt) {
@@ -68,8 +72,10 @@ public class PromptsHandler implements McpMethodHandler {
         return prompts.stream().filter(prompt -> prompt.name().equals(name)).findFirst();
     }
 
-    private JsonObject list(JsonObject params) {
-        return Pages.list("prompts", prompts, params, serverInfo.pageSize(), PromptDefinition::descriptor);
+    /** The same prompts for everyone. */
+    private JsonObject list(JsonObject params, McpExchange exchange) {
+        return cacheHints.addTo(Pages.list("prompts", prompts, params, serverInfo.pageSize(), PromptDefinition::descriptor),
+                cacheHints.list(false), params, exchange);
     }
 
     private JsonObject get(JsonObject params) {

@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import org.jakartamcp.mcp.server.caching.CacheHints;
 import org.jakartamcp.mcp.spi.Resource;
 import org.jakartamcp.mcp.spi.ResourceContents;
 import org.jakartamcp.mcp.spi.ResourceTemplate;
@@ -27,6 +28,7 @@ final class ResourceDefinitions {
                     + " may take only a Caller parameter");
         }
         requireReturnType(method);
+        CacheHints.requireValid(method);
         JsonObjectBuilder descriptor = JSON.createObjectBuilder().add("uri", resource.uri()).add("name", name);
         describe(descriptor, resource.title(), resource.description(), resource.mimeType());
         return new ResourceDefinition(name, resource.uri(), null, resource.mimeType(), descriptor.build(), bean, method, List.of());
@@ -47,6 +49,7 @@ final class ResourceDefinitions {
             parameters.add(variable);
         }
         requireReturnType(method);
+        CacheHints.requireValid(method);
         JsonObjectBuilder descriptor = JSON.createObjectBuilder().add("uriTemplate", template.uriTemplate()).add("name", name);
         describe(descriptor, template.title(), template.description(), template.mimeType());
         return new ResourceDefinition(name, null, uriTemplate, template.mimeType(), descriptor.build(), bean, method, List.copyOf(parameters));

@@ -11,12 +11,15 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.server.BeanMethods;
 import org.jakartamcp.mcp.server.McpExchange;
@@ -24,6 +27,8 @@ import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.Pages;
 import org.jakartamcp.mcp.server.ServerInfo;
+import org.jakartamcp.mcp.server.caching.CacheHints;
+import org.jakartamcp.mcp.server.caching.CachePolicy;
 import org.jakartamcp.mcp.server.content.ContentJson;
 import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.ResourceContents;
@@ -50,13 +55,20 @@ public class ResourcesHandler implements McpMethodHandler {
     @Inject
     McpLimits limits;
 
+    @Inject
+    CacheHints cacheHints;
+
     private List<ResourceDefinition> resources;
     private List<ResourceDefinition> templates;
+    /** The caching hints of each resource's and template's contents, by the method that reads them. */
+    private Map<Method, CachePolicy> readPolicies;
 
     @PostConstruct
     void order() {
         resources = discovery.resources().stream().sorted(Comparator.comparing(ResourceDefinition::uri)).toList();
         templates = discovery.templates().stream().sorted(Comparator.comparing(ResourceDefinition::name)).toList();
+        readPolicies = Stream.concat(resources.stream(), templates.stream()).map(ResourceDefinition::method)
+                .distinct().collect(Collectors.toUnmodifiableMap(method -> method, cacheHints::resource));
     }
 
     @Override
@@ -67,9 +79,9 @@ public class ResourcesHandler implements McpMethodHandler {
     @Override
     public JsonObject request(String method, JsonObject params, McpExchange exchange) {
         return switch (method) {
-            case "resources/list" -> list("resources", resources, params);
-            case "resources/templates/list" -> list("resourceTemplates", templates, params);
-            case "resources/read" -> read(uri(params), exchange.caller());
+            case "resources/list" -> list("resources", resources, params, exchange);
+            case "resources/templates/list" -> list("resourceTemplates", templates, params, exchange);
+            case "resources/read" -> read(uri(params), params, exchange);
             case "resources/subscribe" -> {
                 subscriptions.subscribe(exchange.session(), subscribable(uri(params)));
                 yield JsonValue.EMPTY_JSON_OBJECT;
@@ -100,21 +112,25 @@ public class ResourcesHandler implements McpMethodHandler {
         return uri;
     }
 
-    private JsonObject list(String key, List<ResourceDefinition> all, JsonObject params) {
-        return Pages.list(key, all, params, serverInfo.pageSize(), ResourceDefinition::descriptor);
+    /** The same resources and templates for everyone. */
+    private JsonObject list(String key, List<ResourceDefinition> all, JsonObject params, McpExchange exchange) {
+        return cacheHints.addTo(Pages.list(key, all, params, serverInfo.pageSize(), ResourceDefinition::descriptor),
+                cacheHints.list(false), params, exchange);
     }
 
-    private JsonObject read(String uri, Caller caller) {
+    private JsonObject read(String uri, JsonObject params, McpExchange exchange) {
+        Caller caller = exchange.caller();
         for (ResourceDefinition resource : resources) {
             if (resource.uri().equals(uri)) {
-                return contents(resource, uri, java.util.Collections.nCopies(resource.method().getParameterCount(), caller).toArray());
+                JsonObject read = contents(resource, uri, java.util.Collections.nCopies(resource.method().getParameterCount(), caller).toArray());
+                return cacheHints.addTo(read, readPolicies.get(resource.method()), params, exchange);
             }
         }
         for (ResourceDefinition template : templates) {
             Optional<Map<String, String>> values = template.template().match(uri);
             if (values.isPresent()) {
                 Object[] arguments = template.parameters().stream().map(values.get()::get).toArray();
-                return contents(template, uri, arguments);
+                return cacheHints.addTo(contents(template, uri, arguments), readPolicies.get(template.method()), params, exchange);
             }
         }
         throw new JsonRpcError(JsonRpcError.RESOURCE_NOT_FOUND, "Resource not found: " + uri,

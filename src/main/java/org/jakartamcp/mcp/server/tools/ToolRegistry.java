@@ -29,6 +29,7 @@ public class ToolRegistry {
 
     private Map<String, ToolDefinition> byName;
     private List<ToolDefinition> ordered;
+    private boolean filtersByCaller;
 
     @PostConstruct
     void order() {
@@ -37,6 +38,7 @@ public class ToolRegistry {
                 .forEach(tool -> tools.put(tool.name(), tool));
         byName = tools;
         ordered = List.copyOf(tools.values());
+        filtersByCaller = ordered.stream().anyMatch(tool -> !tool.groups().isEmpty());
     }
 
     private ToolDefinition configured(ToolDefinition tool) {
@@ -47,6 +49,11 @@ public class ToolRegistry {
 
     List<ToolDefinition> all() {
         return ordered;
+    }
+
+    /** Whether some tool is limited to groups, so that what tools/list shows depends on who asks. */
+    boolean filtersByCaller() {
+        return filtersByCaller;
     }
 
     Optional<ToolDefinition> find(String name) {

@@ -18,6 +18,7 @@ import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.Pages;
 import org.jakartamcp.mcp.server.ServerInfo;
+import org.jakartamcp.mcp.server.caching.CacheHints;
 import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.spi.ToolCalled;
@@ -49,6 +50,9 @@ public class ToolsHandler implements McpMethodHandler {
     @Inject
     McpLimits limits;
 
+    @Inject
+    CacheHints cacheHints;
+
     /** How long one tool call may run; a tool that checks its {@link Cancellation} stops there with an error result. */
     @Inject
     @ConfigProperty(name = "mcp.tool-time-limit-seconds", defaultValue = "60")
@@ -74,8 +78,9 @@ public class ToolsHandler implements McpMethodHandler {
     private JsonObject list(JsonObject params, McpExchange exchange) {
         boolean structured = exchange.session().protocolVersion().hasStructuredOutput();
         List<ToolDefinition> callable = registry.all().stream().filter(tool -> tool.allows(exchange.caller())).toList();
-        return Pages.list("tools", callable, params, serverInfo.pageSize(),
+        JsonObject page = Pages.list("tools", callable, params, serverInfo.pageSize(),
                 tool -> structured ? tool.descriptor() : tool.descriptorWithoutStructuredOutput());
+        return cacheHints.addTo(page, cacheHints.list(registry.filtersByCaller()), params, exchange);
     }
 
     private JsonObject call(JsonObject params, McpExchange exchange) {

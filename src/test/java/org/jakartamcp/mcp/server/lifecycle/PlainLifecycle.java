@@ -2,6 +2,7 @@ package org.jakartamcp.mcp.server.lifecycle;
 
 import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.server.ServerInfo;
+import org.jakartamcp.mcp.server.caching.PlainCaching;
 import org.jakartamcp.mcp.session.SessionStore;
 
 /** initialize, ping and server/discover over these plain objects. */
@@ -15,6 +16,7 @@ public final class PlainLifecycle {
         handler.sessions = sessions;
         handler.serverInfo = serverInfo;
         handler.limits = limits;
+        handler.cacheHints = PlainCaching.defaults();
         return handler;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.jakartamcp.mcp.server.BeanMethods;
 import org.jakartamcp.mcp.server.ServerInfo;
+import org.jakartamcp.mcp.server.caching.PlainCaching;
 import org.jakartamcp.mcp.spi.Prompt;
 import org.jakartamcp.testing.PlainBeans;
 
@@ -27,6 +28,7 @@ public final class PlainPrompts {
         };
         handler.beanMethods = beanMethods;
         handler.serverInfo = serverInfo;
+        handler.cacheHints = PlainCaching.defaults();
         handler.order();
         return handler;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jakartamcp.mcp.server.BeanMethods;
 import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.server.ServerInfo;
+import org.jakartamcp.mcp.server.caching.PlainCaching;
 import org.jakartamcp.mcp.spi.Resource;
 import org.jakartamcp.mcp.spi.ResourceTemplate;
 import org.jakartamcp.testing.PlainBeans;
@@ -41,6 +42,7 @@ public final class PlainResources {
         handler.beanMethods = beanMethods;
         handler.serverInfo = serverInfo;
         handler.limits = limits;
+        handler.cacheHints = PlainCaching.defaults();
         handler.order();
         return handler;
     }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.jakartamcp.mcp.server.BeanMethods;
 import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.server.ServerInfo;
+import org.jakartamcp.mcp.server.caching.PlainCaching;
 import org.jakartamcp.mcp.spi.Tool;
 import org.jakartamcp.platform.audit.AuditTrail;
 import org.jakartamcp.testing.PlainBeans;
@@ -44,6 +45,7 @@ public final class PlainTools {
         handler.toolCalls = PlainBeans.silentEvent();
         handler.audit = audit;
         handler.limits = limits;
+        handler.cacheHints = PlainCaching.defaults();
         handler.timeLimitSeconds = timeLimitSeconds;
         return handler;
     }
