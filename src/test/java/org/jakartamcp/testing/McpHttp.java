@@ -1,5 +1,6 @@
 package org.jakartamcp.testing;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -10,6 +11,7 @@ import java.time.Duration;
 public final class McpHttp {
 
     public static final String ACCEPT = "application/json, text/event-stream";
+    public static final String STATELESS_VERSION = "2026-07-28";
     private final String url;
     private final String token;
 
@@ -58,6 +60,21 @@ public final class McpHttp {
             throw new AssertionError(response.statusCode() + " " + response.body());
         }
         return Http.json(response);
+    }
+
+    /**
+     * A request of the stateless protocol 2026-07-28: its version, capabilities (none) and client in {@code _meta}
+     * of {@code params}, and the routing headers that repeat the body ({@code name}: the {@code Mcp-Name}, or null).
+     */
+    public HttpResponse<String> stateless(String method, String name, JsonObject params) {
+        JsonObject meta = Json.createObjectBuilder().add("io.modelcontextprotocol/protocolVersion", STATELESS_VERSION)
+                .add("io.modelcontextprotocol/clientCapabilities", JsonObject.EMPTY_JSON_OBJECT)
+                .add("io.modelcontextprotocol/clientInfo", Json.createObjectBuilder().add("name", "test").add("version", "1"))
+                .build();
+        JsonObject request = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", 1).add("method", method)
+                .add("params", Json.createObjectBuilder(params).add("_meta", meta)).build();
+        HttpRequest.Builder post = post(request.toString()).header("MCP-Protocol-Version", STATELESS_VERSION).header("Mcp-Method", method);
+        return send(name == null ? post : post.header("Mcp-Name", name));
     }
 
     /** The HTTP status of an initialize request to {@code base}/mcp with this access token. */
