@@ -2,10 +2,13 @@ package org.jakartamcp.mcp.server.caching;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.mcp.server.McpExchange;
@@ -27,6 +30,8 @@ import org.jakartamcp.mcp.spi.Caller;
 @ApplicationScoped
 public class CacheHints {
 
+    private static final Logger LOG = Logger.getLogger(CacheHints.class.getName());
+
     /**
      * How long what changes only with a redeploy or a configuration change stays fresh: the lists (tools, prompts,
      * resources, templates: read once at deployment), server/discover, and resources that say so.
@@ -40,10 +45,16 @@ public class CacheHints {
     @ConfigProperty(name = "mcp.cache.resource-ttl-ms", defaultValue = "0")
     long resourceTtlMs;
 
+    /** A negative TTL must never reach a client (clients would read it as 0): it is 0, and the log says so. */
     @PostConstruct
     void check() {
-        requireAtLeastZero("mcp.cache.deployment-ttl-ms", deploymentTtlMs);
-        requireAtLeastZero("mcp.cache.resource-ttl-ms", resourceTtlMs);
+        deploymentTtlMs = atLeastZero("mcp.cache.deployment-ttl-ms", deploymentTtlMs);
+        resourceTtlMs = atLeastZero("mcp.cache.resource-ttl-ms", resourceTtlMs);
+    }
+
+    /** Reads the settings at start, so that a wrong one is reported then rather than at the first list. */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        LOG.fine(() -> "Caching hints: " + deploymentTtlMs + " ms until redeploy, " + resourceTtlMs + " ms for resources");
     }
 
     /** A list that is the same for everyone is public; one filtered by the caller's groups is private. */
@@ -100,9 +111,11 @@ public class CacheHints {
         return (retried ? CachePolicy.NOT_CACHEABLE : policy).addTo(result);
     }
 
-    private static void requireAtLeastZero(String name, long value) {
+    private static long atLeastZero(String name, long value) {
         if (value < 0) {
-            throw new IllegalStateException(name + " must be 0 or more milliseconds, not " + value);
+            LOG.severe(name + " must be 0 or more milliseconds, not " + value + "; using 0");
+            return 0;
         }
+        return value;
     }
 }

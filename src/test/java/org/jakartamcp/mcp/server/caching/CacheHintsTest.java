@@ -69,15 +69,15 @@ class CacheHintsTest {
     }
 
     @Test
-    void negativeTtlsAreRefused() throws Exception {
+    void negativeTtlsAreRefusedOrMadeZero() throws Exception {
         IllegalArgumentException annotation = assertThrows(IllegalArgumentException.class,
                 () -> CacheHints.requireValid(method("negative")));
         assertTrue(annotation.getMessage().contains("negative") && annotation.getMessage().contains("-5"), annotation.getMessage());
         CacheHints.requireValid(method("aMinute"));
         CacheHints.requireValid(method("untilRedeploy"));
-        IllegalStateException setting = assertThrows(IllegalStateException.class, () -> PlainCaching.hints(-1, 0));
-        assertTrue(setting.getMessage().contains("mcp.cache.deployment-ttl-ms"), setting.getMessage());
-        assertThrows(IllegalStateException.class, () -> PlainCaching.hints(0, -10));
+        CacheHints misconfigured = PlainCaching.hints(-1, -10);
+        assertEquals(0, misconfigured.list(false).ttlMs(), "never sent negative: clients would read it as 0 anyway");
+        assertEquals(0, misconfigured.resource(method("same")).ttlMs());
         assertThrows(IllegalArgumentException.class, () -> new CachePolicy(-1, CachePolicy.Scope.PUBLIC));
     }
 
