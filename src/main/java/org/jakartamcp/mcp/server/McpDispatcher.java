@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcResponses;
+import org.jakartamcp.mcp.server.mrtr.InputRounds;
 import org.jakartamcp.mcp.session.McpSession;
 import org.jakartamcp.mcp.session.SessionEnded;
 import org.jakartamcp.mcp.spi.Caller;
@@ -39,6 +40,9 @@ public class McpDispatcher {
 
     @Inject
     ClientRequests clientRequests;
+
+    @Inject
+    InputRounds inputRounds;
 
     private final Map<String, McpMethodHandler> byMethod = new HashMap<>();
     private final Map<InFlightKey, McpExchange> inFlight = new ConcurrentHashMap<>();
@@ -85,7 +89,8 @@ public class McpDispatcher {
                 throw JsonRpcError.invalidRequest("Invalid Request: the session is not initialized; send initialize first");
             }
             inFlight.put(key, exchange);
-            return JsonRpcResponses.result(request.id(), handler.request(request.method(), request.params(), exchange));
+            return JsonRpcResponses.result(request.id(), inputRounds.answer(request.method(), request.params(), exchange,
+                    () -> handler.request(request.method(), request.params(), exchange)));
         } catch (JsonRpcError e) {
             return JsonRpcResponses.error(request.id(), e);
         } catch (Cancellation.CancelledException e) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcResponses;
+import org.jakartamcp.mcp.server.mrtr.InputRound;
 import org.jakartamcp.mcp.session.McpSession;
 import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.ToolCallException;
@@ -26,6 +27,7 @@ public final class McpExchange {
     private final ClientChannel channel;
     private final ClientRequests clientRequests;
     private volatile boolean cancelled;
+    private volatile InputRound inputRound;
 
     McpExchange(McpSession session, Caller caller, JsonValue requestId, ClientChannel channel, ClientRequests clientRequests) {
         this.session = session;
@@ -77,6 +79,15 @@ public final class McpExchange {
             Thread.currentThread().interrupt();
             throw new ToolCallException("Interrupted while waiting for the client");
         }
+    }
+
+    /** The round of a stateless request that may ask the client for input; null when questions go to the client as requests. */
+    public InputRound inputRound() {
+        return inputRound;
+    }
+
+    public void inputRound(InputRound round) {
+        this.inputRound = round;
     }
 
     /** Closes the client's connection to the stream of this message; it reconnects and resumes. */

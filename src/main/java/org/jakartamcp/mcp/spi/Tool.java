@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Makes a method of a CDI bean an MCP tool. Its parameters are the tool's arguments (see
  * {@link ToolArg}); a parameter of type {@link Progress}, {@link Cancellation}, {@link McpLog},
- * {@link Sampling}, {@link Elicitation}, {@link ResponseStream} or {@link Caller} is supplied by the server instead. The return value becomes the result: a {@code String} or number as text, a
+ * {@link Sampling}, {@link Elicitation}, {@link Roots}, {@link ClientInput}, {@link ResponseStream} or {@link Caller} is
+ * supplied by the server instead. The return value becomes the result: a {@code String} or number as text, a
  * {@link ToolResult} as it is, any other object as structured content (with an output schema
  * generated from its type) plus its JSON as text.
  * <p>

@@ -125,9 +125,9 @@ class StatelessRequests {
         return Optional.empty();
     }
 
-    /** 2026-07-28 results say that they are complete (rather than asking the client for input). */
+    /** 2026-07-28 results say that they are complete, unless they ask the client for input (input_required). */
     private static JsonObject complete(JsonObject response) {
-        if (!(response.get("result") instanceof JsonObject result)) {
+        if (!(response.get("result") instanceof JsonObject result) || result.containsKey("resultType")) {
             return response;
         }
         return JSON.createObjectBuilder(response)

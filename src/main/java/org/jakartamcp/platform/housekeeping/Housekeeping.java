@@ -23,7 +23,8 @@ import org.jakartamcp.platform.housekeeping.HousekeepingRepository.Purge;
 
 /**
  * Deletes what has outlived its use: idle sessions, stream events no client can resume from any more,
- * expired codes and refresh tokens, long-revoked grants, clients never used, old audit rows. Runs on
+ * expired codes and refresh tokens, long-revoked grants, clients never used, old audit rows, the record of
+ * used request states once they have expired. Runs on
  * every instance at {@link HousekeepingSettings#interval()}; runs at the same time share the work.
  */
 @ApplicationScoped
@@ -86,6 +87,7 @@ public class Housekeeping {
         cutoffs.put(Purge.REVOKED_GRANTS, retention::grantsRevokedBefore);
         cutoffs.put(Purge.UNUSED_CLIENTS, retention::unusedClientsCreatedBefore);
         cutoffs.put(Purge.AUDIT_EVENTS, retention::auditBefore);
+        cutoffs.put(Purge.USED_REQUEST_STATES, retention::requestStatesExpiredBefore);
         Map<Purge, Integer> deleted = new EnumMap<>(Purge.class);
         for (Purge purge : Purge.values()) {
             deleted.put(purge, purge(purge, cutoffs.get(purge).apply(now)));

@@ -38,7 +38,10 @@ public class HousekeepingRepository {
                 + "and not exists (select 1 from oauth_grant g where g.client_id = c.client_id) "
                 + "limit ?2 for update of c skip locked)"),
         AUDIT_EVENTS("delete from audit_event where id in (select id from audit_event "
-                + "where occurred_at < ?1 limit ?2 for update skip locked)");
+                + "where occurred_at < ?1 limit ?2 for update skip locked)"),
+        // a used request state that has expired is refused as expired: its row has done its work
+        USED_REQUEST_STATES("delete from mcp_request_state_used where id in (select id from mcp_request_state_used "
+                + "where expires_at < ?1 limit ?2 for update skip locked)");
 
         final String sql;
 

@@ -48,4 +48,12 @@ public record Retention(Duration sessionIdleTimeout, Duration eventRetention, Du
     public OffsetDateTime auditBefore(OffsetDateTime now) {
         return now.minus(auditRetention);
     }
+
+    /**
+     * Used request states that expired before this are forgotten: a replay is refused as expired anyway.
+     * The margin covers instances whose clocks run behind, which would still take the state as valid.
+     */
+    public OffsetDateTime requestStatesExpiredBefore(OffsetDateTime now) {
+        return now.minus(SAFETY_MARGIN);
+    }
 }

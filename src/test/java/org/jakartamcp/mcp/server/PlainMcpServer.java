@@ -10,6 +10,7 @@ import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
 import org.jakartamcp.mcp.server.completion.PlainCompletion;
 import org.jakartamcp.mcp.server.lifecycle.PlainLifecycle;
 import org.jakartamcp.mcp.server.logging.PlainLogging;
+import org.jakartamcp.mcp.server.mrtr.PlainInputRounds;
 import org.jakartamcp.mcp.server.prompts.PlainPrompts;
 import org.jakartamcp.mcp.server.resources.PlainResources;
 import org.jakartamcp.mcp.server.tools.PlainTools;
@@ -95,6 +96,7 @@ public final class PlainMcpServer {
                 PlainPrompts.handler(beanMethods, serverInfo, MathPrompts.class),
                 PlainCompletion.handler(beanMethods, ConstantsResources.class, MathPrompts.class)));
         dispatcher.clientRequests = new ClientRequests();
+        dispatcher.inputRounds = PlainInputRounds.create();
         dispatcher.index();
     }
 

@@ -40,11 +40,17 @@ public class PromptDiscoveryExtension implements Extension {
         String name = prompt.name().isEmpty() ? method.getName() : prompt.name();
         List<PromptDefinition.Argument> arguments = new ArrayList<>();
         JsonArrayBuilder described = JSON.createArrayBuilder();
+        List<Class<?>> supplied = new ArrayList<>();
         for (Parameter parameter : method.getParameters()) {
+            if (PromptsHandler.SUPPLIED.contains(parameter.getType())) {
+                supplied.add(parameter.getType());
+                continue;
+            }
             if (parameter.getType() != String.class) {
                 throw new IllegalArgumentException("prompt " + name + ": parameter " + parameter.getName() + " of " + method
-                        + " must be a String");
+                        + " must be a String, or one the server supplies: " + PromptsHandler.SUPPLIED);
             }
+            supplied.add(null);
             PromptArg arg = parameter.getAnnotation(PromptArg.class);
             String argName = arg != null && !arg.name().isEmpty() ? arg.name() : parameter.getName();
             boolean required = arg == null || arg.required();
@@ -60,7 +66,7 @@ public class PromptDiscoveryExtension implements Extension {
             descriptor.add("title", prompt.title());
         }
         descriptor.add("description", prompt.description()).add("arguments", described);
-        return new PromptDefinition(name, descriptor.build(), bean, method, List.copyOf(arguments));
+        return new PromptDefinition(name, descriptor.build(), bean, method, List.copyOf(arguments), java.util.Collections.unmodifiableList(supplied));
     }
 
     void validate(@Observes AfterDeploymentValidation event) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.server.BeanMethods;
@@ -26,7 +27,13 @@ import org.jakartamcp.mcp.server.Pages;
 import org.jakartamcp.mcp.server.ServerInfo;
 import org.jakartamcp.mcp.server.caching.CacheHints;
 import org.jakartamcp.mcp.server.content.ContentJson;
+import org.jakartamcp.mcp.server.mrtr.ExchangeInput;
+import org.jakartamcp.mcp.server.mrtr.InputRequired;
+import org.jakartamcp.mcp.spi.ClientInput;
+import org.jakartamcp.mcp.spi.Elicitation;
 import org.jakartamcp.mcp.spi.PromptMessage;
+import org.jakartamcp.mcp.spi.Roots;
+import org.jakartamcp.mcp.spi.Sampling;
 import org.jakartamcp.mcp.spi.ToolCallException;
 
 /** prompts/list and prompts/get. */
@@ -47,6 +54,9 @@ public class PromptsHandler implements McpMethodHandler {
     @Inject
     CacheHints cacheHints;
 
+    /** The parameter types a prompt method may have besides its String arguments: the client's answers. */
+    static final Set<Class<?>> SUPPLIED = Set.of(Sampling.class, Elicitation.class, Roots.class, ClientInput.class);
+
     private List<PromptDefinition> prompts;
 
     @PostConstruct
@@ -61,7 +71,7 @@ public class PromptsHandler implements McpMethodHandler {
 
     @Override
     public JsonObject request(String method, JsonObject params, McpExchange exchange) {
-        return "prompts/list".equals(method) ? list(params, exchange) : get(params);
+        return "prompts/list".equals(method) ? list(params, exchange) : get(params, exchange);
     }
 
     public Optional<List<String>> argumentNames(String prompt) {
@@ -78,7 +88,7 @@ public class PromptsHandler implements McpMethodHandler {
                 cacheHints.list(false), params, exchange);
     }
 
-    private JsonObject get(JsonObject params) {
+    private JsonObject get(JsonObject params, McpExchange exchange) {
         if (!(params.get("name") instanceof JsonString name)) {
             throw JsonRpcError.invalidParams("Invalid params: \"name\" (a string) is required");
         }
@@ -93,13 +103,32 @@ public class PromptsHandler implements McpMethodHandler {
             }
             arguments.add(value instanceof JsonString text ? text.getString() : value == null ? null : value.toString());
         }
-        return JSON.createObjectBuilder().add("messages", messages(render(prompt, arguments.toArray()))).build();
+        return JSON.createObjectBuilder().add("messages", messages(render(prompt, values(prompt, arguments, exchange)))).build();
+    }
+
+    /** The method's parameters: the arguments in order, and what the server supplies in between. */
+    private static Object[] values(PromptDefinition prompt, List<Object> arguments, McpExchange exchange) {
+        Object[] values = new Object[prompt.supplied().size()];
+        ExchangeInput input = null;
+        int next = 0;
+        for (int i = 0; i < values.length; i++) {
+            Class<?> type = prompt.supplied().get(i);
+            if (type == null) {
+                values[i] = arguments.get(next++);
+                continue;
+            }
+            input = input == null ? new ExchangeInput(exchange, UnaryOperator.identity()) : input;
+            values[i] = type == Sampling.class ? input.sampling() : type == Elicitation.class ? input.elicitation()
+                    : type == Roots.class ? input.roots() : input;
+        }
+        return values;
     }
 
     private Object render(PromptDefinition prompt, Object[] arguments) {
         try {
             return beanMethods.invoke(prompt.bean(), prompt.method(), arguments);
         } catch (InvocationTargetException e) {
+            InputRequired.rethrow(e.getCause());
             if (e.getCause() instanceof ToolCallException refusal) {
                 throw JsonRpcError.invalidParams(refusal.getMessage());
             }

@@ -11,12 +11,10 @@ import java.time.Duration;
 import java.util.Locale;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.logging.LoggingHandler;
+import org.jakartamcp.mcp.server.mrtr.ExchangeInput;
 import org.jakartamcp.mcp.spi.Cancellation;
-import org.jakartamcp.mcp.spi.Elicitation;
 import org.jakartamcp.mcp.spi.McpLog;
 import org.jakartamcp.mcp.spi.Progress;
-import org.jakartamcp.mcp.spi.Sampling;
-import org.jakartamcp.mcp.spi.ToolCallException;
 
 /** The server-supplied tool parameters, bound to one tools/call exchange. */
 final class ClientFeatures {
@@ -30,8 +28,9 @@ final class ClientFeatures {
      */
     static ToolCallContext of(JsonObject params, McpExchange exchange, long deadline) {
         Cancellation cancellation = () -> exchange.isCancelled() || System.nanoTime() - deadline >= 0;
-        return new ToolCallContext(progress(params, exchange), cancellation, log(exchange), sampling(exchange, deadline),
-                elicitation(exchange, deadline), exchange::closeConnection, exchange.caller());
+        ExchangeInput input = new ExchangeInput(exchange, timeout -> beforeDeadline(timeout, deadline));
+        return new ToolCallContext(progress(params, exchange), cancellation, log(exchange), input.sampling(),
+                input.elicitation(), input.roots(), input, exchange::closeConnection, exchange.caller());
     }
 
     private static Duration beforeDeadline(Duration timeout, long deadline) {
@@ -70,44 +69,4 @@ final class ClientFeatures {
         };
     }
 
-    private static Sampling sampling(McpExchange exchange, long deadline) {
-        return new Sampling() {
-            @Override
-            public boolean isSupported() {
-                return declared(exchange, "sampling");
-            }
-
-            @Override
-            public JsonObject createMessage(JsonObject params, Duration timeout) {
-                if (!isSupported()) {
-                    throw new ToolCallException("The client does not support sampling");
-                }
-                return exchange.request("sampling/createMessage", params, beforeDeadline(timeout, deadline));
-            }
-        };
-    }
-
-    private static Elicitation elicitation(McpExchange exchange, long deadline) {
-        return new Elicitation() {
-            @Override
-            public boolean isSupported() {
-                return declared(exchange, "elicitation");
-            }
-
-            @Override
-            public JsonObject elicit(String message, JsonObject requestedSchema, Duration timeout) {
-                if (!isSupported()) {
-                    throw new ToolCallException("The client does not support elicitation");
-                }
-                return exchange.request("elicitation/create", JSON.createObjectBuilder()
-                        .add("message", message).add("requestedSchema", requestedSchema).build(),
-                        beforeDeadline(timeout, deadline));
-            }
-        };
-    }
-
-    private static boolean declared(McpExchange exchange, String capability) {
-        JsonObject capabilities = exchange.session().clientCapabilities();
-        return capabilities != null && capabilities.containsKey(capability);
-    }
 }

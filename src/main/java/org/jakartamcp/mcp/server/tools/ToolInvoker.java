@@ -28,6 +28,7 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.jakartamcp.mcp.server.BeanMethods;
 import org.jakartamcp.mcp.server.content.ContentJson;
+import org.jakartamcp.mcp.server.mrtr.InputRequired;
 import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.spi.ReadableResult;
 import org.jakartamcp.mcp.spi.ToolCallException;
@@ -182,6 +183,7 @@ public class ToolInvoker {
     }
 
     private JsonObject failure(ToolDefinition tool, Throwable failure) {
+        InputRequired.rethrow(failure);
         if (failure instanceof Cancellation.CancelledException cancelled) {
             throw cancelled;
         }
