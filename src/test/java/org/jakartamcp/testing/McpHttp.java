@@ -6,12 +6,14 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Raw Streamable HTTP requests, for tests that check the transport's answers byte by byte. */
 public final class McpHttp {
 
     public static final String ACCEPT = "application/json, text/event-stream";
     public static final String STATELESS_VERSION = "2026-07-28";
+    private static final AtomicLong STATELESS_IDS = new AtomicLong();
     private final String url;
     private final String token;
 
@@ -67,12 +69,17 @@ public final class McpHttp {
      * of {@code params}, and the routing headers that repeat the body ({@code name}: the {@code Mcp-Name}, or null).
      */
     public HttpResponse<String> stateless(String method, String name, JsonObject params) {
+        return stateless(method, name, params, JsonObject.EMPTY_JSON_OBJECT);
+    }
+
+    /** The same with these client capabilities; each request has an id of its own, as a retry must. */
+    public HttpResponse<String> stateless(String method, String name, JsonObject params, JsonObject capabilities) {
         JsonObject meta = Json.createObjectBuilder().add("io.modelcontextprotocol/protocolVersion", STATELESS_VERSION)
-                .add("io.modelcontextprotocol/clientCapabilities", JsonObject.EMPTY_JSON_OBJECT)
+                .add("io.modelcontextprotocol/clientCapabilities", capabilities)
                 .add("io.modelcontextprotocol/clientInfo", Json.createObjectBuilder().add("name", "test").add("version", "1"))
                 .build();
-        JsonObject request = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", 1).add("method", method)
-                .add("params", Json.createObjectBuilder(params).add("_meta", meta)).build();
+        JsonObject request = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", STATELESS_IDS.incrementAndGet())
+                .add("method", method).add("params", Json.createObjectBuilder(params).add("_meta", meta)).build();
         HttpRequest.Builder post = post(request.toString()).header("MCP-Protocol-Version", STATELESS_VERSION).header("Mcp-Method", method);
         return send(name == null ? post : post.header("Mcp-Name", name));
     }

@@ -8,8 +8,9 @@ import java.lang.annotation.Target;
 
 /**
  * Makes a method of a CDI bean an MCP prompt. Its {@code String} parameters are the prompt's
- * arguments (see {@link PromptArg}); it returns a {@code String} (one user message), a
- * {@link PromptMessage} or a list of them.
+ * arguments (see {@link PromptArg}); a parameter of type {@link Sampling}, {@link Elicitation},
+ * {@link Roots} or {@link ClientInput} is supplied by the server instead. It returns a {@code String}
+ * (one user message), a {@link PromptMessage} or a list of them.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
