@@ -12,11 +12,14 @@ import org.jakartamcp.mcp.spi.ClientInput;
 import org.jakartamcp.mcp.spi.InputRequest;
 import org.jakartamcp.mcp.spi.Prompt;
 import org.jakartamcp.mcp.spi.PromptMessage;
+import org.jakartamcp.mcp.spi.Resource;
+import org.jakartamcp.mcp.spi.Roots;
 import org.jakartamcp.mcp.spi.Tool;
 
 /**
  * Test-only: the tools and the prompt the suite's input-required scenarios (multi round-trip
- * requests, 2026-07-28) call by name, with the input request keys their descriptions give.
+ * requests, 2026-07-28) call by name, with the input request keys their descriptions give, and a
+ * resource that asks the client for its roots.
  */
 @ApplicationScoped
 public class InputRequiredFixtures {
@@ -96,6 +99,12 @@ public class InputRequiredFixtures {
         JsonObject answer = ask(input, "user_context", InputRequest.elicitation("What context should the prompt use?",
                 schema("context", "string")));
         return PromptMessage.user("Answer with this context in mind: " + content(answer, "context"));
+    }
+
+    @Resource(uri = "test://input-required/roots", name = "client-roots", description = "The client's roots, asked for when read")
+    public String rootsResource(Roots roots) {
+        return roots.list(CLIENT_TIMEOUT).getJsonArray("roots").stream()
+                .map(root -> root.asJsonObject().getString("uri")).collect(Collectors.joining("\n"));
     }
 
     private static JsonObject ask(ClientInput input, String key, InputRequest question) {

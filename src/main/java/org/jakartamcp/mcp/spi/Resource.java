@@ -7,8 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Makes a method of a CDI bean an MCP resource with a fixed URI. The method takes no arguments and
- * returns {@link ResourceContents}, a {@code String} (text) or a {@code byte[]} (binary).
+ * Makes a method of a CDI bean an MCP resource with a fixed URI. The method takes no arguments but
+ * what the server supplies ({@link Caller}, {@link Sampling}, {@link Elicitation}, {@link Roots},
+ * {@link ClientInput}) and returns {@link ResourceContents}, a {@code String} (text) or a
+ * {@code byte[]} (binary).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -79,11 +79,13 @@ class HousekeepingIT {
             long newestStandalone = event(db, "active", "standalone", "1 hour");
             audit(db, "100 days");
             audit(db, "1 day");
+            update(db, "insert into mcp_request_state_used (id, expires_at) values (?, now() - interval '10 minutes')", tag + "-expired");
+            update(db, "insert into mcp_request_state_used (id, expires_at) values (?, now() + interval '1 minute')", tag + "-valid");
 
             JsonObject deleted = run();
 
             for (String purge : List.of("IDLE_SESSIONS", "STREAM_EVENTS", "EXPIRED_CODES", "EXPIRED_REFRESH_TOKENS", "REVOKED_GRANTS",
-                    "UNUSED_CLIENTS", "AUDIT_EVENTS")) {
+                    "UNUSED_CLIENTS", "AUDIT_EVENTS", "USED_REQUEST_STATES")) {
                 assertTrue(deleted.getInt(purge) >= 1, purge + " in " + deleted);
             }
             assertEquals(List.of(tag + "-disabled-old", tag + "-unused-fresh", tag + "-used", tag + "-used-long-ago"),
@@ -98,6 +100,8 @@ class HousekeepingIT {
                     strings(db, "select seq::text from mcp_event where session_hash like ? order by seq", tag + "-%"));
             assertTrue(oldPostEvent < freshPostEvent && olderStandalone < newestStandalone);
             assertEquals(List.of("1 day"), strings(db, "select detail from audit_event where actor = ?", "housekeeping-" + tag));
+            // a used request state is remembered until it has expired, so that it cannot be used again before
+            assertEquals(List.of(tag + "-valid"), strings(db, "select id from mcp_request_state_used where id like ?", tag + "-%"));
         }
     }
 

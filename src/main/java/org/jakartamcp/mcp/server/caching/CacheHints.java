@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.spi.CacheHint;
+import org.jakartamcp.mcp.server.mrtr.ExchangeInput;
 import org.jakartamcp.mcp.spi.Caller;
 
 /**
@@ -76,8 +77,9 @@ public class CacheHints {
         CachePolicy.Scope scope = switch (declared) {
             case PUBLIC -> CachePolicy.Scope.PUBLIC;
             case PRIVATE -> CachePolicy.Scope.PRIVATE;
-            case BY_PARAMETERS -> Arrays.asList(method.getParameterTypes()).contains(Caller.class)
-                    ? CachePolicy.Scope.PRIVATE : CachePolicy.Scope.PUBLIC;
+            // the caller's own, or built from what the caller's client answered (multi round-trip requests)
+            case BY_PARAMETERS -> Arrays.stream(method.getParameterTypes()).anyMatch(type -> type == Caller.class
+                    || ExchangeInput.TYPES.contains(type)) ? CachePolicy.Scope.PRIVATE : CachePolicy.Scope.PUBLIC;
         };
         return new CachePolicy(ttl, scope);
     }

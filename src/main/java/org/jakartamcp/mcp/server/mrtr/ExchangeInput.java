@@ -48,6 +48,14 @@ public final class ExchangeInput implements ClientInput {
         return results;
     }
 
+    /** The parameter types through which a tool, prompt or resource method asks the client. */
+    public static final java.util.Set<Class<?>> TYPES = java.util.Set.of(Sampling.class, Elicitation.class, Roots.class, ClientInput.class);
+
+    /** What a method parameter of one of {@link #TYPES} gets. */
+    public Object supply(Class<?> type) {
+        return type == Sampling.class ? sampling() : type == Elicitation.class ? elicitation() : type == Roots.class ? roots() : this;
+    }
+
     /** Asks one question, under a key made from its method in the stateless protocol. */
     JsonObject askOne(InputRequest request, Duration timeout) {
         InputRound round = exchange.inputRound();

@@ -29,11 +29,7 @@ import org.jakartamcp.mcp.server.caching.CacheHints;
 import org.jakartamcp.mcp.server.content.ContentJson;
 import org.jakartamcp.mcp.server.mrtr.ExchangeInput;
 import org.jakartamcp.mcp.server.mrtr.InputRequired;
-import org.jakartamcp.mcp.spi.ClientInput;
-import org.jakartamcp.mcp.spi.Elicitation;
 import org.jakartamcp.mcp.spi.PromptMessage;
-import org.jakartamcp.mcp.spi.Roots;
-import org.jakartamcp.mcp.spi.Sampling;
 import org.jakartamcp.mcp.spi.ToolCallException;
 
 /** prompts/list and prompts/get. */
@@ -55,7 +51,7 @@ public class PromptsHandler implements McpMethodHandler {
     CacheHints cacheHints;
 
     /** The parameter types a prompt method may have besides its String arguments: the client's answers. */
-    static final Set<Class<?>> SUPPLIED = Set.of(Sampling.class, Elicitation.class, Roots.class, ClientInput.class);
+    static final Set<Class<?>> SUPPLIED = ExchangeInput.TYPES;
 
     private List<PromptDefinition> prompts;
 
@@ -118,8 +114,7 @@ public class PromptsHandler implements McpMethodHandler {
                 continue;
             }
             input = input == null ? new ExchangeInput(exchange, UnaryOperator.identity()) : input;
-            values[i] = type == Sampling.class ? input.sampling() : type == Elicitation.class ? input.elicitation()
-                    : type == Roots.class ? input.roots() : input;
+            values[i] = input.supply(type);
         }
         return values;
     }

@@ -9,6 +9,7 @@ import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jakartamcp.mcp.server.caching.CacheHints;
+import org.jakartamcp.mcp.server.mrtr.ExchangeInput;
 import org.jakartamcp.mcp.spi.Resource;
 import org.jakartamcp.mcp.spi.ResourceContents;
 import org.jakartamcp.mcp.spi.ResourceTemplate;
@@ -23,9 +24,10 @@ final class ResourceDefinitions {
     static ResourceDefinition resource(Bean<?> bean, Method method) {
         Resource resource = method.getAnnotation(Resource.class);
         String name = resource.name().isEmpty() ? method.getName() : resource.name();
-        if (java.util.Arrays.stream(method.getParameterTypes()).anyMatch(type -> type != org.jakartamcp.mcp.spi.Caller.class)) {
+        if (java.util.Arrays.stream(method.getParameterTypes())
+                .anyMatch(type -> type != org.jakartamcp.mcp.spi.Caller.class && !ExchangeInput.TYPES.contains(type))) {
             throw new IllegalArgumentException("resource " + resource.uri() + " of " + method
-                    + " may take only a Caller parameter");
+                    + " may take only parameters the server supplies: Caller, " + ExchangeInput.TYPES);
         }
         requireReturnType(method);
         CacheHints.requireValid(method);

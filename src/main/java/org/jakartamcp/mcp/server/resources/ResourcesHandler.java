@@ -30,6 +30,8 @@ import org.jakartamcp.mcp.server.ServerInfo;
 import org.jakartamcp.mcp.server.caching.CacheHints;
 import org.jakartamcp.mcp.server.caching.CachePolicy;
 import org.jakartamcp.mcp.server.content.ContentJson;
+import org.jakartamcp.mcp.server.mrtr.ExchangeInput;
+import org.jakartamcp.mcp.server.mrtr.InputRequired;
 import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.ResourceContents;
 import org.jakartamcp.mcp.spi.ToolCallException;
@@ -119,10 +121,11 @@ public class ResourcesHandler implements McpMethodHandler {
     }
 
     private JsonObject read(String uri, JsonObject params, McpExchange exchange) {
-        Caller caller = exchange.caller();
         for (ResourceDefinition resource : resources) {
             if (resource.uri().equals(uri)) {
-                JsonObject read = contents(resource, uri, java.util.Collections.nCopies(resource.method().getParameterCount(), caller).toArray());
+                ExchangeInput input = new ExchangeInput(exchange, java.util.function.UnaryOperator.identity());
+                JsonObject read = contents(resource, uri, java.util.Arrays.stream(resource.method().getParameterTypes())
+                        .map(type -> type == Caller.class ? exchange.caller() : input.supply(type)).toArray());
                 return cacheHints.addTo(read, readPolicies.get(resource.method()), params, exchange);
             }
         }
@@ -142,6 +145,7 @@ public class ResourcesHandler implements McpMethodHandler {
         try {
             returned = beanMethods.invoke(resource.bean(), resource.method(), arguments);
         } catch (InvocationTargetException e) {
+            InputRequired.rethrow(e.getCause());
             if (e.getCause() instanceof ToolCallException refusal) {
                 throw JsonRpcError.invalidParams(refusal.getMessage());
             }

@@ -12,6 +12,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jakartamcp.conformance.ConformanceTools;
+import org.jakartamcp.conformance.InputRequiredFixtures;
 import org.jakartamcp.testing.Deployments;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpHttp;
@@ -45,7 +46,7 @@ class InputRequiredIT {
     @Deployment(testable = false)
     static WebArchive productWithClientAskingTools() {
         return Deployments.product("input-required.war", Map.of())
-                .addClasses(ConformanceTools.class, ConformanceTools.Address.class)
+                .addClasses(ConformanceTools.class, ConformanceTools.Address.class, InputRequiredFixtures.class)
                 .addClass("org.jakartamcp.conformance.Media").addClass("org.jakartamcp.conformance.Schemas");
     }
 
@@ -117,6 +118,26 @@ class InputRequiredIT {
                 .add("inputResponses", Json.createObjectBuilder().add("elicitation-1", 12345)).build();
         assertRefused(send("tools/call", call, SAMPLING_AND_ELICITATION), "inputResponses.elicitation-1 must be");
         assertNormalCallWorks();
+    }
+
+    @Test
+    void aPromptAndAResourceAskThroughRoundsToo() {
+        JsonObject get = Json.createObjectBuilder().add("name", "test_input_required_result_prompt").build();
+        JsonObject asked = result(mcp.stateless("prompts/get", get, SAMPLING_AND_ELICITATION));
+        assertEquals("input_required", asked.getString("resultType"), asked.toString());
+        JsonObject prompt = result(mcp.stateless("prompts/get", retry(get, asked, "user_context", Json.createObjectBuilder()
+                .add("action", "accept").add("content", Json.createObjectBuilder().add("context", "exact math")).build()),
+                SAMPLING_AND_ELICITATION));
+        assertEquals("Answer with this context in mind: exact math", prompt.getJsonArray("messages").getJsonObject(0)
+                .getJsonObject("content").getString("text"));
+
+        JsonObject read = Json.createObjectBuilder().add("uri", "test://input-required/roots").build();
+        JsonObject roots = Json.createObjectBuilder(SAMPLING_AND_ELICITATION).add("roots", JsonValue.EMPTY_JSON_OBJECT).build();
+        JsonObject askedRoots = result(mcp.stateless("resources/read", read, roots));
+        assertEquals("roots/list", askedRoots.getJsonObject("inputRequests").getJsonObject("roots-1").getString("method"));
+        JsonObject contents = result(mcp.stateless("resources/read", retry(read, askedRoots, "roots-1", Json.createObjectBuilder()
+                .add("roots", Json.createArrayBuilder().add(Json.createObjectBuilder().add("uri", "file:///work"))).build()), roots));
+        assertEquals("file:///work", contents.getJsonArray("contents").getJsonObject(0).getString("text"));
     }
 
     private void assertNormalCallWorks() {
