@@ -11,7 +11,8 @@ import java.util.Map;
  * {@link Elicitation} and {@link Roots} ask one question each.
  * <p>
  * In the stateless protocol a tool, prompt or resource that asks is run again for each round, with
- * the answers given so far returned at once: do what has effects after the questions, not before.
+ * the answers given so far returned at once: do what has effects after the questions, not before,
+ * and let the unchecked exceptions a question throws pass (catch {@link ToolCallException} only).
  */
 public interface ClientInput {
 

@@ -26,10 +26,16 @@ public final class InputRequired extends RuntimeException {
         return asks;
     }
 
-    /** Lets an input-required round through code that turns every other failure of a bean method into an error. */
+    /**
+     * Lets the end of a round, or the refusal of a malformed answer, through code that turns every other
+     * failure of a bean method into an error of its own.
+     */
     public static void rethrow(Throwable failure) {
         if (failure instanceof InputRequired required) {
             throw required;
+        }
+        if (failure instanceof InvalidInputResponse invalid) {
+            throw invalid;
         }
     }
 }

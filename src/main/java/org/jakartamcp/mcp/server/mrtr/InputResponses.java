@@ -53,6 +53,6 @@ final class InputResponses {
     }
 
     private static JsonRpcError invalid(String key, String method, String expected) {
-        return JsonRpcError.invalidParams("Invalid params: inputResponses." + key + " must be a " + method + " result: " + expected);
+        return new InvalidInputResponse("Invalid params: inputResponses." + key + " must be a " + method + " result: " + expected);
     }
 }
