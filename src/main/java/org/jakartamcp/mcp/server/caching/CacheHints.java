@@ -12,8 +12,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.mcp.server.McpExchange;
-import org.jakartamcp.mcp.spi.CacheHint;
 import org.jakartamcp.mcp.server.mrtr.ExchangeInput;
+import org.jakartamcp.mcp.spi.CacheHint;
 import org.jakartamcp.mcp.spi.Caller;
 
 /**

@@ -123,9 +123,9 @@ class InputRequiredIT {
     @Test
     void aPromptAndAResourceAskThroughRoundsToo() {
         JsonObject get = Json.createObjectBuilder().add("name", "test_input_required_result_prompt").build();
-        JsonObject asked = result(mcp.stateless("prompts/get", get, SAMPLING_AND_ELICITATION));
+        JsonObject asked = result(send("prompts/get", get, SAMPLING_AND_ELICITATION));
         assertEquals("input_required", asked.getString("resultType"), asked.toString());
-        JsonObject prompt = result(mcp.stateless("prompts/get", retry(get, asked, "user_context", Json.createObjectBuilder()
+        JsonObject prompt = result(send("prompts/get", retry(get, asked, "user_context", Json.createObjectBuilder()
                 .add("action", "accept").add("content", Json.createObjectBuilder().add("context", "exact math")).build()),
                 SAMPLING_AND_ELICITATION));
         assertEquals("Answer with this context in mind: exact math", prompt.getJsonArray("messages").getJsonObject(0)
@@ -133,9 +133,9 @@ class InputRequiredIT {
 
         JsonObject read = Json.createObjectBuilder().add("uri", "test://input-required/roots").build();
         JsonObject roots = Json.createObjectBuilder(SAMPLING_AND_ELICITATION).add("roots", JsonValue.EMPTY_JSON_OBJECT).build();
-        JsonObject askedRoots = result(mcp.stateless("resources/read", read, roots));
+        JsonObject askedRoots = result(send("resources/read", read, roots));
         assertEquals("roots/list", askedRoots.getJsonObject("inputRequests").getJsonObject("roots-1").getString("method"));
-        JsonObject contents = result(mcp.stateless("resources/read", retry(read, askedRoots, "roots-1", Json.createObjectBuilder()
+        JsonObject contents = result(send("resources/read", retry(read, askedRoots, "roots-1", Json.createObjectBuilder()
                 .add("roots", Json.createArrayBuilder().add(Json.createObjectBuilder().add("uri", "file:///work"))).build()), roots));
         assertEquals("file:///work", contents.getJsonArray("contents").getJsonObject(0).getString("text"));
     }
