@@ -24,6 +24,7 @@ public class AuditTrail {
     public static final String CLIENT_ENABLED = "client.enabled";
     public static final String CLIENT_DELETED = "client.deleted";
     public static final String TOOL_REFUSED = "tool.refused";
+    public static final String REQUEST_STATE_REFUSED = "request-state.refused";
     public static final String CONSENT_ALLOWED = "consent.allowed";
     public static final String CONSENT_DENIED = "consent.denied";
     public static final String CLIENT_REGISTERED = "client.registered";

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.server.McpExchange;
+import org.jakartamcp.platform.audit.AuditTrail;
 
 /**
  * Multi round-trip requests (2026-07-28): a {@code tools/call}, {@code prompts/get} or
@@ -41,6 +42,9 @@ public class InputRounds {
 
     @Inject
     InputRequiredSettings settings;
+
+    @Inject
+    AuditTrail audit;
 
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
@@ -73,13 +77,19 @@ public class InputRounds {
         if (!(sealed instanceof JsonString text)) {
             throw JsonRpcError.invalidParams("Invalid params: requestState must be the string the server sent");
         }
-        RequestState state = codec().open(text.getString(), principal(exchange), Digests.request(method, params),
-                clock.instant().getEpochSecond());
-        if (!store.redeem(state.id(), OffsetDateTime.ofInstant(Instant.ofEpochSecond(state.expiresAt()), ZoneOffset.UTC))) {
-            throw JsonRpcError.invalidParams("Invalid params: requestState was already used; each one is good for one retry. "
-                    + "Send the request again without requestState and inputResponses to start over");
+        try {
+            RequestState state = codec().open(text.getString(), principal(exchange), Digests.request(method, params),
+                    clock.instant().getEpochSecond());
+            if (!store.redeem(state.id(), OffsetDateTime.ofInstant(Instant.ofEpochSecond(state.expiresAt()), ZoneOffset.UTC))) {
+                throw JsonRpcError.invalidParams("Invalid params: requestState was already used; each one is good for one retry. "
+                        + "Send the request again without requestState and inputResponses to start over");
+            }
+            return new InputRound(state, answers);
+        } catch (JsonRpcError refused) {
+            // an altered, foreign or replayed state may be an attack: administrators see them (counted, not one row each)
+            audit.recordRepeated(AuditTrail.REQUEST_STATE_REFUSED, principal(exchange), "first: " + method + ": " + refused.getMessage());
+            throw refused;
         }
-        return new InputRound(state, answers);
     }
 
     private JsonObject inputRequired(String method, JsonObject params, McpExchange exchange, InputRound round, InputRequired required) {

@@ -10,12 +10,17 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import org.jakartamcp.conformance.ConformanceTools;
 import org.jakartamcp.conformance.InputRequiredFixtures;
 import org.jakartamcp.testing.Deployments;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpHttp;
+import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -89,11 +94,13 @@ class InputRequiredIT {
         JsonObject answer = Json.createObjectBuilder().add("action", "accept")
                 .add("content", Json.createObjectBuilder().add("username", "alice").add("email", "alice@example.com")).build();
         JsonObject retry = retry(call, first, "elicitation-1", answer);
+        long auditedBefore = refusalsAudited();
         JsonObject tampered = Json.createObjectBuilder(retry).add("requestState", first.getString("requestState") + "-TAMPERED").build();
         assertRefused(send("tools/call", tampered, SAMPLING_AND_ELICITATION), "requestState is not one this server issued");
         JsonObject forOtherArguments = Json.createObjectBuilder(retry)
                 .add("arguments", Json.createObjectBuilder().add("message", "Something else?")).build();
         assertRefused(send("tools/call", forOtherArguments, SAMPLING_AND_ELICITATION), "belongs to another request");
+        assertEquals(auditedBefore + 2, refusalsAudited(), "each refusal is counted in the audit trail");
 
         // refused states were not used up: the genuine retry completes the call
         JsonObject done = result(send("tools/call", retry, SAMPLING_AND_ELICITATION));
@@ -144,6 +151,16 @@ class InputRequiredIT {
         JsonObject added = result(send("tools/call", call("add", Json.createObjectBuilder().add("a", 2).add("b", 40)),
                 SAMPLING_AND_ELICITATION));
         assertEquals("42", text(added));
+    }
+
+    private static long refusalsAudited() {
+        try (Connection db = TestDatabase.shared().connect(); Statement statement = db.createStatement();
+             ResultSet sum = statement.executeQuery("select coalesce(sum(occurrences), 0) from audit_event where type = 'request-state.refused'")) {
+            sum.next();
+            return sum.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** A stateless request named (Mcp-Name) by its params' uri or name. */

@@ -1,6 +1,8 @@
 package org.jakartamcp.mcp.server.mrtr;
 
 import java.time.OffsetDateTime;
+import org.jakartamcp.platform.audit.AuditEvent;
+import org.jakartamcp.platform.audit.AuditTrail;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +25,16 @@ public final class PlainInputRounds {
             @Override
             boolean redeem(String id, OffsetDateTime expiresAt) {
                 return used.add(id);
+            }
+        };
+        rounds.audit = new AuditTrail() {
+            @Override
+            public AuditEvent record(String type, String actor, String detail) {
+                return null;
+            }
+
+            @Override
+            public void recordRepeated(String type, String actor, String detail) {
             }
         };
         rounds.settings = new InputRequiredSettings();
