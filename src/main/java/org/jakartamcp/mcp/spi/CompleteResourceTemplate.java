@@ -6,12 +6,15 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Completes a variable of a {@link ResourceTemplate}, like {@link CompletePrompt} does for prompts. */
+/**
+ * Completes a variable of a {@link ResourceTemplate}, like {@link CompletePrompt} does for prompts. Clients ask with
+ * {@code "ref": {"type": "ref/resource", "uri": "<the URI template>"}}.
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface CompleteResourceTemplate {
 
-    /** The template's name. */
+    /** The template: its URI template, e.g. {@code constants://{name}/{digits}}, or its name. */
     String value();
 }

@@ -19,7 +19,7 @@ public @interface ResourceTemplate {
     /** An RFC 6570 level-1 template: literal text and {variable}s, each matching one path segment. */
     String uriTemplate();
 
-    /** The template's name, also what {@link CompleteResourceTemplate} refers to; the method's name when empty. */
+    /** The template's name (a {@link CompleteResourceTemplate} may refer to it by it); the method's name when empty. */
     String name() default "";
 
     String title() default "";

@@ -33,9 +33,12 @@ public class ConstantsResources {
             "phi", context -> BigDecimal.ONE.add(BigDecimalMath.sqrt(BigDecimal.valueOf(5), widen(context)))
                     .divide(TWO, context));
 
+    /** The constants' URI template; clients complete its variables by it ({@code ref/resource}). */
+    static final String TEMPLATE = "constants://{name}/{digits}";
+
     /** A constant's digits never change; the set of constants only with a deployment. */
     @CacheHint(ttlMs = CacheHint.UNTIL_REDEPLOY, scope = CacheHint.Scope.PUBLIC)
-    @ResourceTemplate(uriTemplate = "constants://{name}/{digits}", name = "constant", title = "Mathematical constant",
+    @ResourceTemplate(uriTemplate = TEMPLATE, name = "constant", title = "Mathematical constant",
             description = "A mathematical constant (pi, e, sqrt2, ln2, phi) to the given number of significant digits, "
                     + "from 1 to 10000, e.g. constants://pi/100")
     public String constant(String name, String digits) {
@@ -46,7 +49,7 @@ public class ConstantsResources {
         return constant.apply(new MathContext(digits(digits), RoundingMode.HALF_EVEN)).toPlainString();
     }
 
-    @CompleteResourceTemplate("constant")
+    @CompleteResourceTemplate(TEMPLATE)
     public List<String> completeName(@CompleteArg(name = "name") String prefix) {
         return CONSTANTS.keySet().stream().filter(name -> name.startsWith(prefix)).sorted().toList();
     }

@@ -48,9 +48,15 @@ class MathResourcesAndPromptsIT {
 
     @Test
     void templateVariablesAndPromptArgumentsComplete() {
-        JsonObject names = result("completion/complete", "{\"ref\":{\"type\":\"ref/resource\",\"uri\":\"constant\"},"
+        // ref/resource names the template by its URI template, as the specification (and the official SDKs) do
+        JsonObject names = result("completion/complete", "{\"ref\":{\"type\":\"ref/resource\",\"uri\":\"constants://{name}/{digits}\"},"
                 + "\"argument\":{\"name\":\"name\",\"value\":\"p\"}}").getJsonObject("completion");
         assertEquals(List.of("phi", "pi"), names.getJsonArray("values").getValuesAs(JsonString::getString));
+        assertEquals(2, names.getInt("total"));
+        assertEquals(false, names.getBoolean("hasMore"));
+        JsonObject byName = result("completion/complete", "{\"ref\":{\"type\":\"ref/resource\",\"uri\":\"constant\"},"
+                + "\"argument\":{\"name\":\"name\",\"value\":\"p\"}}").getJsonObject("completion");
+        assertEquals(List.of(), byName.getJsonArray("values").getValuesAs(JsonString::getString));
         JsonObject audiences = result("completion/complete", "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"step_by_step\"},"
                 + "\"argument\":{\"name\":\"audience\",\"value\":\"e\"}}").getJsonObject("completion");
         assertEquals(List.of("engineer"), audiences.getJsonArray("values").getValuesAs(JsonString::getString));

@@ -18,7 +18,10 @@ import org.jakartamcp.mcp.server.BeanMethods;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 
-/** completion/complete: suggestions for a prompt argument or a resource template variable. */
+/**
+ * completion/complete: suggestions for a prompt argument ({@code ref/prompt}, by the prompt's name) or a resource
+ * template variable ({@code ref/resource}, by the template's URI template, as the specification names it).
+ */
 @ApplicationScoped
 public class CompletionHandler implements McpMethodHandler {
 

@@ -5,8 +5,10 @@ import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jakartamcp.mcp.server.AnnotatedBeanMethod;
 import org.jakartamcp.mcp.spi.Resource;
@@ -52,5 +54,12 @@ public class ResourceDiscoveryExtension implements Extension {
 
     List<ResourceDefinition> templates() {
         return List.copyOf(templates);
+    }
+
+    /** Each template's URI template by the template's name: what a completion method may name its template by. */
+    public Map<String, String> templateUrisByName() {
+        Map<String, String> uris = new HashMap<>();
+        templates().forEach(template -> uris.putIfAbsent(template.name(), template.descriptor().getString("uriTemplate")));
+        return uris;
     }
 }

@@ -5,12 +5,13 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jakartamcp.mcp.server.AnnotatedBeanMethod;
 import org.jakartamcp.mcp.server.BeanMethods;
+import org.jakartamcp.mcp.server.resources.PlainResources;
 import org.jakartamcp.mcp.spi.CompleteArg;
 import org.jakartamcp.mcp.spi.CompletePrompt;
 import org.jakartamcp.mcp.spi.CompleteResourceTemplate;
 import org.jakartamcp.testing.PlainBeans;
 
-/** completion/complete over the completion methods of these classes. */
+/** completion/complete over the completion methods of these classes (and the resource templates they complete). */
 public final class PlainCompletion {
 
     private PlainCompletion() {
@@ -18,13 +19,15 @@ public final class PlainCompletion {
 
     public static CompletionHandler handler(BeanMethods beanMethods, Class<?>... classes) {
         Map<CompletionDiscoveryExtension.Target, AnnotatedBeanMethod> completers = new HashMap<>();
+        Map<String, String> templateUris = PlainResources.discovery(classes).templateUrisByName();
         for (Class<?> type : classes) {
             for (Method method : type.getMethods()) {
                 CompletePrompt prompt = method.getAnnotation(CompletePrompt.class);
                 CompleteResourceTemplate template = method.getAnnotation(CompleteResourceTemplate.class);
                 if (prompt != null || template != null) {
                     CompleteArg arg = method.getParameters()[0].getAnnotation(CompleteArg.class);
-                    completers.put(new CompletionDiscoveryExtension.Target(prompt != null, prompt != null ? prompt.value() : template.value(),
+                    completers.put(new CompletionDiscoveryExtension.Target(prompt != null, prompt != null ? prompt.value()
+                                    : CompletionDiscoveryExtension.templateUri(template.value(), templateUris),
                             arg != null ? arg.name() : method.getParameters()[0].getName()), new AnnotatedBeanMethod(PlainBeans.bean(type), method));
                 }
             }

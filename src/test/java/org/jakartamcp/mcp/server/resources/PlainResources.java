@@ -18,22 +18,8 @@ public final class PlainResources {
     }
 
     public static ResourcesHandler handler(BeanMethods beanMethods, ServerInfo serverInfo, McpLimits limits, Class<?>... classes) {
-        List<ResourceDefinition> resources = Arrays.stream(classes).flatMap(type -> annotated(type, Resource.class)
-                .map(method -> ResourceDefinitions.resource(PlainBeans.bean(type), method))).toList();
-        List<ResourceDefinition> templates = Arrays.stream(classes).flatMap(type -> annotated(type, ResourceTemplate.class)
-                .map(method -> ResourceDefinitions.template(PlainBeans.bean(type), method))).toList();
         ResourcesHandler handler = new ResourcesHandler();
-        handler.discovery = new ResourceDiscoveryExtension() {
-            @Override
-            List<ResourceDefinition> resources() {
-                return resources;
-            }
-
-            @Override
-            List<ResourceDefinition> templates() {
-                return templates;
-            }
-        };
+        handler.discovery = discovery(classes);
         ResourceSubscriptions subscriptions = new ResourceSubscriptions();
         subscriptions.notices = PlainBeans.silentEvent();
         subscriptions.limits = limits;
@@ -45,6 +31,25 @@ public final class PlainResources {
         handler.cacheHints = PlainCaching.defaults();
         handler.order();
         return handler;
+    }
+
+    /** What the CDI extension would find in these classes. */
+    public static ResourceDiscoveryExtension discovery(Class<?>... classes) {
+        List<ResourceDefinition> resources = Arrays.stream(classes).flatMap(type -> annotated(type, Resource.class)
+                .map(method -> ResourceDefinitions.resource(PlainBeans.bean(type), method))).toList();
+        List<ResourceDefinition> templates = Arrays.stream(classes).flatMap(type -> annotated(type, ResourceTemplate.class)
+                .map(method -> ResourceDefinitions.template(PlainBeans.bean(type), method))).toList();
+        return new ResourceDiscoveryExtension() {
+            @Override
+            List<ResourceDefinition> resources() {
+                return resources;
+            }
+
+            @Override
+            List<ResourceDefinition> templates() {
+                return templates;
+            }
+        };
     }
 
     private static java.util.stream.Stream<Method> annotated(Class<?> type, Class<? extends java.lang.annotation.Annotation> annotation) {
