@@ -17,7 +17,7 @@ class ArithmeticToolsTest {
 
     @Test
     void sumsAndDifferencesAreExact() {
-        assertEquals(new Calculation("0.3", true, null, null), tools.add(d("0.1"), d("0.2")));
+        assertEquals(new Calculation("0.3", true, null, null, null), tools.add(d("0.1"), d("0.2")));
         assertEquals("0.1", tools.subtract(d("0.3"), d("0.2")).result(), "0.3 - 0.2 is 0.09999999999999998 in doubles");
         assertEquals("100000000000000000000000000000.000000000000000000000000000001",
                 tools.add(d("1e29"), d("1e-30")).result());
@@ -31,7 +31,7 @@ class ArithmeticToolsTest {
 
     @Test
     void quotientsAreExactWhenTheyTerminateAndSayWhenTheyAreRounded() {
-        assertEquals(new Calculation("0.125", true, null, null), tools.divide(d("1"), d("8"), null, null));
+        assertEquals(new Calculation("0.125", true, null, null, null), tools.divide(d("1"), d("8"), null, null));
         Calculation third = tools.divide(d("1"), d("3"), 10, null);
         assertEquals("0.3333333333", third.result());
         assertFalse(third.exact());
@@ -70,11 +70,11 @@ class ArithmeticToolsTest {
 
     @Test
     void rootsAreExactWhenTheyCanBe() {
-        assertEquals(new Calculation("1.5", true, null, null), tools.root(d("2.25"), null, null, null));
+        assertEquals(new Calculation("1.5", true, null, null, null), tools.root(d("2.25"), null, null, null));
         assertEquals("-3", tools.root(d("-27"), 3, null, null).result());
         // big-math alone divided by zero on these
-        assertEquals(new Calculation("1E-5000", true, null, null), tools.root(d("1e-10000"), 2, null, null));
-        assertEquals(new Calculation("-2E-3333", true, null, null), tools.root(d("-8e-9999"), 3, null, null));
+        assertEquals(new Calculation("1E-5000", true, null, null, null), tools.root(d("1e-10000"), 2, null, null));
+        assertEquals(new Calculation("-2E-3333", true, null, null, null), tools.root(d("-8e-9999"), 3, null, null));
         assertEquals("1.259921049894873164767210607278228", tools.root(d("2e-9999"), 3, null, null).result().substring(0, 35)
                 .replace("E", ""), "the cube root of 2e-9999 is 1.2599...e-3333");
         Calculation sqrt2 = tools.root(d("2"), 2, 50, null);

@@ -40,11 +40,64 @@ public final class JsonSchemas {
 
     private static final int MAX_DEPTH = 8;
 
+    /**
+     * A decimal number written as a string: JSON's own number syntax ({@code -12345678901234567890.5}, {@code 1e-30}),
+     * no spaces, no sign "+", no thousands separators.
+     */
+    public static final String DECIMAL_STRING = "^-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?$";
+    /** An integer written as a string: digits, with an optional "-". */
+    public static final String INTEGER_STRING = "^-?(0|[1-9][0-9]*)$";
+
     private JsonSchemas() {
     }
 
+    /** The schema of a value of this type, as the server sends it (a tool's output). */
     public static JsonObject of(Type type, Annotation... constraints) {
-        return builder(type, constraints, 0).build();
+        return builder(type, constraints, 0, false).build();
+    }
+
+    /**
+     * The schema of an argument of this type, as the server takes it: as {@link #of}, except that an arbitrary
+     * precision number ({@link BigDecimal}, {@link BigInteger}), wherever it is in the type, may also be sent as a
+     * string ({@link #DECIMAL_STRING}, {@link #INTEGER_STRING}). A client that parses JSON into binary doubles, as
+     * every JavaScript client does, keeps only about 16 significant digits of a number, and all of a string.
+     * {@code "type": ["number", "string"]} rather than {@code anyOf}: one schema, with {@code pattern} applying to the
+     * string form only, which MCP Inspector (its CLI then sends what is typed as a string) and the SDKs take as is.
+     */
+    public static JsonObject ofArgument(Type type, Annotation... constraints) {
+        return builder(type, constraints, 0, true).build();
+    }
+
+    /** Whether an argument of this type takes numbers as strings somewhere (see {@link #ofArgument}). */
+    public static boolean takesNumberStrings(Type type) {
+        Type unwrapped = unwrapOptional(type);
+        Class<?> raw = rawClass(unwrapped);
+        if (raw == BigDecimal.class || raw == BigInteger.class) {
+            return true;
+        }
+        Type contained = containedType(unwrapped);
+        return contained != null && takesNumberStrings(contained);
+    }
+
+    /**
+     * The element type of a {@code List}, or the value type of a {@code Map} with {@code String} keys: the containers
+     * whose values the argument converter reads one by one, like arguments of their own; null for any other type.
+     */
+    public static Type containedType(Type type) {
+        if (type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw) {
+            Type[] arguments = parameterized.getActualTypeArguments();
+            Type contained = arguments[arguments.length - 1];
+            if (!(contained instanceof Class<?> || contained instanceof ParameterizedType)) {
+                return null; // a wildcard or a type variable: JSON-B reads the container
+            }
+            if (raw == java.util.List.class) {
+                return arguments[0];
+            }
+            if (raw == Map.class && arguments[0] == String.class) {
+                return arguments[1];
+            }
+        }
+        return null;
     }
 
     /** The type inside {@code Optional<T>}, or the type itself. */
@@ -59,7 +112,7 @@ public final class JsonSchemas {
         return unwrapOptional(type) != type;
     }
 
-    private static JsonObjectBuilder builder(Type type, Annotation[] constraints, int depth) {
+    private static JsonObjectBuilder builder(Type type, Annotation[] constraints, int depth, boolean argument) {
         if (depth > MAX_DEPTH) {
             return JSON.createObjectBuilder();
         }
@@ -69,20 +122,30 @@ public final class JsonSchemas {
         String kind = kind(raw);
         switch (kind) {
             case "array" -> {
-                schema.add("type", "array").add("items", builder(elementType(unwrapped), new Annotation[0], depth + 1));
+                schema.add("type", "array").add("items", builder(elementType(unwrapped), new Annotation[0], depth + 1,
+                        argument && containedType(unwrapped) != null));
                 if (Set.class.isAssignableFrom(raw)) {
                     schema.add("uniqueItems", true);
                 }
             }
             case "map" -> schema.add("type", "object")
-                    .add("additionalProperties", builder(mapValueType(unwrapped), new Annotation[0], depth + 1));
+                    .add("additionalProperties", builder(mapValueType(unwrapped), new Annotation[0], depth + 1,
+                            argument && containedType(unwrapped) != null));
             case "enum" -> {
                 JsonArrayBuilder values = JSON.createArrayBuilder();
                 Arrays.stream(raw.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).forEach(values::add);
                 schema.add("type", "string").add("enum", values);
             }
+            // JSON-B reads objects, not the argument converter: it takes numbers as numbers
             case "object" -> objectSchema(raw, schema, depth);
-            default -> schema.add("type", kind);
+            default -> {
+                if (argument && (raw == BigDecimal.class || raw == BigInteger.class)) {
+                    schema.add("type", JSON.createArrayBuilder().add(kind).add("string"))
+                            .add("pattern", raw == BigDecimal.class ? DECIMAL_STRING : INTEGER_STRING);
+                } else {
+                    schema.add("type", kind);
+                }
+            }
         }
         applyConstraints(schema, kind, constraints);
         return schema;
@@ -127,7 +190,7 @@ public final class JsonSchemas {
         if (raw.isRecord()) {
             for (RecordComponent component : raw.getRecordComponents()) {
                 Annotation[] annotations = annotationsOf(component);
-                properties.add(component.getName(), builder(component.getGenericType(), annotations, depth + 1));
+                properties.add(component.getName(), builder(component.getGenericType(), annotations, depth + 1, false));
                 // JSON-B leaves out null components, so only those that cannot be null are required.
                 if (component.getType().isPrimitive()
                         || Arrays.stream(annotations).anyMatch(annotation -> annotation instanceof jakarta.validation.constraints.NotNull)) {
@@ -137,7 +200,7 @@ public final class JsonSchemas {
         } else {
             for (Field field : raw.getFields()) {
                 if (!Modifier.isStatic(field.getModifiers())) {
-                    properties.add(field.getName(), builder(field.getGenericType(), field.getAnnotations(), depth + 1));
+                    properties.add(field.getName(), builder(field.getGenericType(), field.getAnnotations(), depth + 1, false));
                 }
             }
         }

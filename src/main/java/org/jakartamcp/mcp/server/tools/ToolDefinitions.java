@@ -26,6 +26,10 @@ import org.jakartamcp.mcp.spi.ToolResult;
 /** Reads a {@link Tool} method into a {@link ToolDefinition}, or says what is wrong with it. */
 final class ToolDefinitions {
 
+    /** Told about every argument that takes numbers as strings (see {@link JsonSchemas#ofArgument}). */
+    static final String NUMBER_STRINGS = "Send a number of more than 15 significant digits as a string "
+            + "(\"-12345678901234567890.5\"): as a JSON number, a client may round it to a binary double.";
+
     /** The tool name rule of MCP 2025-11-25. */
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
 
@@ -57,9 +61,14 @@ final class ToolDefinitions {
             }
             String argName = arg != null && !arg.name().isEmpty() ? arg.name() : parameter.getName();
             boolean isRequired = (arg == null || arg.required()) && !JsonSchemas.isOptional(parameter.getParameterizedType());
-            JsonObject schema = JsonSchemas.of(parameter.getParameterizedType(), parameter.getAnnotations());
-            if (arg != null && !arg.description().isBlank()) {
-                schema = JSON.createObjectBuilder(schema).add("description", arg.description()).build();
+            JsonObject schema = JsonSchemas.ofArgument(parameter.getParameterizedType(), parameter.getAnnotations());
+            String description = arg != null && !arg.description().isBlank() ? arg.description() : "";
+            if (JsonSchemas.takesNumberStrings(parameter.getParameterizedType())) {
+                description = description.isEmpty() ? NUMBER_STRINGS
+                        : description + (description.endsWith(".") ? " " : ". ") + NUMBER_STRINGS;
+            }
+            if (!description.isEmpty()) {
+                schema = JSON.createObjectBuilder(schema).add("description", description).build();
             }
             properties.add(argName, schema);
             if (isRequired) {

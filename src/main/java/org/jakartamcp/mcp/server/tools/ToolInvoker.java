@@ -30,6 +30,7 @@ import org.jakartamcp.mcp.server.BeanMethods;
 import org.jakartamcp.mcp.server.content.ContentJson;
 import org.jakartamcp.mcp.server.mrtr.InputRequired;
 import org.jakartamcp.mcp.spi.Cancellation;
+import org.jakartamcp.mcp.spi.ClaimsExactness;
 import org.jakartamcp.mcp.spi.ReadableResult;
 import org.jakartamcp.mcp.spi.ToolCallException;
 import org.jakartamcp.mcp.spi.ToolResult;
@@ -74,12 +75,16 @@ public class ToolInvoker {
     /** Runs the tool; {@link Cancellation.CancelledException} passes through, everything else becomes a result. */
     public JsonObject call(ToolDefinition tool, JsonObject arguments, ToolCallContext context, boolean structuredOutput) {
         try {
-            Object[] values = arguments(tool, arguments, context);
+            List<String> inDoubt = new ArrayList<>(0);
+            Object[] values = arguments(tool, arguments, context, inDoubt);
             Object returned = beanMethods.withInstance(tool.bean(), instance -> {
                 validate(tool, instance, values);
                 return tool.method().invoke(instance, values);
             });
-            return result(tool, returned, structuredOutput);
+            if (inDoubt.isEmpty()) {
+                return result(tool, returned, structuredOutput);
+            }
+            return inDoubt(tool, returned, structuredOutput, RoundedInTransit.note(inDoubt));
         } catch (InvocationTargetException e) {
             return failure(tool, e.getCause());
         } catch (ToolCallException | ConstraintViolationException e) {
@@ -89,7 +94,7 @@ public class ToolInvoker {
         }
     }
 
-    private Object[] arguments(ToolDefinition tool, JsonObject arguments, ToolCallContext context) {
+    private Object[] arguments(ToolDefinition tool, JsonObject arguments, ToolCallContext context, List<String> inDoubt) {
         List<String> unknown = arguments.keySet().stream().filter(key -> !tool.argumentNames().contains(key)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw new ToolCallException("Unknown argument" + (unknown.size() > 1 ? "s " : " ") + quoted(unknown)
@@ -107,7 +112,7 @@ public class ToolInvoker {
                 if (parameter.required() && (value == null || value.getValueType() == JsonValue.ValueType.NULL)) {
                     missing.add(parameter.name());
                 } else {
-                    values[i] = converter.convert(parameter.name(), value, parameter.type());
+                    values[i] = converter.convert(parameter.name(), value, parameter.type(), inDoubt);
                 }
             }
         }
@@ -173,6 +178,22 @@ public class ToolInvoker {
         }
         String text = returned instanceof ReadableResult readable ? readable.text() : json;
         return content(text, structuredOutput ? structured : null, false);
+    }
+
+    /**
+     * The result of a call with a number argument that may have been rounded on its way (see {@link RoundedInTransit}):
+     * a result that claims to be exact withdraws the claim, any other gets the note as a second text item.
+     */
+    private JsonObject inDoubt(ToolDefinition tool, Object returned, boolean structuredOutput, String note) {
+        if (returned instanceof ClaimsExactness<?> claim) {
+            return result(tool, claim.inDoubt(note), structuredOutput);
+        }
+        JsonObject result = result(tool, returned, structuredOutput);
+        if (result.getBoolean("isError", false)) {
+            return result;
+        }
+        return JSON.createObjectBuilder(result).add("content", JSON.createArrayBuilder(result.getJsonArray("content"))
+                .add(JSON.createObjectBuilder().add("type", "text").add("text", "Note: " + note + "."))).build();
     }
 
     private static String text(Object returned) {

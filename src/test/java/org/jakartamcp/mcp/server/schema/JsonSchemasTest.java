@@ -55,6 +55,30 @@ class JsonSchemasTest {
                 JsonSchemas.of(Statistics.class));
     }
 
+    @SuppressWarnings("unused")
+    static void numbers(BigDecimal decimal, java.math.BigInteger integer, List<List<BigDecimal>> matrix,
+                        java.util.Map<String, BigDecimal> variables, Set<BigDecimal> set, Statistics statistics, double real) {
+    }
+
+    @Test
+    void arbitraryPrecisionArgumentsAlsoTakeStrings() throws Exception {
+        var types = JsonSchemasTest.class.getDeclaredMethod("numbers", BigDecimal.class, java.math.BigInteger.class, List.class,
+                java.util.Map.class, Set.class, Statistics.class, double.class).getGenericParameterTypes();
+        String decimal = "{\"type\":[\"number\",\"string\"],\"pattern\":\"^-?(0|[1-9][0-9]*)(\\\\.[0-9]+)?([eE][+-]?[0-9]+)?$\"}";
+        assertEquals(schema(decimal), JsonSchemas.ofArgument(types[0]));
+        assertEquals(schema("{\"type\":[\"integer\",\"string\"],\"pattern\":\"^-?(0|[1-9][0-9]*)$\"}"), JsonSchemas.ofArgument(types[1]));
+        assertEquals(schema("{\"type\":\"array\",\"items\":{\"type\":\"array\",\"items\":" + decimal + "}}"), JsonSchemas.ofArgument(types[2]));
+        assertEquals(schema("{\"type\":\"object\",\"additionalProperties\":" + decimal + "}"), JsonSchemas.ofArgument(types[3]));
+        // JSON-B reads these, and takes numbers only
+        assertEquals(schema("{\"type\":\"array\",\"items\":{\"type\":\"number\"},\"uniqueItems\":true}"), JsonSchemas.ofArgument(types[4]));
+        assertEquals(JsonSchemas.of(Statistics.class), JsonSchemas.ofArgument(types[5]));
+        assertEquals(schema("{\"type\":\"number\"}"), JsonSchemas.ofArgument(types[6]));
+        assertEquals(List.of(true, true, true, true, false, false, false),
+                java.util.Arrays.stream(types).map(JsonSchemas::takesNumberStrings).toList());
+        // what the server sends stays a number
+        assertEquals(schema("{\"type\":\"number\"}"), JsonSchemas.of(types[0]));
+    }
+
     private static JsonObject schema(String json) {
         return Json.createReader(new java.io.StringReader(json)).readObject();
     }
