@@ -74,9 +74,14 @@ final class RoundedInTransit {
         return Long.toString(Math.abs(digits)).length();
     }
 
+    /** Arguments named in a note: a 20 × 20 matrix of them would fill it. */
+    static final int NAMED = 5;
+
     /** What a result says about the arguments in doubt, e.g. {@code a = -12345678901234567000}. */
     static String note(List<String> inDoubt) {
-        return "not known to be exact: " + String.join(", ", inDoubt) + (inDoubt.size() > 1 ? " have" : " has")
+        String named = String.join(", ", inDoubt.subList(0, Math.min(NAMED, inDoubt.size())))
+                + (inDoubt.size() > NAMED ? " and " + (inDoubt.size() - NAMED) + " more" : "");
+        return "not known to be exact: " + named + (inDoubt.size() > 1 ? " have" : " has")
                 + " 16 or 17 significant digits, as a client that reads JSON numbers as binary doubles (JavaScript) "
                 + "sends a longer number rounded. The result is exact for the number" + (inDoubt.size() > 1 ? "s" : "")
                 + " received; send long numbers as strings (\"-12345678901234567890.5\") to keep every digit";

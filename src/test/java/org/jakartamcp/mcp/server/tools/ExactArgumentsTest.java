@@ -76,6 +76,15 @@ class ExactArgumentsTest {
     }
 
     @Test
+    void aNoteNamesAFewOfManyArgumentsInDoubt() {
+        String row = "[0.1234567890123456, 0.2234567890123456, 0.3234567890123456]";
+        JsonObject result = call("matrix_multiply", "{\"a\": [" + row + ", " + row + ", " + row + "], \"b\": [[1, 0, 0], [0, 1, 0], [0, 0, 1]]}");
+        String note = result.getJsonArray("content").getJsonObject(1).getString("text");
+        assertTrue(note.startsWith("Note: not known to be exact: a[0][0] = 0.1234567890123456, a[0][1] = 0.2234567890123456, "
+                + "a[0][2] = 0.3234567890123456, a[1][0] = 0.1234567890123456, a[1][1] = 0.2234567890123456 and 4 more have"), note);
+    }
+
+    @Test
     void aBadStringIsAToolErrorAndTheNextCallWorks() {
         JsonObject refused = call("add", "{\"a\": \"12,5\", \"b\": 1}");
         assertTrue(refused.getBoolean("isError"));
