@@ -47,6 +47,10 @@ public final class JsonRpcParser {
         } catch (NumberFormatException e) {
             // the parser builds a BigDecimal of every number, and 1e99999999999 has no exponent an int can hold
             throw new JsonRpcError(JsonRpcError.PARSE_ERROR, "Parse error: a number's exponent is out of range");
+        } catch (UnsupportedOperationException e) {
+            // Parsson reads numbers of at most 1100 characters (org.eclipse.parsson.maxBigDecimalLength); strings are not limited
+            throw new JsonRpcError(JsonRpcError.PARSE_ERROR, "Parse error: a number is longer than this server's JSON parser reads ("
+                    + e.getMessage() + "); send a long number as a decimal string (\"123.45\")");
         } catch (JsonException | IllegalStateException e) {
             throw new JsonRpcError(JsonRpcError.PARSE_ERROR, "Parse error: the body is not one JSON value");
         }

@@ -46,6 +46,18 @@ class JsonRpcParserTest {
         assertInstanceOf(JsonRpcMessage.Request.class, single("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":1e999999999}}"));
     }
 
+    /** The JSON parser (Parsson) reads a number of at most 1100 characters, and refuses a longer one with an UnsupportedOperationException. */
+    @Test
+    void aNumberLongerThanTheParserReadsIsAParseErrorThatSaysToSendAString() {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"add\",\"arguments\":{\"a\":"
+                + "1".repeat(1_200) + ",\"b\":1}}}";
+        JsonRpcError error = assertThrows(JsonRpcError.class, () -> parser.parse(body));
+        assertEquals(JsonRpcError.PARSE_ERROR, error.code());
+        assertEquals("Parse error: a number is longer than this server's JSON parser reads (Number of BigDecimal source characters 1200 "
+                + "exceeded maximal allowed value of 1100); send a long number as a decimal string (\"123.45\")", error.getMessage());
+        assertInstanceOf(JsonRpcMessage.Request.class, single(body.replace("1".repeat(1_200), "\"" + "1".repeat(1_200) + "\"")));
+    }
+
     @Test
     void wrongShapesAreInvalidRequests() {
         for (String body : new String[] {
