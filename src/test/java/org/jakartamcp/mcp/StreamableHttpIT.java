@@ -51,6 +51,18 @@ class StreamableHttpIT {
     }
 
     @Test
+    void aNumberLongerThanTheJsonParserReadsIsAParseErrorAndAStringOfItsDigitsWorks() {
+        String session = mcp.initialize("2025-11-25");
+        String digits = "1".repeat(1_200);
+        HttpResponse<String> refused = mcp.call(session, call("add", "{\"a\":" + digits + ",\"b\":1}"));
+        assertJsonRpcError(refused, 400, -32700);
+        assertTrue(Http.json(refused).getJsonObject("error").getString("message").contains("send a long number as a decimal string"),
+                refused.body());
+        JsonObject sum = mcp.result(session, call("add", "{\"a\":\"" + digits + "\",\"b\":1}"));
+        assertEquals("1".repeat(1_199) + "2", text(sum));
+    }
+
+    @Test
     void aMessageOfTheWrongShapeIsAnInvalidRequest() {
         assertJsonRpcError(mcp.send(mcp.post("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}")), 400, -32600);
         assertJsonRpcError(mcp.send(mcp.post("[]")), 400, -32600);
