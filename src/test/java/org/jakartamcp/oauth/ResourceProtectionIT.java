@@ -4,34 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.OAuthFlow;
-import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestPaths;
 import org.jakartamcp.testing.TestServer;
+import org.jakartamcp.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,15 +51,15 @@ class ResourceProtectionIT {
 
     @Test
     void expiredTamperedForeignAndWrongAudienceTokensAreRefused() throws Exception {
-        RSAKey key = currentSigningKey();
+        RSAKey key = TestTokens.signingKey();
         Instant now = Instant.now();
-        assertEquals(200, withToken(sign(key, claims(now).build())).statusCode(), "the forging itself is right");
-        assertInvalid(sign(key, claims(now).expirationTime(Date.from(now.minusSeconds(600))).build()), "expired");
+        assertEquals(200, withToken(TestTokens.sign(key, claims(now).build())).statusCode(), "the forging itself is right");
+        assertInvalid(TestTokens.sign(key, claims(now).expirationTime(Date.from(now.minusSeconds(600))).build()), "expired");
         // Liberty's default leeway is 5 minutes; the configured one is 30 s (mp.jwt.verify.clock.skew)
-        assertInvalid(sign(key, claims(now).expirationTime(Date.from(now.minusSeconds(60))).build()), "expired beyond the clock skew");
-        assertInvalid(sign(key, claims(now).audience("https://elsewhere.example/mcp").build()), "wrong audience");
-        assertInvalid(sign(key, claims(now).issuer("https://elsewhere.example").build()), "wrong issuer");
-        assertInvalid(sign(new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID(key.getKeyID()).generate(), claims(now).build()),
+        assertInvalid(TestTokens.sign(key, claims(now).expirationTime(Date.from(now.minusSeconds(60))).build()), "expired beyond the clock skew");
+        assertInvalid(TestTokens.sign(key, claims(now).audience("https://elsewhere.example/mcp").build()), "wrong audience");
+        assertInvalid(TestTokens.sign(key, claims(now).issuer("https://elsewhere.example").build()), "wrong issuer");
+        assertInvalid(TestTokens.sign(new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID(key.getKeyID()).generate(), claims(now).build()),
                 "signed with another key under the same kid");
         String valid = flow.tokens().getString("access_token");
         String[] parts = valid.split("\\.");
@@ -210,25 +201,6 @@ class ResourceProtectionIT {
     }
 
     private JWTClaimsSet.Builder claims(Instant now) {
-        return new JWTClaimsSet.Builder().issuer(base).subject("1").audience(base + "/mcp").issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plusSeconds(300))).jwtID(UUID.randomUUID().toString())
-                .claim("upn", "admin").claim("scope", "mcp:list mcp:call").claim("groups", List.of("mcp:list", "mcp:call"))
-                .claim("gid", 0);
-    }
-
-    private static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(new JOSEObjectType("at+jwt")).build(), claims);
-        jwt.sign(new RSASSASigner(key));
-        return jwt.serialize();
-    }
-
-    private static RSAKey currentSigningKey() throws Exception {
-        try (Connection connection = TestDatabase.shared().connect(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("select private_jwk from oauth_signing_key where retired_at is null "
-                     + "order by created_at desc limit 1")) {
-            assertTrue(row.next(), "the server has a signing key");
-            return RSAKey.parse(row.getString(1));
-        }
+        return TestTokens.claims(base, "mcp").issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)));
     }
 }

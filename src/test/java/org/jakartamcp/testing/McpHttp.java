@@ -74,12 +74,7 @@ public final class McpHttp {
 
     /** The same with these client capabilities; each request has an id of its own, as a retry must. */
     public HttpResponse<String> stateless(String method, String name, JsonObject params, JsonObject capabilities) {
-        JsonObject meta = Json.createObjectBuilder().add("io.modelcontextprotocol/protocolVersion", STATELESS_VERSION)
-                .add("io.modelcontextprotocol/clientCapabilities", capabilities)
-                .add("io.modelcontextprotocol/clientInfo", Json.createObjectBuilder().add("name", "test").add("version", "1"))
-                .build();
-        JsonObject request = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", STATELESS_IDS.incrementAndGet())
-                .add("method", method).add("params", Json.createObjectBuilder(params).add("_meta", meta)).build();
+        JsonObject request = statelessRequest(STATELESS_IDS.incrementAndGet(), method, params, capabilities);
         HttpRequest.Builder post = post(request.toString()).header("MCP-Protocol-Version", STATELESS_VERSION).header("Mcp-Method", method);
         return send(name == null ? post : post.header("Mcp-Name", name));
     }
@@ -88,6 +83,16 @@ public final class McpHttp {
     public static int initializeStatus(String base, String token) {
         McpHttp mcp = new McpHttp(base + "/mcp", token);
         return mcp.send(mcp.post(initializeRequest(1, "2025-11-25"))).statusCode();
+    }
+
+    /** The body of a stateless (2026-07-28) request: {@code params} with the {@code _meta} that names the version, these capabilities and the client. */
+    public static JsonObject statelessRequest(long id, String method, JsonObject params, JsonObject capabilities) {
+        JsonObject meta = Json.createObjectBuilder().add("io.modelcontextprotocol/protocolVersion", STATELESS_VERSION)
+                .add("io.modelcontextprotocol/clientCapabilities", capabilities)
+                .add("io.modelcontextprotocol/clientInfo", Json.createObjectBuilder().add("name", "test").add("version", "1"))
+                .build();
+        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", method)
+                .add("params", Json.createObjectBuilder(params).add("_meta", meta)).build();
     }
 
     public static String initializeRequest(int id, String protocolVersion) {

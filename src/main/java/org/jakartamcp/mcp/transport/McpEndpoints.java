@@ -14,19 +14,37 @@ final class McpEndpoints {
 
     static final String MCP = "mcp";
     static final String SSE = "sse";
+    /** Where the HTTP+SSE transport (2024-11-05) takes its POSTs. */
+    static final String MESSAGE = "sse/message";
 
     private McpEndpoints() {
     }
 
-    /** "mcp" or "sse" for the MCP endpoints (relative to the application), null for any other path. */
+    /**
+     * "mcp" or "sse" for the MCP endpoints (relative to the application), null for any other path: the
+     * protected resource a request is for, whose token audience and metadata apply to it.
+     */
     static String of(UriInfo uri) {
-        List<PathSegment> segments = uri.getPathSegments();
-        String path = segments.stream().map(PathSegment::getPath).filter(segment -> !segment.isEmpty())
-                .collect(Collectors.joining("/"));
-        return switch (path) {
+        return switch (path(uri)) {
             case MCP -> MCP;
-            case SSE, "sse/message" -> SSE;
+            case SSE, MESSAGE -> SSE;
             default -> null;
         };
+    }
+
+    /**
+     * "mcp" or "sse" for the endpoints that speak Streamable HTTP (both do: {@code /sse} is the
+     * quick-start URL, so a POST there gets the same transport as {@code /mcp}), null for any other
+     * path, the HTTP+SSE message endpoint among them.
+     */
+    static String streamableHttp(UriInfo uri) {
+        String path = path(uri);
+        return MCP.equals(path) || SSE.equals(path) ? path : null;
+    }
+
+    private static String path(UriInfo uri) {
+        List<PathSegment> segments = uri.getPathSegments();
+        return segments.stream().map(PathSegment::getPath).filter(segment -> !segment.isEmpty())
+                .collect(Collectors.joining("/"));
     }
 }

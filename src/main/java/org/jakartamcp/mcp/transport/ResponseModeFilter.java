@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcBody;
@@ -14,16 +15,14 @@ import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
 import org.jakartamcp.mcp.server.tools.ToolsHandler;
 
 /**
- * Chooses how a POST to /mcp is answered before JAX-RS picks the resource method: with an event
- * stream when the call may talk to the client before its result (progress, logs, sampling), with
- * one JSON document otherwise, which is cheaper. It reads the body once and hands it on.
+ * Chooses how a POST to a Streamable HTTP endpoint ({@code /mcp}, {@code /sse}) is answered before
+ * JAX-RS picks the resource method: with an event stream when the call may talk to the client before
+ * its result (progress, logs, sampling), with one JSON document otherwise, which is cheaper. It reads
+ * the body once and hands it on, with the session resolved at most once ({@link StreamableHttpPost}).
  */
 @Provider
 @PreMatching
 public class ResponseModeFilter implements ContainerRequestFilter {
-
-    static final String BODY = ResponseModeFilter.class.getName() + ".body";
-    static final String CLIENT_ACCEPTS = ResponseModeFilter.class.getName() + ".accepts";
 
     @Inject
     McpRequestReader reader;
@@ -39,16 +38,21 @@ public class ResponseModeFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!HttpMethod.POST.equals(request.getMethod()) || !McpEndpoints.MCP.equals(McpEndpoints.of(request.getUriInfo()))) {
+        String endpoint = McpEndpoints.streamableHttp(request.getUriInfo());
+        if (!HttpMethod.POST.equals(request.getMethod()) || endpoint == null) {
             return;
         }
         List<MediaType> accepted = request.getAcceptableMediaTypes();
-        request.setProperty(CLIENT_ACCEPTS, accepted);
         JsonRpcBody body = reader.read(request.getHeaderString(HttpHeaders.CONTENT_TYPE), request.getEntityStream());
-        request.setProperty(BODY, body);
-        access.requireScopes(body, request.getSecurityContext(), "mcp");
+        SecurityContext security = request.getSecurityContext();
+        String sessionId = request.getHeaderString(StreamableHttpSessions.SESSION_HEADER);
+        String version = request.getHeaderString(StreamableHttpSessions.VERSION_HEADER);
+        StreamableHttpPost post = new StreamableHttpPost(endpoint, body, accepted, () -> sessions.resolve(sessionId, version, security));
+        request.setProperty(StreamableHttpPost.ATTRIBUTE, post);
+        access.requireScopes(body, security, endpoint);
+        // A request with a session problem goes the JSON way, which answers it with the right error status.
         boolean stream = accepted.stream().anyMatch(type -> type.isCompatible(MediaType.SERVER_SENT_EVENTS_TYPE)
-                && !type.isWildcardType()) && streams(body) && sessionResolves(request);
+                && !type.isWildcardType()) && streams(body) && post.resolves();
         request.getHeaders().putSingle(HttpHeaders.ACCEPT, stream ? MediaType.SERVER_SENT_EVENTS : MediaType.APPLICATION_JSON);
     }
 
@@ -56,16 +60,5 @@ public class ResponseModeFilter implements ContainerRequestFilter {
         return !body.batch() && body.messages().size() == 1
                 && body.messages().get(0) instanceof JsonRpcMessage.Request request
                 && ToolsHandler.CALL.equals(request.method()) && tools.talksToTheClient(request.params());
-    }
-
-    /** A request with a session problem goes the JSON way, which answers it with the right error status. */
-    private boolean sessionResolves(ContainerRequestContext request) {
-        try {
-            sessions.resolve(request.getHeaderString(StreamableHttpSessions.SESSION_HEADER),
-                    request.getHeaderString(StreamableHttpSessions.VERSION_HEADER), request.getSecurityContext());
-            return true;
-        } catch (jakarta.ws.rs.WebApplicationException e) {
-            return false;
-        }
     }
 }

@@ -2,14 +2,11 @@ package org.jakartamcp.mcp.transport;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,19 +24,19 @@ import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.session.SessionStore;
 
 /**
- * The HTTP+SSE transport of MCP 2024-11-05, the one {@code mcp-remote http://localhost:8787/sse}
- * uses: GET opens the stream and names the message endpoint; POSTs to it are accepted with 202 and
- * answered on the stream.
+ * The HTTP+SSE transport of MCP 2024-11-05, the one older clients (and {@code mcp-remote
+ * --transport sse-only}) use at {@code /sse}: a GET without a session opens the stream and names the
+ * message endpoint (the GET comes through {@link StreamableHttpResource}, which owns {@code /sse}
+ * since a POST there is Streamable HTTP); POSTs to the message endpoint are accepted with 202 and
+ * answered on the stream. It carries the legacy protocol only ({@link HttpSseEra}).
  */
-@Path("sse")
+@Path(McpEndpoints.MESSAGE)
 @McpTransport
 @ApplicationScoped
 public class SseTransportResource {
 
     @Inject
     McpAccess access;
-
-    static final String MESSAGE_PATH = "sse/message";
 
     @Inject
     SessionStore sessions;
@@ -53,9 +50,8 @@ public class SseTransportResource {
     @Inject
     McpRequestReader reader;
 
-    @GET
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void open(@Context SseEventSink sink, @Context Sse sse, @Context UriInfo uri, @Context SecurityContext security) {
+    /** Opens an HTTP+SSE session and its stream; the first event names where to POST. */
+    public void open(SseEventSink sink, Sse sse, UriInfo uri, SecurityContext security) {
         OpenStreams.Place place = streams.reserve(Principals.name(security));
         McpSession session;
         try {
@@ -66,23 +62,11 @@ public class SseTransportResource {
         }
         EventStream stream = streams.open(place, session, sink, sse, () -> closed(session));
         streams.bind(session, stream);
-        String endpoint = uri.getBaseUri().getRawPath() + MESSAGE_PATH + "?sessionId=" + session.id();
+        String endpoint = uri.getBaseUri().getRawPath() + McpEndpoints.MESSAGE + "?sessionId=" + session.id();
         stream.send("endpoint", endpoint);
     }
 
-    /** mcp-remote and the SDK clients try Streamable HTTP first; 405 makes them fall back to this transport. */
     @POST
-    public Response streamableHttpProbe() {
-        return Response.status(Response.Status.METHOD_NOT_ALLOWED)
-                .allow("GET")
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(org.jakartamcp.mcp.jsonrpc.JsonRpcResponses.error(null, JsonRpcError.invalidRequest(
-                        "This is the HTTP+SSE endpoint: GET it to open a session, or use Streamable HTTP at /mcp")).toString())
-                .build();
-    }
-
-    @POST
-    @Path("message")
     public Response message(@QueryParam("sessionId") String sessionId, @Context HttpHeaders headers,
                             @Context SecurityContext security, InputStream body) {
         McpSession session = sessions.find(sessionId)
@@ -105,7 +89,7 @@ public class SseTransportResource {
         McpExchange.ClientChannel channel = new StreamChannel(stream);
         Caller caller = Principals.caller(security);
         for (JsonRpcMessage message : messages.messages()) {
-            dispatcher.dispatch(message, session, caller, channel).ifPresent(channel::send);
+            HttpSseEra.refusal(message).or(() -> dispatcher.dispatch(message, session, caller, channel)).ifPresent(channel::send);
         }
         return Response.accepted().build();
     }

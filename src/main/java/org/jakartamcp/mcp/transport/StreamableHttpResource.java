@@ -14,11 +14,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
@@ -37,12 +39,14 @@ import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.session.SessionStore;
 
 /**
- * The Streamable HTTP transport (MCP 2025-03-26 and later) at {@code /mcp}: POST carries client
+ * The Streamable HTTP transport (MCP 2025-03-26 and later) at {@code /mcp}, and at {@code /sse}, the
+ * quick-start URL, so that a client there gets the best transport it speaks: POST carries client
  * messages and is answered with JSON or, for calls that talk to the client, an event stream; GET
- * opens the server's stream or resumes a dropped one (Last-Event-ID); DELETE ends the session.
+ * opens the server's stream or resumes a dropped one (Last-Event-ID); DELETE ends the session. A GET
+ * to {@code /sse} without a session is an HTTP+SSE client (2024-11-05) opening its stream.
  * One instance serves all requests: its injected resources are looked up once, not per request.
  */
-@Path("mcp")
+@Path("{endpoint: " + McpEndpoints.MCP + "|" + McpEndpoints.SSE + "}")
 @McpTransport
 @ApplicationScoped
 public class StreamableHttpResource {
@@ -68,18 +72,21 @@ public class StreamableHttpResource {
     @Inject
     McpLimits limits;
 
+    @Inject
+    SseTransportResource httpSse;
+
     @Resource
     ManagedExecutorService executor;
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(@Context HttpServletRequest request, @Context SecurityContext security,
-                         @HeaderParam(StreamableHttpSessions.SESSION_HEADER) String sessionId,
                          @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version,
                          @HeaderParam(StatelessRequests.METHOD_HEADER) String methodHeader,
                          @HeaderParam(StatelessRequests.NAME_HEADER) String nameHeader) {
-        requireAcceptsBoth(request);
-        JsonRpcBody messages = body(request);
+        StreamableHttpPost posted = StreamableHttpPost.of(request);
+        requireAcceptsBoth(posted.accepted());
+        JsonRpcBody messages = posted.body();
         requireBatchWithinLimit(messages);
         if (StatelessRequests.isStateless(version, messages)) {
             return stateless.answer(messages, version, methodHeader, nameHeader, security);
@@ -87,7 +94,7 @@ public class StreamableHttpResource {
         if (isInitialize(messages)) {
             return initialize(messages.messages().get(0), security);
         }
-        McpSession session = resolver.resolve(sessionId, version, security);
+        McpSession session = posted.session();
         if (messages.batch() && !session.protocolVersion().allowsBatches()) {
             throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.INVALID_REQUEST,
                     "Invalid Request: JSON-RPC batches are not allowed in protocol version " + session.protocolVersion().id());
@@ -109,11 +116,10 @@ public class StreamableHttpResource {
     @POST
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void postStreaming(@Context HttpServletRequest request, @Context SecurityContext security,
-                              @HeaderParam(StreamableHttpSessions.SESSION_HEADER) String sessionId,
-                              @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version,
                               @Context SseEventSink sink, @Context Sse sse) {
-        McpSession session = resolver.resolve(sessionId, version, security);
-        JsonRpcMessage call = body(request).messages().get(0);
+        StreamableHttpPost posted = StreamableHttpPost.of(request);
+        McpSession session = posted.session();
+        JsonRpcMessage call = posted.body().messages().get(0);
         Caller caller = Principals.caller(security);
         OpenStreams.Place place = connections.reserve(caller.principal());
         ResumableStream stream = streams.create(session);
@@ -131,10 +137,15 @@ public class StreamableHttpResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(@Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse,
+    public void stream(@Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse, @Context UriInfo uri,
+                       @PathParam("endpoint") String endpoint,
                        @HeaderParam(StreamableHttpSessions.SESSION_HEADER) String sessionId,
                        @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version,
                        @HeaderParam("Last-Event-ID") String lastEventId) {
+        if (McpEndpoints.SSE.equals(endpoint) && (sessionId == null || sessionId.isBlank())) {
+            httpSse.open(sink, sse, uri, security);
+            return;
+        }
         if (version != null && ProtocolVersion.of(version.trim()).map(ProtocolVersion::isStateless).orElse(false)) {
             throw McpHttpErrors.of(Response.Status.METHOD_NOT_ALLOWED, JsonRpcError.INVALID_REQUEST,
                     "Method Not Allowed: protocol 2026-07-28 has no server stream");
@@ -191,10 +202,6 @@ public class StreamableHttpResource {
         }
     }
 
-    private static JsonRpcBody body(HttpServletRequest request) {
-        return (JsonRpcBody) request.getAttribute(ResponseModeFilter.BODY);
-    }
-
     private static long eventId(String lastEventId) {
         try {
             return Long.parseLong(lastEventId.trim());
@@ -214,9 +221,7 @@ public class StreamableHttpResource {
         return any;
     }
 
-    @SuppressWarnings("unchecked")
-    private static void requireAcceptsBoth(HttpServletRequest request) {
-        List<MediaType> accepted = (List<MediaType>) request.getAttribute(ResponseModeFilter.CLIENT_ACCEPTS);
+    private static void requireAcceptsBoth(List<MediaType> accepted) {
         for (MediaType type : List.of(MediaType.APPLICATION_JSON_TYPE, MediaType.SERVER_SENT_EVENTS_TYPE)) {
             if (accepted.stream().noneMatch(acceptable -> acceptable.isCompatible(type))) {
                 throw McpHttpErrors.of(Response.Status.NOT_ACCEPTABLE, JsonRpcError.INVALID_REQUEST,
