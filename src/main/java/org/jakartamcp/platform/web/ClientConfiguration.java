@@ -14,7 +14,7 @@ public final class ClientConfiguration {
     private ClientConfiguration() {
     }
 
-    /** Claude Desktop's {@code claude_desktop_config.json}: mcp-remote bridges its stdio to our HTTP+SSE endpoint. */
+    /** Claude Desktop's {@code claude_desktop_config.json}: mcp-remote bridges its stdio to the quick-start URL (/sse). */
     public static String claudeDesktop(String serverKey, String sseUrl) {
         JsonObject config = JSON.createObjectBuilder()
                 .add("mcpServers", JSON.createObjectBuilder()

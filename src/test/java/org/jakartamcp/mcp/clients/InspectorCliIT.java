@@ -8,19 +8,22 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jakartamcp.testing.McpClients;
 import org.jakartamcp.testing.TestServer;
 import org.jakartamcp.testing.Ports;
 import org.jakartamcp.testing.TestPaths;
+import org.jakartamcp.testing.TestTokens;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * MCP Inspector's CLI, over both transports, signs in by itself: it gets 401, discovers the
  * authorization server, registers, opens the browser (the stand-in signs in and allows), redeems
- * the code, then lists the tools and calls add.
+ * the code, then lists the tools and calls add; and it does so in each of its protocol eras.
  */
 class InspectorCliIT {
 
@@ -41,6 +44,34 @@ class InspectorCliIT {
         assertEquals(0, call.exitCode(), call.stdout() + call.stderr());
         assertTrue(call.stderr().contains("Please navigate to: " + TestServer.baseUrl() + "/authorize?"), call.stderr());
         assertEquals("0.3", parse(call.stdout()).getJsonArray("content").getJsonObject(0).getString("text"), call.stdout());
+    }
+
+    /**
+     * Its protocol eras, signed in already (a token for the endpoint): "modern" speaks the stateless
+     * 2026-07-28 protocol; "auto" probes with server/discover and gets it over Streamable HTTP, at /mcp
+     * and at /sse, and the legacy protocol over the HTTP+SSE stream, which never offers 2026-07-28.
+     */
+    @ParameterizedTest(name = "{2} era, {0} at {1}")
+    @CsvSource({"http, /mcp, modern", "http, /mcp, auto", "http, /sse, auto", "sse, /sse, auto"})
+    void listsTheToolsAndCallsAddInEachEra(String transport, String path, String era) throws Exception {
+        String base = TestServer.awaitReady();
+        Map<String, String> home = Map.of("HOME", Files.createTempDirectory(TestPaths.buildDirectory(), "inspector-home").toString());
+        String authorization = "Authorization: Bearer " + TestTokens.minted(base, path.substring(1));
+        String[] connection = {base + path, "--transport", transport, "--protocol-era", era, "--header", authorization};
+
+        McpClients.Result list = McpClients.inspector(home, TIMEOUT, with(connection, "--method", "tools/list"));
+        assertEquals(0, list.exitCode(), list.stdout() + list.stderr());
+        assertTrue(parse(list.stdout()).getJsonArray("tools").getValuesAs(JsonObject.class).stream()
+                .anyMatch(tool -> "add".equals(tool.getString("name"))), list.stdout());
+
+        McpClients.Result call = McpClients.inspector(home, TIMEOUT, with(connection, "--method", "tools/call", "--tool-name", "add",
+                "--tool-arg", "a=2", "b=40"));
+        assertEquals(0, call.exitCode(), call.stdout() + call.stderr());
+        assertEquals("42", parse(call.stdout()).getJsonArray("content").getJsonObject(0).getString("text"), call.stdout());
+    }
+
+    private static String[] with(String[] connection, String... method) {
+        return Stream.concat(Arrays.stream(connection), Arrays.stream(method)).toArray(String[]::new);
     }
 
     private static JsonObject parse(String stdout) {

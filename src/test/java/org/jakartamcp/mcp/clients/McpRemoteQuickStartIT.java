@@ -1,12 +1,16 @@
 package org.jakartamcp.mcp.clients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,46 +18,88 @@ import org.jakartamcp.testing.McpClients;
 import org.jakartamcp.testing.StdioProcess;
 import org.jakartamcp.testing.TestPaths;
 import org.jakartamcp.testing.TestServer;
+import org.jakartamcp.testing.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The original quick start: Claude Desktop runs {@code npx mcp-remote <server>/sse} and talks MCP
- * over its stdio. mcp-remote gets 401, discovers the authorization server, registers, opens the
- * browser (here a script that signs in on the real pages and presses Allow), redeems the code, and
- * then tries Streamable HTTP on /sse first and falls back to HTTP+SSE.
+ * (2024-11-05) over its stdio. /sse serves the best transport each way of running mcp-remote
+ * speaks: its default (http-first) gets Streamable HTTP, {@code --transport sse-only} the HTTP+SSE
+ * stream, and {@code --protocol auto} the stateless 2026-07-28 protocol over Streamable HTTP, or the
+ * legacy protocol over HTTP+SSE, which never offers 2026-07-28.
  */
 class McpRemoteQuickStartIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String MODERN = "Remote server speaks MCP 2026-07-28";
 
+    /** The whole quick start, sign-in included: 401, discovery, registration, the browser signs in, the code is redeemed. */
     @Test
-    void mcpRemoteConnectsToTheSseUrlAndCallsAdd() throws Exception {
-        String url = TestServer.awaitReady() + "/sse";
-        Path stderr = TestPaths.buildDirectory().resolve("mcp-remote-quick-start.log");
-        Path config = Files.createTempDirectory(TestPaths.buildDirectory(), "mcp-remote-config");
-        List<String> command = List.of(McpClients.node().toString(), McpClients.module("mcp-remote/dist/proxy.js").toString(), url);
-
+    void mcpRemoteSignsInAtTheSseUrlAndCallsAddOverStreamableHttp() throws Exception {
         Map<String, String> environment = new HashMap<>(McpClients.signInEnvironment(TestServer.adminPassword()));
-        environment.put("MCP_REMOTE_CONFIG_DIR", config.toString());
+        String log = listAndAdd("sign-in", "/sse", List.of(), environment, "jakarta-mcp-math");
+        assertTrue(log.contains("Connected to remote server using StreamableHTTPClientTransport"), log);
+        assertTrue(log.contains("Completing authorization..."), "it signed in through the browser: " + log);
+        assertFalse(log.contains(MODERN), "the default protocol mode is legacy: " + log);
+    }
+
+    /** Each way of running mcp-remote ends up on a transport and a protocol era that work; signed in already (a token for the endpoint). */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/sse | --transport sse-only                 | SSEClientTransport            | legacy",
+        "/sse | --transport sse-only --protocol auto | SSEClientTransport            | legacy",
+        "/sse | --protocol auto                      | StreamableHTTPClientTransport | 2026-07-28",
+        "/mcp | --protocol auto                      | StreamableHTTPClientTransport | 2026-07-28"})
+    void everyModeListsTheToolsAndCallsAdd(String path, String options, String transport, String era) throws Exception {
+        String token = TestTokens.minted(TestServer.awaitReady(), path.substring(1));
+        List<String> arguments = new ArrayList<>(Arrays.asList(options.split(" ")));
+        arguments.addAll(List.of("--header", "Authorization:Bearer " + token, "--debug"));
+        boolean modern = "2026-07-28".equals(era);
+
+        String log = listAndAdd(path.substring(1) + options.replace(' ', '_'), path, arguments, new HashMap<>(),
+                modern ? null : "jakarta-mcp-math");
+        assertTrue(log.contains("Connected to remote server using " + transport), log);
+        assertEquals(modern, log.contains(MODERN), log);
+        if (options.contains("sse-only --protocol auto")) {
+            assertTrue(log.contains("the server offers no modern revision this proxy speaks (it offers 2024-11-05, 2025-03-26, "
+                    + "2025-06-18, 2025-11-25)"), "the HTTP+SSE stream answered the probe with the legacy versions: " + log);
+        }
+    }
+
+    /**
+     * Runs mcp-remote as Claude Desktop does, initializes, lists the tools and adds 2 and 40; returns
+     * mcp-remote's log. The server's name is checked when given (a bridge to 2026-07-28 names the server itself).
+     */
+    private static String listAndAdd(String name, String path, List<String> options, Map<String, String> environment,
+                                     String serverName) throws IOException {
+        String url = TestServer.awaitReady() + path;
+        Path stderr = TestPaths.buildDirectory().resolve("mcp-remote-" + name.replaceAll("[^A-Za-z0-9_.-]", "") + ".log");
+        environment.put("MCP_REMOTE_CONFIG_DIR", Files.createTempDirectory(TestPaths.buildDirectory(), "mcp-remote-config").toString());
+        List<String> command = new ArrayList<>(List.of(McpClients.node().toString(), McpClients.module("mcp-remote/dist/proxy.js").toString(), url));
+        command.addAll(options);
 
         try (StdioProcess claudeDesktopSide = new StdioProcess(command, environment, stderr)) {
             claudeDesktopSide.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2024-11-05\","
                     + "\"capabilities\":{},\"clientInfo\":{\"name\":\"claude-desktop-stand-in\",\"version\":\"1\"}}}");
             JsonObject initialized = claudeDesktopSide.awaitResponse(1, TIMEOUT);
-            assertEquals("jakarta-mcp-math", initialized.getJsonObject("result").getJsonObject("serverInfo").getString("name"));
+            assertEquals("2024-11-05", initialized.getJsonObject("result").getString("protocolVersion"), initialized.toString());
+            if (serverName != null) {
+                assertEquals(serverName, initialized.getJsonObject("result").getJsonObject("serverInfo").getString("name"));
+            }
 
             claudeDesktopSide.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             claudeDesktopSide.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}");
-            assertTrue(claudeDesktopSide.awaitResponse(2, TIMEOUT).getJsonObject("result").getJsonArray("tools")
-                    .getValuesAs(JsonObject.class).stream().anyMatch(tool -> "add".equals(tool.getString("name"))));
+            JsonObject tools = claudeDesktopSide.awaitResponse(2, TIMEOUT);
+            assertTrue(tools.getJsonObject("result").getJsonArray("tools").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(tool -> "add".equals(tool.getString("name"))), tools.toString());
 
             claudeDesktopSide.send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"add\","
                     + "\"arguments\":{\"a\":2,\"b\":40}}}");
             JsonObject sum = claudeDesktopSide.awaitResponse(3, TIMEOUT);
-            assertEquals("42", sum.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
+            assertEquals("42", sum.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"), sum.toString());
         }
-        String log = Files.readString(stderr);
-        assertTrue(log.contains("Connected to remote server using SSEClientTransport"), log);
-        assertTrue(log.contains("Completing authorization..."), "it signed in through the browser: " + log);
+        return Files.readString(stderr);
     }
 }
