@@ -52,12 +52,17 @@ class InspectorCliIT {
      * and at /sse, and the legacy protocol over the HTTP+SSE stream, which never offers 2026-07-28.
      */
     @ParameterizedTest(name = "{2} era, {0} at {1}")
-    @CsvSource({"http, /mcp, modern", "http, /mcp, auto", "http, /sse, auto", "sse, /sse, auto"})
-    void listsTheToolsAndCallsAddInEachEra(String transport, String path, String era) throws Exception {
+    @CsvSource({"http, /mcp, modern, 2026-07-28", "http, /mcp, auto, 2026-07-28", "http, /sse, auto, 2026-07-28",
+        "sse, /sse, auto, 2025-11-25"})
+    void listsTheToolsAndCallsAddInEachEra(String transport, String path, String era, String version) throws Exception {
         String base = TestServer.awaitReady();
         Map<String, String> home = Map.of("HOME", Files.createTempDirectory(TestPaths.buildDirectory(), "inspector-home").toString());
         String authorization = "Authorization: Bearer " + TestTokens.minted(base, path.substring(1));
         String[] connection = {base + path, "--transport", transport, "--protocol-era", era, "--header", authorization};
+
+        McpClients.Result connected = McpClients.inspector(home, TIMEOUT, with(connection, "--method", "initialize"));
+        assertEquals(0, connected.exitCode(), connected.stdout() + connected.stderr());
+        assertEquals(version, parse(connected.stdout()).getString("protocolVersion"), "the version it settled on: " + connected.stdout());
 
         McpClients.Result list = McpClients.inspector(home, TIMEOUT, with(connection, "--method", "tools/list"));
         assertEquals(0, list.exitCode(), list.stdout() + list.stderr());
