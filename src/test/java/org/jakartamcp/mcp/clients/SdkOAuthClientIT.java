@@ -15,12 +15,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * A short application on the official TypeScript SDK ({@code sdk-oauth-client.mjs}): its
  * OAuthClientProvider registers, sends the user through sign-in and consent, and the transport
- * redeems the code; then it calls add. Over both transports.
+ * redeems the code; then it calls add. Over both transports, and Streamable HTTP at the quick-start
+ * URL /sse too, whose protected-resource metadata names /sse (the SDK requires the resource to be a
+ * prefix of the URL it connected to).
  */
 class SdkOAuthClientIT {
 
     @ParameterizedTest(name = "{0} at {1}")
-    @CsvSource({"http, /mcp", "sse, /sse"})
+    @CsvSource({"http, /mcp", "sse, /sse", "http, /sse"})
     void signsInAndCallsAdd(String transport, String path) {
         String url = TestServer.awaitReady() + path;
         McpClients.Result run = McpClients.run(List.of(McpClients.node().toString(),
