@@ -47,7 +47,7 @@ public class ResponseModeFilter implements ContainerRequestFilter {
         SecurityContext security = request.getSecurityContext();
         String sessionId = request.getHeaderString(StreamableHttpSessions.SESSION_HEADER);
         String version = request.getHeaderString(StreamableHttpSessions.VERSION_HEADER);
-        StreamableHttpPost post = new StreamableHttpPost(endpoint, body, accepted, () -> sessions.resolve(sessionId, version, security));
+        StreamableHttpPost post = new StreamableHttpPost(body, accepted, () -> sessions.resolve(sessionId, version, security));
         request.setProperty(StreamableHttpPost.ATTRIBUTE, post);
         access.requireScopes(body, security, endpoint);
         // A request with a session problem goes the JSON way, which answers it with the right error status.

@@ -18,15 +18,13 @@ final class StreamableHttpPost {
 
     static final String ATTRIBUTE = StreamableHttpPost.class.getName();
 
-    private final String endpoint;
     private final JsonRpcBody body;
     private final List<MediaType> accepted;
     private final Supplier<McpSession> resolver;
     private McpSession session;
     private WebApplicationException failure;
 
-    StreamableHttpPost(String endpoint, JsonRpcBody body, List<MediaType> accepted, Supplier<McpSession> resolver) {
-        this.endpoint = endpoint;
+    StreamableHttpPost(JsonRpcBody body, List<MediaType> accepted, Supplier<McpSession> resolver) {
         this.body = body;
         this.accepted = List.copyOf(accepted);
         this.resolver = resolver;
@@ -35,11 +33,6 @@ final class StreamableHttpPost {
     /** The POST a filter has read, as the resource method finds it. */
     static StreamableHttpPost of(HttpServletRequest request) {
         return (StreamableHttpPost) request.getAttribute(ATTRIBUTE);
-    }
-
-    /** "mcp" or "sse": the protected resource the request is for. */
-    String endpoint() {
-        return endpoint;
     }
 
     JsonRpcBody body() {

@@ -24,7 +24,7 @@ class StreamableHttpPostTest {
     @Test
     void theSessionIsResolvedOnceWhoeverAsks() {
         McpSession session = McpSession.stateless("alice", null, jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
-        StreamableHttpPost post = new StreamableHttpPost("sse", body, List.of(MediaType.WILDCARD_TYPE), () -> {
+        StreamableHttpPost post = new StreamableHttpPost(body, List.of(MediaType.WILDCARD_TYPE), () -> {
             lookups.incrementAndGet();
             return session;
         });
@@ -32,13 +32,12 @@ class StreamableHttpPostTest {
         assertSame(session, post.session(), "the resource asks");
         assertSame(session, post.session());
         assertEquals(1, lookups.get());
-        assertEquals("sse", post.endpoint());
         assertSame(body, post.body());
     }
 
     @Test
     void aFailedResolutionIsKeptAndAnsweredTheSameWay() {
-        StreamableHttpPost post = new StreamableHttpPost("mcp", body, List.of(), () -> {
+        StreamableHttpPost post = new StreamableHttpPost(body, List.of(), () -> {
             lookups.incrementAndGet();
             throw McpHttpErrors.of(jakarta.ws.rs.core.Response.Status.NOT_FOUND, JsonRpcError.INVALID_REQUEST, "Session not found");
         });
