@@ -121,6 +121,10 @@ class SseTransportIT {
         assertTrue(Http.json(discovered).getJsonObject("result").getJsonArray("supportedVersions").contains(Json.createValue(McpHttp.STATELESS_VERSION)),
                 discovered.body());
 
+        HttpResponse<String> stream = Http.send(HttpRequest.newBuilder(URI.create(server + "/sse")).header("Accept", "text/event-stream")
+                .header("MCP-Protocol-Version", McpHttp.STATELESS_VERSION).GET().build());
+        assertEquals(405, stream.statusCode(), "2026-07-28 has no server stream, at /sse as at /mcp: " + stream.body());
+
         HttpResponse<String> sum = sse.stateless("tools/call", "add", Http.json("{\"name\":\"add\",\"arguments\":{\"a\":2,\"b\":40}}"));
         assertEquals(200, sum.statusCode(), sum.body());
         assertEquals("42", Http.json(sum).getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));

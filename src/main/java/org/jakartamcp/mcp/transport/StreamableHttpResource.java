@@ -142,13 +142,13 @@ public class StreamableHttpResource {
                        @HeaderParam(StreamableHttpSessions.SESSION_HEADER) String sessionId,
                        @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version,
                        @HeaderParam("Last-Event-ID") String lastEventId) {
-        if (McpEndpoints.SSE.equals(endpoint) && (sessionId == null || sessionId.isBlank())) {
-            httpSse.open(sink, sse, uri, security);
-            return;
-        }
         if (version != null && ProtocolVersion.of(version.trim()).map(ProtocolVersion::isStateless).orElse(false)) {
             throw McpHttpErrors.of(Response.Status.METHOD_NOT_ALLOWED, JsonRpcError.INVALID_REQUEST,
                     "Method Not Allowed: protocol 2026-07-28 has no server stream");
+        }
+        if (McpEndpoints.SSE.equals(endpoint) && (sessionId == null || sessionId.isBlank())) {
+            httpSse.open(sink, sse, uri, security);
+            return;
         }
         McpSession session = resolver.resolve(sessionId, version, security);
         if (lastEventId == null || lastEventId.isBlank()) {
