@@ -47,6 +47,11 @@ class ResourceProtectionIT {
                 .header("Accept", "text/event-stream").GET().build());
         assertEquals(401, sse.statusCode());
         assertTrue(sse.headers().firstValue("WWW-Authenticate").orElse("").contains("/.well-known/oauth-protected-resource/sse"));
+
+        HttpResponse<String> ssePost = Http.sendAsIs(initialize(base + "/sse").build());
+        assertEquals(401, ssePost.statusCode(), "Streamable HTTP at /sse is /sse's resource: " + ssePost.body());
+        assertEquals("Bearer resource_metadata=\"" + base + "/.well-known/oauth-protected-resource/sse\"",
+                ssePost.headers().firstValue("WWW-Authenticate").orElse(null));
     }
 
     @Test
@@ -174,6 +179,11 @@ class ResourceProtectionIT {
         String sseToken = flow.tokensFor(base + "/sse").getString("access_token");
         assertEquals(base + "/sse", AuthorizationCodeFlowIT.claims(sseToken).getString("aud"));
         assertEquals(401, withToken(sseToken).statusCode(), "RFC 8707: issued for /sse, refused at /mcp");
+        HttpResponse<String> mcpTokenAtSse = Http.sendAsIs(initialize(base + "/sse")
+                .header("Authorization", "Bearer " + TestTokens.minted(base, "mcp")).build());
+        assertEquals(401, mcpTokenAtSse.statusCode(), "issued for /mcp, refused by Streamable HTTP at /sse: " + mcpTokenAtSse.body());
+        assertEquals(200, Http.sendAsIs(initialize(base + "/sse").header("Authorization", "Bearer " + sseToken).build()).statusCode(),
+                "the /sse token opens a session there");
     }
 
     @Test
