@@ -21,6 +21,12 @@ public class JsonRpcError extends RuntimeException {
      * minute, or the request's time spent. Trying again later may succeed.
      */
     public static final int LIMIT_REACHED = -32010;
+    /** MCP 2026-07-28: the routing headers (MCP-Protocol-Version, Mcp-Method, Mcp-Name, Mcp-Param-*) do not match the body. */
+    public static final int HEADER_MISMATCH = -32020;
+    /** MCP 2026-07-28: the request needs a client capability its {@code _meta} did not declare. */
+    public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
+    /** MCP 2026-07-28: the request's protocol version is not one this server speaks. */
+    public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
     private static final long serialVersionUID = 1L;
 
@@ -43,6 +49,13 @@ public class JsonRpcError extends RuntimeException {
 
     public static JsonRpcError invalidRequest(String message) {
         return new JsonRpcError(INVALID_REQUEST, message);
+    }
+
+    /** -32021, naming the capability as a ClientCapabilities object ({@code {"sampling": {}}}), as the schema defines it. */
+    public static JsonRpcError missingClientCapability(String capability, String message) {
+        return new JsonRpcError(MISSING_REQUIRED_CLIENT_CAPABILITY, message, jakarta.json.Json.createObjectBuilder()
+                .add("requiredCapabilities", jakarta.json.Json.createObjectBuilder().add(capability, jakarta.json.JsonValue.EMPTY_JSON_OBJECT))
+                .build());
     }
 
     public int code() {

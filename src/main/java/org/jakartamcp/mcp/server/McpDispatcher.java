@@ -44,19 +44,25 @@ public class McpDispatcher {
     @Inject
     InputRounds inputRounds;
 
-    private final Map<String, McpMethodHandler> byMethod = new HashMap<>();
+    private final Map<String, McpMethod> byMethod = new HashMap<>();
     private final Map<InFlightKey, McpExchange> inFlight = new ConcurrentHashMap<>();
 
     @PostConstruct
     void index() {
         for (McpMethodHandler handler : handlers) {
             for (String method : handler.methods()) {
-                McpMethodHandler previous = byMethod.put(method, handler);
+                McpMethod previous = byMethod.put(method, McpMethod.of(method, handler));
                 if (previous != null) {
-                    throw new IllegalStateException(method + " is handled by both " + previous + " and " + handler);
+                    throw new IllegalStateException(method + " is handled by both " + previous.handler() + " and " + handler);
                 }
             }
         }
+    }
+
+    /** What the handler of this method declares about it; for an unknown method, what denies the most. */
+    public McpMethod method(String name) {
+        McpMethod method = byMethod.get(name);
+        return method != null ? method : McpMethod.unknown(name);
     }
 
     /** The response to a request, or empty for a notification or a client's response. */
@@ -81,10 +87,15 @@ public class McpDispatcher {
         McpExchange exchange = new McpExchange(session, caller, request.id(), channel, clientRequests);
         InFlightKey key = new InFlightKey(session, request.id());
         try {
-            McpMethodHandler handler = byMethod.get(request.method());
-            if (handler == null) {
+            McpMethod method = byMethod.get(request.method());
+            if (method == null) {
                 throw new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method());
             }
+            if (!method.stateless() && session.protocolVersion() != null && session.protocolVersion().isStateless()) {
+                throw new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method()
+                        + " is not part of protocol " + session.protocolVersion().id());
+            }
+            McpMethodHandler handler = method.handler();
             if (!session.isInitialized() && !handler.allowedBeforeInitialize(request.method())) {
                 throw JsonRpcError.invalidRequest("Invalid Request: the session is not initialized; send initialize first");
             }
@@ -112,12 +123,12 @@ public class McpDispatcher {
             }
             return;
         }
-        McpMethodHandler handler = byMethod.get(notification.method());
-        if (handler == null) {
+        McpMethod method = byMethod.get(notification.method());
+        if (method == null) {
             return; // unknown notifications are ignored, as JSON-RPC allows
         }
         try {
-            handler.notification(notification.method(), notification.params(), new McpExchange(session, caller, null, channel, clientRequests));
+            method.handler().notification(notification.method(), notification.params(), new McpExchange(session, caller, null, channel, clientRequests));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Notification " + notification.method() + " failed", e);
         }

@@ -1,5 +1,6 @@
 package org.jakartamcp.mcp.transport;
 
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -7,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcResponses;
 
-/** An HTTP error whose body is a JSON-RPC error response without an id, as the MCP transports specify. */
+/** An HTTP error whose body is a JSON-RPC error response: with the request's id when it is known, without one otherwise. */
 final class McpHttpErrors {
 
     private McpHttpErrors() {
@@ -25,9 +26,14 @@ final class McpHttpErrors {
     }
 
     static Response response(Response.StatusType status, JsonRpcError error) {
+        return response(status, null, error);
+    }
+
+    /** The error response to a request whose id is known: it carries that id. */
+    static Response response(Response.StatusType status, JsonValue id, JsonRpcError error) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(JsonRpcResponses.error(null, error).toString())
+                .entity(JsonRpcResponses.error(id, error).toString())
                 .build();
     }
 }

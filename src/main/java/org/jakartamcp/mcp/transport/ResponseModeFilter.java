@@ -12,7 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcBody;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
-import org.jakartamcp.mcp.server.tools.ToolsHandler;
+import org.jakartamcp.mcp.server.McpDispatcher;
 
 /**
  * Chooses how a POST to a Streamable HTTP endpoint ({@code /mcp}, {@code /sse}) is answered before
@@ -28,7 +28,7 @@ public class ResponseModeFilter implements ContainerRequestFilter {
     McpRequestReader reader;
 
     @Inject
-    ToolsHandler tools;
+    McpDispatcher dispatcher;
 
     @Inject
     StreamableHttpSessions sessions;
@@ -59,6 +59,6 @@ public class ResponseModeFilter implements ContainerRequestFilter {
     private boolean streams(JsonRpcBody body) {
         return !body.batch() && body.messages().size() == 1
                 && body.messages().get(0) instanceof JsonRpcMessage.Request request
-                && ToolsHandler.CALL.equals(request.method()) && tools.talksToTheClient(request.params());
+                && dispatcher.method(request.method()).talksToClient(request.params());
     }
 }

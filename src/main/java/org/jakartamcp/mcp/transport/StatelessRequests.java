@@ -1,141 +1,128 @@
 package org.jakartamcp.mcp.transport;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import static org.jakartamcp.platform.json.JsonP.JSON;
 
-import jakarta.json.JsonArrayBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcBody;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.mcp.server.McpDispatcher;
 import org.jakartamcp.mcp.server.McpExchange;
+import org.jakartamcp.mcp.server.ServerInfo;
 import org.jakartamcp.mcp.session.McpSession;
 
 /**
  * The stateless protocol (2026-07-28) on the same endpoint: no initialize and no session; each
  * request carries its version and the client's capabilities in {@code _meta}, and names its method
- * (and tool, resource or prompt) in headers that must match the body.
+ * (and tool, resource or prompt, and the tool arguments marked {@code x-mcp-header}) in headers that
+ * must match the body ({@link StatelessRequestCheck}). Every error carries the request's id.
  */
 @ApplicationScoped
 class StatelessRequests {
 
-    static final String METHOD_HEADER = "Mcp-Method";
-    static final String NAME_HEADER = "Mcp-Name";
-    static final String META_VERSION = "io.modelcontextprotocol/protocolVersion";
-    static final String META_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
-    static final String META_CLIENT = "io.modelcontextprotocol/clientInfo";
-    static final int HEADER_MISMATCH = -32001;
-    static final int UNSUPPORTED_PROTOCOL_VERSION = -32004;
-
-    /** The params field that {@code Mcp-Name} repeats, per method. */
-    private static final Map<String, String> NAMED_BY = Map.of("tools/call", "name", "prompts/get", "name", "resources/read", "uri");
-    /** Methods of the stateful protocol that 2026-07-28 removed. */
-    private static final Set<String> REMOVED = Set.of("initialize", "ping", "logging/setLevel", "resources/subscribe",
-            "resources/unsubscribe");
+    static final String META_SERVER = "io.modelcontextprotocol/serverInfo";
 
     @Inject
     McpDispatcher dispatcher;
 
-    /** Whether a request speaks the stateless protocol, by its version header or else by its {@code _meta}. */
+    @Inject
+    ServerInfo serverInfo;
+
+    private volatile JsonObject resultMeta;
+
+    /**
+     * Whether a request speaks the stateless protocol: by its version header when that names a version
+     * this server knows, else by the version its {@code _meta} names (which may be one this server
+     * does not speak: then it is answered with -32022, the modern error a modern client understands).
+     */
     static boolean isStateless(String versionHeader, JsonRpcBody body) {
         if (versionHeader != null) {
-            return ProtocolVersion.of(versionHeader.trim()).map(ProtocolVersion::isStateless).orElse(false);
+            var known = ProtocolVersion.of(HeaderValues.trimOws(versionHeader));
+            if (known.isPresent()) {
+                return known.get().isStateless();
+            }
         }
-        return !body.batch() && metaVersion(body.messages().get(0)).flatMap(ProtocolVersion::of)
-                .map(ProtocolVersion::isStateless).orElse(false);
+        return !body.batch() && body.messages().get(0) instanceof JsonRpcMessage.Request request
+                && request.params().get("_meta") instanceof JsonObject meta && meta.containsKey(StatelessRequestCheck.META_VERSION);
     }
 
-    Response answer(JsonRpcBody body, String versionHeader, String methodHeader, String nameHeader, SecurityContext security) {
+    /** @param headers the request's header values by (case-insensitive) name */
+    Response answer(JsonRpcBody body, UnaryOperator<String> headers, SecurityContext security) {
         if (body.batch()) {
             throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.INVALID_REQUEST,
                     "Invalid Request: batches are not part of protocol 2026-07-28");
         }
         JsonRpcMessage message = body.messages().get(0);
-        if (message instanceof JsonRpcMessage.Invalid || message instanceof JsonRpcMessage.Response) {
-            return Response.accepted().build();
+        if (message instanceof JsonRpcMessage.Invalid invalid) {
+            return McpHttpErrors.response(Response.Status.BAD_REQUEST, invalid.id(), invalid.error());
         }
-        String method = message instanceof JsonRpcMessage.Request request ? request.method()
-                : ((JsonRpcMessage.Notification) message).method();
-        JsonObject params = message instanceof JsonRpcMessage.Request request ? request.params()
-                : ((JsonRpcMessage.Notification) message).params();
-        requireHeadersMatch(method, params, versionHeader, methodHeader, nameHeader, metaVersion(message).orElse(null));
-        JsonObject meta = params.get("_meta") instanceof JsonObject object ? object : JsonObject.EMPTY_JSON_OBJECT;
-        if (!(meta.get(META_CAPABILITIES) instanceof JsonObject capabilities)) {
-            throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.INVALID_PARAMS,
-                    "Invalid params: _meta needs \"" + META_CAPABILITIES + "\" (an object) in protocol 2026-07-28");
+        if (message instanceof JsonRpcMessage.Response) {
+            throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.INVALID_REQUEST,
+                    "Invalid Request: clients send no responses in protocol 2026-07-28 (input comes back in a retried request)");
         }
         if (message instanceof JsonRpcMessage.Notification) {
             return Response.accepted().build();
         }
         JsonRpcMessage.Request request = (JsonRpcMessage.Request) message;
-        if (REMOVED.contains(method)) {
-            return json(org.jakartamcp.mcp.jsonrpc.JsonRpcResponses.error(request.id(), new JsonRpcError(
-                    JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + method + " is not part of protocol 2026-07-28")));
+        StatelessRequestCheck.Checked checked;
+        try {
+            checked = StatelessRequestCheck.check(request, headers, dispatcher.method(request.method()));
+        } catch (StatelessRequestCheck.Refusal refusal) {
+            return McpHttpErrors.response(refusal.status(), request.id(), refusal.error());
         }
-        McpSession session = McpSession.stateless(Principals.name(security),
-                meta.get(META_CLIENT) instanceof JsonObject client ? client : null, capabilities);
+        McpSession session = McpSession.stateless(Principals.name(security), checked.clientInfo(), checked.capabilities());
         JsonObject response = dispatcher.dispatch(request, session, Principals.caller(security), McpExchange.ClientChannel.NONE).orElseThrow();
-        return json(complete(response));
+        return json(status(response), complete(response));
     }
 
-    private static void requireHeadersMatch(String method, JsonObject params, String versionHeader, String methodHeader,
-                                            String nameHeader, String metaVersion) {
-        if (metaVersion == null || ProtocolVersion.of(metaVersion).isEmpty()) {
-            JsonArrayBuilder supported = JSON.createArrayBuilder();
-            ProtocolVersion.ids().forEach(supported::add);
-            throw new jakarta.ws.rs.WebApplicationException(McpHttpErrors.response(Response.Status.BAD_REQUEST,
-                    new JsonRpcError(UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version " + metaVersion
-                            + " in _meta." + META_VERSION, JSON.createObjectBuilder().add("supported", supported).build())));
+    /** The HTTP status 2026-07-28 gives an error: 404 for a method not found, 400 for a capability the client did not declare. */
+    static Response.Status status(JsonObject response) {
+        if (!(response.get("error") instanceof JsonObject error)) {
+            return Response.Status.OK;
         }
-        if (versionHeader == null || !versionHeader.trim().equals(metaVersion)) {
-            throw mismatch("MCP-Protocol-Version header " + versionHeader + " does not match _meta version " + metaVersion);
-        }
-        if (methodHeader == null || !methodHeader.trim().equals(method)) {
-            throw mismatch(METHOD_HEADER + " header " + methodHeader + " does not match method " + method);
-        }
-        String namedBy = NAMED_BY.get(method);
-        if (namedBy != null) {
-            String name = params.get(namedBy) instanceof JsonString text ? text.getString() : null;
-            if (nameHeader == null || !nameHeader.trim().equals(name)) {
-                throw mismatch(NAME_HEADER + " header " + nameHeader + " does not match " + namedBy + " " + name);
-            }
-        }
+        return switch (error.getInt("code", 0)) {
+            case JsonRpcError.METHOD_NOT_FOUND -> Response.Status.NOT_FOUND;
+            case JsonRpcError.MISSING_REQUIRED_CLIENT_CAPABILITY, JsonRpcError.HEADER_MISMATCH,
+                 JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION -> Response.Status.BAD_REQUEST;
+            default -> Response.Status.OK;
+        };
     }
 
-    private static jakarta.ws.rs.WebApplicationException mismatch(String message) {
-        return McpHttpErrors.of(Response.Status.BAD_REQUEST, HEADER_MISMATCH, "Header mismatch: " + message);
-    }
-
-    private static Optional<String> metaVersion(JsonRpcMessage message) {
-        JsonObject params = message instanceof JsonRpcMessage.Request request ? request.params()
-                : message instanceof JsonRpcMessage.Notification notification ? notification.params() : null;
-        if (params != null && params.get("_meta") instanceof JsonObject meta && meta.get(META_VERSION) instanceof JsonString version) {
-            return Optional.of(version.getString());
-        }
-        return Optional.empty();
-    }
-
-    /** 2026-07-28 results say that they are complete, unless they ask the client for input (input_required). */
-    private static JsonObject complete(JsonObject response) {
-        if (!(response.get("result") instanceof JsonObject result) || result.containsKey("resultType")) {
+    /**
+     * 2026-07-28 results say what kind they are ({@code complete} unless a handler said otherwise) and
+     * who answered ({@code _meta} serverInfo, since there is no initialize result to say it).
+     */
+    private JsonObject complete(JsonObject response) {
+        if (!(response.get("result") instanceof JsonObject result)) {
             return response;
         }
-        return JSON.createObjectBuilder(response)
-                .add("result", JSON.createObjectBuilder(result).add("resultType", "complete"))
-                .build();
+        var completed = JSON.createObjectBuilder(result);
+        if (!result.containsKey("resultType")) {
+            completed.add("resultType", "complete");
+        }
+        JsonObject meta = result.get("_meta") instanceof JsonObject existing
+                ? JSON.createObjectBuilder(existing).addAll(JSON.createObjectBuilder(resultMeta())).build() : resultMeta();
+        completed.add("_meta", meta);
+        return JSON.createObjectBuilder(response).add("result", completed).build();
     }
 
-    private static Response json(JsonObject body) {
-        return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    private JsonObject resultMeta() {
+        JsonObject meta = resultMeta;
+        if (meta == null) {
+            meta = JSON.createObjectBuilder().add(META_SERVER, serverInfo.implementation()).build();
+            resultMeta = meta;
+        }
+        return meta;
+    }
+
+    private static Response json(Response.Status status, JsonObject body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
     }
 }

@@ -81,15 +81,13 @@ public class StreamableHttpResource {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(@Context HttpServletRequest request, @Context SecurityContext security,
-                         @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version,
-                         @HeaderParam(StatelessRequests.METHOD_HEADER) String methodHeader,
-                         @HeaderParam(StatelessRequests.NAME_HEADER) String nameHeader) {
+                         @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version) {
         StreamableHttpPost posted = StreamableHttpPost.of(request);
         requireAcceptsBoth(posted.accepted());
         JsonRpcBody messages = posted.body();
         requireBatchWithinLimit(messages);
         if (StatelessRequests.isStateless(version, messages)) {
-            return stateless.answer(messages, version, methodHeader, nameHeader, security);
+            return stateless.answer(messages, request::getHeader, security);
         }
         if (isInitialize(messages)) {
             return initialize(messages.messages().get(0), security);

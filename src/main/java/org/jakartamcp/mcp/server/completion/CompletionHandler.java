@@ -16,6 +16,7 @@ import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.server.AnnotatedBeanMethod;
 import org.jakartamcp.mcp.server.BeanMethods;
 import org.jakartamcp.mcp.server.McpExchange;
+import org.jakartamcp.mcp.server.McpMethod;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 
 /**
@@ -38,6 +39,11 @@ public class CompletionHandler implements McpMethodHandler {
     @Override
     public Set<String> methods() {
         return Set.of("completion/complete");
+    }
+
+    @Override
+    public McpMethod.Access access(String method) {
+        return McpMethod.Access.LIST;
     }
 
     @Override

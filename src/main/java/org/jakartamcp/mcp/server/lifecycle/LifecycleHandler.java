@@ -14,6 +14,7 @@ import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.McpLimits;
+import org.jakartamcp.mcp.server.McpMethod;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.ServerInfo;
 import org.jakartamcp.mcp.server.caching.CacheHints;
@@ -51,6 +52,17 @@ public class LifecycleHandler implements McpMethodHandler {
     }
 
     @Override
+    public McpMethod.Access access(String method) {
+        return McpMethod.Access.OPEN;
+    }
+
+    /** 2026-07-28 has no handshake and no ping: every request carries what initialize negotiated. */
+    @Override
+    public boolean inStatelessProtocol(String method) {
+        return DISCOVER.equals(method);
+    }
+
+    @Override
     public JsonObject request(String method, JsonObject params, McpExchange exchange) {
         return switch (method) {
             case PING -> JsonValue.EMPTY_JSON_OBJECT;
@@ -60,15 +72,15 @@ public class LifecycleHandler implements McpMethodHandler {
         };
     }
 
-    /** What the server speaks and offers, asked before any other request (2026-07-28). */
+    /** What the server speaks and offers, asked before any other request (2026-07-28); who it is goes in _meta, as the schema says. */
     private JsonObject discover(McpExchange exchange) {
         JsonArrayBuilder versions = JSON.createArrayBuilder();
         ProtocolVersion.ids().forEach(versions::add);
         return JSON.createObjectBuilder()
                 .add("supportedVersions", versions)
                 .add("capabilities", ServerCapabilities.of(exchange.session().protocolVersion()))
-                .add("serverInfo", serverInfo.implementation())
                 .add("instructions", serverInfo.instructions())
+                .add("_meta", JSON.createObjectBuilder().add("io.modelcontextprotocol/serverInfo", serverInfo.implementation()))
                 .build();
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.server.McpExchange;
+import org.jakartamcp.mcp.server.McpMethod;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.session.SessionStore;
 
@@ -25,6 +26,17 @@ public class LoggingHandler implements McpMethodHandler {
     @Override
     public Set<String> methods() {
         return Set.of("logging/setLevel");
+    }
+
+    @Override
+    public McpMethod.Access access(String method) {
+        return McpMethod.Access.OPEN;
+    }
+
+    /** 2026-07-28 sets the level per request, in {@code _meta}. */
+    @Override
+    public boolean inStatelessProtocol(String method) {
+        return false;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.spi.ClientInput;
 import org.jakartamcp.mcp.spi.Elicitation;
@@ -67,9 +68,16 @@ public final class ExchangeInput implements ClientInput {
         return ask(Map.of(key, request), timeout).get(key);
     }
 
+    /**
+     * Asking for a capability the client did not declare: in 2026-07-28 the request fails with -32021
+     * naming it (the client may retry declaring it); in a session, the handler reports an error.
+     */
     private void requireSupported(InputRequest request) {
         if (!supports(request)) {
-            throw new ToolCallException("The client does not support " + request.capability());
+            throw exchange.session().isStateless()
+                    ? JsonRpcError.missingClientCapability(request.capability(), "Missing required client capability: "
+                            + request.capability() + " (declare it in _meta io.modelcontextprotocol/clientCapabilities)")
+                    : new ToolCallException("The client does not support " + request.capability());
         }
     }
 

@@ -27,15 +27,16 @@ public final class InputRequired extends RuntimeException {
     }
 
     /**
-     * Lets the end of a round, or the refusal of a malformed answer, through code that turns every other
+     * Lets the end of a round, or a protocol error the asking raised (a malformed answer, a capability the
+     * client did not declare), through code that turns every other
      * failure of a bean method into an error of its own.
      */
     public static void rethrow(Throwable failure) {
         if (failure instanceof InputRequired required) {
             throw required;
         }
-        if (failure instanceof InvalidInputResponse invalid) {
-            throw invalid;
+        if (failure instanceof org.jakartamcp.mcp.jsonrpc.JsonRpcError protocolError) {
+            throw protocolError; // a malformed answer (-32602), or a capability the client did not declare (-32021)
         }
     }
 }

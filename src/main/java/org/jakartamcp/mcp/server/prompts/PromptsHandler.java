@@ -22,6 +22,7 @@ import java.util.logging.Logger;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.server.BeanMethods;
 import org.jakartamcp.mcp.server.McpExchange;
+import org.jakartamcp.mcp.server.McpMethod;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.Pages;
 import org.jakartamcp.mcp.server.ServerInfo;
@@ -63,6 +64,16 @@ public class PromptsHandler implements McpMethodHandler {
     @Override
     public Set<String> methods() {
         return Set.of("prompts/list", "prompts/get");
+    }
+
+    @Override
+    public McpMethod.Access access(String method) {
+        return McpMethod.Access.LIST;
+    }
+
+    @Override
+    public String namedBy(String method) {
+        return "prompts/get".equals(method) ? "name" : null;
     }
 
     @Override

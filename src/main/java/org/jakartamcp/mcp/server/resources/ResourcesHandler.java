@@ -24,6 +24,7 @@ import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.server.BeanMethods;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.McpLimits;
+import org.jakartamcp.mcp.server.McpMethod;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.Pages;
 import org.jakartamcp.mcp.server.ServerInfo;
@@ -76,6 +77,22 @@ public class ResourcesHandler implements McpMethodHandler {
     @Override
     public Set<String> methods() {
         return Set.of("resources/list", "resources/templates/list", "resources/read", "resources/subscribe", "resources/unsubscribe");
+    }
+
+    @Override
+    public McpMethod.Access access(String method) {
+        return McpMethod.Access.LIST;
+    }
+
+    /** 2026-07-28 replaced subscribe and unsubscribe with subscriptions/listen. */
+    @Override
+    public boolean inStatelessProtocol(String method) {
+        return !"resources/subscribe".equals(method) && !"resources/unsubscribe".equals(method);
+    }
+
+    @Override
+    public String namedBy(String method) {
+        return "resources/read".equals(method) ? "uri" : null;
     }
 
     @Override

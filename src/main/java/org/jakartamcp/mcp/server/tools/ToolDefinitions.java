@@ -91,6 +91,7 @@ final class ToolDefinitions {
         descriptor.add("description", tool.description());
         legacy.add("description", tool.description());
         JsonObject input = tool.inputSchema().isBlank() ? inputSchema.build() : explicitSchema(name, tool.inputSchema());
+        ToolHeaderParams.of(name, input); // refuses a tool whose x-mcp-header marks break the rules, at deployment
         descriptor.add("inputSchema", input);
         legacy.add("inputSchema", input);
         Type returned = method.getGenericReturnType();

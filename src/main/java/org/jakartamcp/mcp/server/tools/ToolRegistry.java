@@ -30,6 +30,7 @@ public class ToolRegistry {
     private Map<String, ToolDefinition> byName;
     private List<ToolDefinition> ordered;
     private boolean filtersByCaller;
+    private Map<String, List<ToolHeaderParams.Param>> headerParams;
 
     @PostConstruct
     void order() {
@@ -39,6 +40,9 @@ public class ToolRegistry {
         byName = tools;
         ordered = List.copyOf(tools.values());
         filtersByCaller = ordered.stream().anyMatch(tool -> !tool.groups().isEmpty());
+        Map<String, List<ToolHeaderParams.Param>> marked = new java.util.HashMap<>();
+        tools.values().forEach(tool -> marked.put(tool.name(), ToolHeaderParams.of(tool.name(), tool.descriptor().getJsonObject("inputSchema"))));
+        headerParams = marked;
     }
 
     private ToolDefinition configured(ToolDefinition tool) {
@@ -54,6 +58,11 @@ public class ToolRegistry {
     /** Whether some tool is limited to groups, so that what tools/list shows depends on who asks. */
     boolean filtersByCaller() {
         return filtersByCaller;
+    }
+
+    /** The arguments of this tool marked {@code x-mcp-header}; none for an unknown tool. */
+    List<ToolHeaderParams.Param> headerParams(String tool) {
+        return headerParams.getOrDefault(tool, List.of());
     }
 
     Optional<ToolDefinition> find(String name) {

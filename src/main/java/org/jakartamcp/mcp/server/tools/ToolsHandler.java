@@ -15,6 +15,7 @@ import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.McpLimits;
+import org.jakartamcp.mcp.server.McpMethod;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.Pages;
 import org.jakartamcp.mcp.server.ServerInfo;
@@ -66,6 +67,35 @@ public class ToolsHandler implements McpMethodHandler {
     @Override
     public JsonObject request(String method, JsonObject params, McpExchange exchange) {
         return LIST.equals(method) ? list(params, exchange) : call(params, exchange);
+    }
+
+    @Override
+    public McpMethod.Access access(String method) {
+        return CALL.equals(method) ? McpMethod.Access.CALL : McpMethod.Access.LIST;
+    }
+
+    @Override
+    public String namedBy(String method) {
+        return CALL.equals(method) ? "name" : null;
+    }
+
+    @Override
+    public boolean talksToClient(String method, JsonObject params) {
+        return CALL.equals(method) && talksToTheClient(params);
+    }
+
+    /** The arguments of the called tool that its schema marks {@code x-mcp-header}, with their values in this call. */
+    @Override
+    public List<McpMethod.ParamHeader> paramHeaders(String method, JsonObject params) {
+        if (!CALL.equals(method) || !(params.get("name") instanceof JsonString name)) {
+            return List.of();
+        }
+        List<ToolHeaderParams.Param> marked = registry.headerParams(name.getString());
+        if (marked.isEmpty()) {
+            return List.of();
+        }
+        JsonValue arguments = params.get("arguments");
+        return marked.stream().map(param -> new McpMethod.ParamHeader(param.header(), param.valueIn(arguments))).toList();
     }
 
     /** Whether answering this tools/call may involve messages to the client before the result. */
