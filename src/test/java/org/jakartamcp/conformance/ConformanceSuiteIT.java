@@ -43,7 +43,8 @@ class ConformanceSuiteIT {
         // the suite cannot sign in: this deployment runs in open-access mode
         return Deployments.product("conformance.war", Map.of("mcp.open-access", "true"))
                 .addClasses(ConformanceTools.class, ConformanceTools.Address.class, ConformanceResources.class, Media.class, Schemas.class)
-                .addClass(InputRequiredFixtures.class);
+                .addClass(InputRequiredFixtures.class)
+                .addClass(StatelessFixtures.class);
     }
 
     @Test

@@ -122,4 +122,9 @@ public final class PlainMcpServer {
     public Optional<JsonObject> dispatch(JsonRpcMessage message, McpSession session, Caller caller) {
         return dispatcher.dispatch(message, session, caller, McpExchange.ClientChannel.NONE);
     }
+
+    /** What the handlers declare about a method, as the transports ask it. */
+    public McpMethod method(String name) {
+        return dispatcher.method(name);
+    }
 }
