@@ -155,6 +155,14 @@ class ResourceProtectionIT {
         assertEquals("Bearer error=\"insufficient_scope\", scope=\"mcp:call\", resource_metadata=\"" + base
                 + "/.well-known/oauth-protected-resource/mcp\"", call.headers().firstValue("WWW-Authenticate").orElse(null));
         assertTrue(call.body().contains("needs the scope mcp:call"), call.body());
+        assertEquals(3, Http.json(call).getInt("id"), "the refusal carries the request's id");
+
+        // deny by default: a method no handler declares needs the strongest scope
+        HttpResponse<String> unknown = mcp.call(session, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/destroy\"}");
+        assertEquals(403, unknown.statusCode(), unknown.body());
+        assertEquals(4, Http.json(unknown).getInt("id"));
+        assertEquals(200, mcp.call(session, "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"prompts/list\"}").statusCode(),
+                "listing still works after the refusals");
     }
 
     @Test
