@@ -1,5 +1,7 @@
 package org.jakartamcp.mcp.jsonrpc;
 
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
 import jakarta.json.JsonValue;
 
 /**
@@ -53,8 +55,8 @@ public class JsonRpcError extends RuntimeException {
 
     /** -32021, naming the capability as a ClientCapabilities object ({@code {"sampling": {}}}), as the schema defines it. */
     public static JsonRpcError missingClientCapability(String capability, String message) {
-        return new JsonRpcError(MISSING_REQUIRED_CLIENT_CAPABILITY, message, jakarta.json.Json.createObjectBuilder()
-                .add("requiredCapabilities", jakarta.json.Json.createObjectBuilder().add(capability, jakarta.json.JsonValue.EMPTY_JSON_OBJECT))
+        return new JsonRpcError(MISSING_REQUIRED_CLIENT_CAPABILITY, message, JSON.createObjectBuilder()
+                .add("requiredCapabilities", JSON.createObjectBuilder().add(capability, JsonValue.EMPTY_JSON_OBJECT))
                 .build());
     }
 

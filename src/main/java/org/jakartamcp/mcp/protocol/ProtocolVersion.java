@@ -42,6 +42,13 @@ public enum ProtocolVersion {
         return Arrays.stream(values()).map(ProtocolVersion::id).toList();
     }
 
+    /** The versions for a client to choose from (server/discover, -32022), the one to prefer first. */
+    public static List<String> newestFirst() {
+        List<String> ids = new java.util.ArrayList<>(ids());
+        java.util.Collections.reverse(ids);
+        return List.copyOf(ids);
+    }
+
     /** JSON-RPC batches were allowed in 2025-03-26 only. */
     public boolean allowsBatches() {
         return this == V2025_03_26;

@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
@@ -140,10 +139,7 @@ final class StatelessRequestCheck {
 
     static Refusal unsupported(String requested) {
         JsonArrayBuilder supported = JSON.createArrayBuilder();
-        List<String> ids = ProtocolVersion.ids();
-        for (int i = ids.size() - 1; i >= 0; i--) {
-            supported.add(ids.get(i)); // newest first: the one a client should prefer
-        }
+        ProtocolVersion.newestFirst().forEach(supported::add);
         return new Refusal(Response.Status.BAD_REQUEST, new JsonRpcError(JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION,
                 "Unsupported protocol version: " + requested, JSON.createObjectBuilder()
                 .add("supported", supported).add("requested", requested).build()));

@@ -30,4 +30,9 @@ class ProtocolVersionTest {
         assertTrue(ProtocolVersion.V2025_06_18.hasStructuredOutput());
         assertTrue(ProtocolVersion.V2025_11_25.hasStructuredOutput());
     }
+
+    @Test
+    void clientsAreOfferedTheNewestVersionFirst() {
+        assertEquals(java.util.List.of("2026-07-28", "2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"), ProtocolVersion.newestFirst());
+    }
 }

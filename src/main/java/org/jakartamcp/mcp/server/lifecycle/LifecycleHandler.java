@@ -75,7 +75,7 @@ public class LifecycleHandler implements McpMethodHandler {
     /** What the server speaks and offers, asked before any other request (2026-07-28); who it is goes in _meta, as the schema says. */
     private JsonObject discover(McpExchange exchange) {
         JsonArrayBuilder versions = JSON.createArrayBuilder();
-        ProtocolVersion.ids().forEach(versions::add);
+        ProtocolVersion.newestFirst().forEach(versions::add);
         return JSON.createObjectBuilder()
                 .add("supportedVersions", versions)
                 .add("capabilities", ServerCapabilities.of(exchange.session().protocolVersion()))
