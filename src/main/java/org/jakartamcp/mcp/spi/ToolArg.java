@@ -24,4 +24,12 @@ public @interface ToolArg {
 
     /** Whether the client must send it; an {@link java.util.Optional} parameter is never required. */
     boolean required() default true;
+
+    /**
+     * The name of an HTTP header that clients of protocol 2026-07-28 repeat this argument in
+     * ({@code Mcp-Param-<header>}, SEP-2243's {@code x-mcp-header}), so that gateways can route on it
+     * without reading the body; the server checks that it matches. Only for string, integer and
+     * boolean arguments; none when empty.
+     */
+    String header() default "";
 }

@@ -70,6 +70,9 @@ final class ToolDefinitions {
             if (!description.isEmpty()) {
                 schema = JSON.createObjectBuilder(schema).add("description", description).build();
             }
+            if (arg != null && !arg.header().isEmpty()) {
+                schema = JSON.createObjectBuilder(schema).add(ToolHeaderParams.MARK, arg.header()).build();
+            }
             properties.add(argName, schema);
             if (isRequired) {
                 required.add(argName);
