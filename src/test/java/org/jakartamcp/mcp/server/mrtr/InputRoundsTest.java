@@ -21,7 +21,6 @@ import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.PlainExchanges;
 import org.jakartamcp.mcp.spi.InputRequest;
-import org.jakartamcp.mcp.spi.ToolCallException;
 import org.junit.jupiter.api.Test;
 
 /** The rounds of stateless requests that ask the client for input, with handlers as plain lambdas and no database. */
@@ -161,8 +160,11 @@ class InputRoundsTest {
     @Test
     void aCapabilityTheClientDidNotDeclareIsNeverAsked() {
         JsonObject samplingOnly = Json.createObjectBuilder().add("sampling", JsonValue.EMPTY_JSON_OBJECT).build();
-        ToolCallException refused = assertThrows(ToolCallException.class, () -> call("alice", samplingOnly, CALL, InputRoundsTest::greet));
-        assertEquals("The client does not support elicitation", refused.getMessage());
+        // 2026-07-28: a request that needs an undeclared capability fails with -32021 naming it
+        org.jakartamcp.mcp.jsonrpc.JsonRpcError refused = assertThrows(org.jakartamcp.mcp.jsonrpc.JsonRpcError.class,
+                () -> call("alice", samplingOnly, CALL, InputRoundsTest::greet));
+        assertEquals(-32021, refused.code());
+        assertEquals("{\"requiredCapabilities\":{\"elicitation\":{}}}", refused.data().toString());
         JsonObject sampling = call("alice", samplingOnly, CALL, input -> input.elicitation().isSupported() ? "elicit"
                 : input.sampling().createMessage(JsonValue.EMPTY_JSON_OBJECT, TIMEOUT).toString());
         assertEquals(List.of("sampling-1"), List.copyOf(sampling.getJsonObject("inputRequests").keySet()));
