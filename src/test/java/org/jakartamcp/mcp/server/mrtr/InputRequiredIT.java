@@ -2,7 +2,6 @@ package org.jakartamcp.mcp.server.mrtr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -111,12 +110,14 @@ class InputRequiredIT {
     }
 
     @Test
-    void aClientThatDeclaredNoElicitationIsNotAskedAndGetsTheToolsError() {
+    void aClientThatDeclaredNoElicitationIsNotAskedAndGetsMissingRequiredClientCapability() {
         JsonObject call = call("test_elicitation", Json.createObjectBuilder().add("message", "Who are you?"));
-        JsonObject result = result(send("tools/call", call, JsonValue.EMPTY_JSON_OBJECT));
-        assertNotEquals("input_required", result.getString("resultType"), result.toString());
-        assertTrue(result.getBoolean("isError"), result.toString());
-        assertEquals("The client does not support elicitation", text(result));
+        HttpResponse<String> response = send("tools/call", call, JsonValue.EMPTY_JSON_OBJECT);
+        assertEquals(400, response.statusCode(), response.body());
+        JsonObject error = Http.json(response).getJsonObject("error");
+        assertEquals(-32021, error.getInt("code"), response.body());
+        assertEquals("{\"requiredCapabilities\":{\"elicitation\":{}}}", error.getJsonObject("data").toString());
+        assertNormalCallWorks();
     }
 
     @Test
