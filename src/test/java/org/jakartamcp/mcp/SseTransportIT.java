@@ -75,7 +75,7 @@ class SseTransportIT {
             assertEquals(-32022, error.getInt("code"), error.toString());
             assertEquals(McpHttp.STATELESS_VERSION, error.getJsonObject("data").getString("requested"));
             List<String> supported = error.getJsonObject("data").getJsonArray("supported").getValuesAs(JsonString::getString);
-            assertEquals(List.of("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25"), supported);
+            assertEquals(List.of("2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"), supported);
 
             assertEquals(202, post(messages, McpHttp.statelessRequest(2, "tools/list", JsonValue.EMPTY_JSON_OBJECT, JsonValue.EMPTY_JSON_OBJECT).toString()).statusCode());
             assertEquals(-32022, event(stream).getJsonObject("error").getInt("code"), "any request in the 2026-07-28 envelope");

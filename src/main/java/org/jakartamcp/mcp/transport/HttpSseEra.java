@@ -5,7 +5,6 @@ import static org.jakartamcp.platform.json.JsonP.JSON;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.util.Arrays;
 import java.util.Optional;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
@@ -25,9 +24,6 @@ import org.jakartamcp.mcp.server.lifecycle.LifecycleHandler;
  */
 final class HttpSseEra {
 
-    /** UnsupportedProtocolVersionError (2026-07-28). */
-    static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
-    private static final String META_VERSION = "io.modelcontextprotocol/protocolVersion";
 
     private HttpSseEra() {
     }
@@ -37,11 +33,11 @@ final class HttpSseEra {
         if (!(message instanceof JsonRpcMessage.Request request)) {
             return Optional.empty();
         }
-        if (request.params().get("_meta") instanceof JsonObject meta && meta.get(META_VERSION) instanceof JsonString requested) {
+        if (request.params().get("_meta") instanceof JsonObject meta && meta.get(StatelessRequestCheck.META_VERSION) instanceof JsonString requested) {
             JsonArrayBuilder supported = JSON.createArrayBuilder();
-            Arrays.stream(ProtocolVersion.values()).filter(version -> !version.isStateless()).map(ProtocolVersion::id)
+            ProtocolVersion.newestFirst().stream().filter(id -> !ProtocolVersion.of(id).orElseThrow().isStateless())
                     .forEach(supported::add);
-            return Optional.of(JsonRpcResponses.error(request.id(), new JsonRpcError(UNSUPPORTED_PROTOCOL_VERSION,
+            return Optional.of(JsonRpcResponses.error(request.id(), new JsonRpcError(JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION,
                     "Unsupported protocol version " + requested.getString() + " on the HTTP+SSE transport, which speaks the "
                             + "versions chosen by initialize; POST to this URL (Streamable HTTP) for " + requested.getString(),
                     JSON.createObjectBuilder().add("supported", supported).add("requested", requested).build())));
