@@ -21,7 +21,7 @@ class HttpSseEraTest {
                 .orElseThrow();
         assertEquals("probe-1", error.getString("id"));
         assertEquals(-32022, error.getJsonObject("error").getInt("code"));
-        assertEquals("{\"supported\":[\"2024-11-05\",\"2025-03-26\",\"2025-06-18\",\"2025-11-25\"],\"requested\":\"2026-07-28\"}",
+        assertEquals("{\"supported\":[\"2025-11-25\",\"2025-06-18\",\"2025-03-26\",\"2024-11-05\"],\"requested\":\"2026-07-28\"}",
                 error.getJsonObject("error").getJsonObject("data").toString());
         assertEquals(-32022, refusal("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\",\"params\":{" + MODERN_META + "}}")
                 .orElseThrow().getJsonObject("error").getInt("code"));
