@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jakartamcp.mcp.spi.Content;
 import org.jakartamcp.mcp.spi.Elicitation;
@@ -113,9 +114,19 @@ public class ConformanceTools {
     public record Address(String street, String city) {
     }
 
+    /**
+     * The server passes the schema through unchanged and checks only the argument names and types; the
+     * conditions it does not evaluate (allOf/anyOf, if/then/else) the tool checks itself.
+     */
     @Tool(name = "json_schema_2020_12_tool", description = "Tool with JSON Schema 2020-12 features", inputSchema = Schemas.JSON_SCHEMA_2020_12)
-    public String jsonSchema(String name, Address address) {
-        return "Received " + name + (address == null ? "" : " at " + address.city());
+    public String jsonSchema(Optional<String> name, Optional<Address> address, Optional<String> contactMethod,
+                             Optional<String> phone, Optional<String> email) {
+        boolean byPhone = contactMethod.filter("phone"::equals).isPresent();
+        if (byPhone ? phone.isEmpty() : email.isEmpty()) {
+            throw new ToolCallException(byPhone ? "contactMethod 'phone' needs a phone" : "without contactMethod 'phone', email is required");
+        }
+        return "Received " + name.orElse("(no name)") + address.map(at -> " at " + at.city()).orElse("")
+                + ", contact by " + (byPhone ? phone.get() : email.get());
     }
 
     @Tool(name = "test_reconnection", description = "Closes the client's connection to its stream before answering")

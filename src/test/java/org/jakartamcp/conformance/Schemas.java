@@ -7,10 +7,17 @@ import java.io.StringReader;
 /** Test-only: the elicitation and input schemas the conformance scenarios expect. */
 final class Schemas {
 
+    /** The suite's JSON_SCHEMA_2020_12_FIXTURE (SEP-1613, SEP-2106): every keyword must reach tools/list unchanged. */
     static final String JSON_SCHEMA_2020_12 = """
             {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",
-             "$defs":{"address":{"type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"}}}},
-             "properties":{"name":{"type":"string"},"address":{"$ref":"#/$defs/address"}},
+             "$defs":{"address":{"$anchor":"addressDef","type":"object",
+               "properties":{"street":{"type":"string"},"city":{"type":"string"}}}},
+             "properties":{"name":{"type":"string"},"address":{"$ref":"#/$defs/address"},
+               "contactMethod":{"type":"string","enum":["phone","email"]},"phone":{"type":"string"},"email":{"type":"string"}},
+             "allOf":[{"anyOf":[{"required":["phone"]},{"required":["email"]}]}],
+             "if":{"properties":{"contactMethod":{"const":"phone"}},"required":["contactMethod"]},
+             "then":{"required":["phone"]},
+             "else":{"required":["email"]},
              "additionalProperties":false}""";
 
     static final JsonObject USER_DETAILS = json("""
