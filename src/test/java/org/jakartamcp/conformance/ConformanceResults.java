@@ -9,10 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The checks.json files the conformance suite writes, one per scenario. */
 final class ConformanceResults {
+
+    /** The directory the suite writes a scenario's results to: {@code server-<scenario>-<time>}. */
+    private static final Pattern SCENARIO_DIRECTORY = Pattern.compile("server-(.+)-\\d{4}-\\d\\d-\\d\\dT[\\d-]+Z");
 
     private ConformanceResults() {
     }
@@ -41,6 +50,36 @@ final class ConformanceResults {
             }
         }
         return failures;
+    }
+
+    /** The failed checks (id - message) of each scenario that has any. */
+    static Map<String, List<String>> failuresByScenario(Path results) throws IOException {
+        Map<String, List<String>> failures = new TreeMap<>();
+        for (Path checks : checkFiles(results)) {
+            for (JsonObject check : read(checks).getValuesAs(JsonObject.class)) {
+                if ("FAILURE".equals(check.getString("status", ""))) {
+                    failures.computeIfAbsent(scenario(checks), scenario -> new ArrayList<>())
+                            .add(check.getString("id", check.getString("name", "?")) + " - " + check.getString("errorMessage", ""));
+                }
+            }
+        }
+        return failures;
+    }
+
+    /** The scenario whose checks these are. */
+    static String scenario(Path checks) {
+        String directory = checks.getParent().getFileName().toString();
+        Matcher matcher = SCENARIO_DIRECTORY.matcher(directory);
+        return matcher.matches() ? matcher.group(1) : directory;
+    }
+
+    /** The scenarios that ran. */
+    static Set<String> scenarios(Path results) throws IOException {
+        Set<String> scenarios = new TreeSet<>();
+        for (Path checks : checkFiles(results)) {
+            scenarios.add(scenario(checks));
+        }
+        return scenarios;
     }
 
     static List<Path> checkFiles(Path results) throws IOException {
