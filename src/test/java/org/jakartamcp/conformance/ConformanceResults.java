@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,18 +50,25 @@ final class ConformanceResults {
         return failures;
     }
 
-    /** The failed checks (id - message) of each scenario that has any. */
-    static Map<String, List<String>> failuresByScenario(Path results) throws IOException {
-        Map<String, List<String>> failures = new TreeMap<>();
+    /** One check of one scenario. */
+    record Check(String scenario, String id, String status, String message) {
+
+        @Override
+        public String toString() {
+            return scenario + ": " + status + " " + id + (message.isEmpty() ? "" : " - " + message);
+        }
+    }
+
+    /** Every check of every scenario, in the order of the scenarios' directories. */
+    static List<Check> checks(Path results) throws IOException {
+        List<Check> all = new ArrayList<>();
         for (Path checks : checkFiles(results)) {
             for (JsonObject check : read(checks).getValuesAs(JsonObject.class)) {
-                if ("FAILURE".equals(check.getString("status", ""))) {
-                    failures.computeIfAbsent(scenario(checks), scenario -> new ArrayList<>())
-                            .add(check.getString("id", check.getString("name", "?")) + " - " + check.getString("errorMessage", ""));
-                }
+                all.add(new Check(scenario(checks), check.getString("id", check.getString("name", "?")),
+                        check.getString("status", "?"), check.getString("errorMessage", "")));
             }
         }
-        return failures;
+        return all;
     }
 
     /** The scenario whose checks these are. */
@@ -84,7 +89,7 @@ final class ConformanceResults {
 
     static List<Path> checkFiles(Path results) throws IOException {
         try (Stream<Path> files = Files.walk(results)) {
-            return files.filter(file -> file.getFileName().toString().equals("checks.json")).toList();
+            return files.filter(file -> file.getFileName().toString().equals("checks.json")).sorted().toList();
         }
     }
 

@@ -22,6 +22,7 @@ class ScenarioListsTest {
             server:
               - server-stateless
               - tools-list  # a comment
+              - caching:sep-2549-ttl-non-negative
 
             client:
               - tools_call
@@ -45,7 +46,7 @@ class ScenarioListsTest {
 
     @Test
     void theServerScenariosOfARequirementSet() {
-        assertEquals(List.of("server-stateless", "tools-list"), ScenarioLists.server(REQUIREMENTS));
+        assertEquals(List.of("server-stateless", "tools-list", "caching:sep-2549-ttl-non-negative"), ScenarioLists.server(REQUIREMENTS));
     }
 
     @Test

@@ -59,6 +59,14 @@ public enum ProtocolVersion {
         return compareTo(V2025_06_18) >= 0;
     }
 
+    /**
+     * Whether a resource that does not exist is reported as Invalid Params (-32602, SEP-2164, from
+     * 2026-07-28) rather than MCP's own Resource not found (-32002) of the earlier revisions.
+     */
+    public boolean reportsMissingResourceAsInvalidParams() {
+        return isAtLeast(V2026_07_28);
+    }
+
     public boolean isStateless() {
         return this == V2026_07_28;
     }

@@ -35,4 +35,11 @@ class ProtocolVersionTest {
     void clientsAreOfferedTheNewestVersionFirst() {
         assertEquals(java.util.List.of("2026-07-28", "2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"), ProtocolVersion.newestFirst());
     }
+
+    @Test
+    void aMissingResourceIsInvalidParamsFrom2026_07_28() {
+        assertFalse(ProtocolVersion.V2024_11_05.reportsMissingResourceAsInvalidParams());
+        assertFalse(ProtocolVersion.V2025_11_25.reportsMissingResourceAsInvalidParams());
+        assertTrue(ProtocolVersion.V2026_07_28.reportsMissingResourceAsInvalidParams());
+    }
 }

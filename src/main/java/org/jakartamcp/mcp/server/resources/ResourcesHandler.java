@@ -102,7 +102,7 @@ public class ResourcesHandler implements McpMethodHandler {
             case "resources/templates/list" -> list("resourceTemplates", templates, params, exchange);
             case "resources/read" -> read(uri(params), params, exchange);
             case "resources/subscribe" -> {
-                subscriptions.subscribe(exchange.session(), subscribable(uri(params)));
+                subscriptions.subscribe(exchange.session(), subscribable(uri(params), exchange));
                 yield JsonValue.EMPTY_JSON_OBJECT;
             }
             default -> {
@@ -117,7 +117,7 @@ public class ResourcesHandler implements McpMethodHandler {
     }
 
     /** Only this server's resources can be followed: any other URI would be a key kept for nothing. */
-    private String subscribable(String uri) {
+    private String subscribable(String uri, McpExchange exchange) {
         if (uri.length() > limits.maxSubscriptionUriLength()) {
             throw JsonRpcError.invalidParams("Invalid params: the uri is longer than " + limits.maxSubscriptionUriLength()
                     + " characters; no resource of this server has such a URI");
@@ -125,8 +125,7 @@ public class ResourcesHandler implements McpMethodHandler {
         boolean known = resources.stream().anyMatch(resource -> resource.uri().equals(uri))
                 || templates.stream().anyMatch(template -> template.template().match(uri).isPresent());
         if (!known) {
-            throw new JsonRpcError(JsonRpcError.RESOURCE_NOT_FOUND, "Resource not found: " + uri,
-                    JSON.createObjectBuilder().add("uri", uri).build());
+            throw notFound(uri, exchange);
         }
         return uri;
     }
@@ -153,8 +152,14 @@ public class ResourcesHandler implements McpMethodHandler {
                 return cacheHints.addTo(contents(template, uri, arguments), readPolicies.get(template.method()), params, exchange);
             }
         }
-        throw new JsonRpcError(JsonRpcError.RESOURCE_NOT_FOUND, "Resource not found: " + uri,
-                JSON.createObjectBuilder().add("uri", uri).build());
+        throw notFound(uri, exchange);
+    }
+
+    /** The error for a URI no resource has, with the code of the request's protocol revision. */
+    private static JsonRpcError notFound(String uri, McpExchange exchange) {
+        int code = exchange.session().protocolVersion().reportsMissingResourceAsInvalidParams()
+                ? JsonRpcError.INVALID_PARAMS : JsonRpcError.RESOURCE_NOT_FOUND;
+        return new JsonRpcError(code, "Resource not found: " + uri, JSON.createObjectBuilder().add("uri", uri).build());
     }
 
     private JsonObject contents(ResourceDefinition resource, String uri, Object[] arguments) {
