@@ -42,6 +42,7 @@ if [ -z "$URL" ] && [ "${BUILD:-true}" != false ]; then
         exec:java -Dexec.mainClass=org.jakartamcp.conformance.ConformanceWar -Dexec.classpathScope=test -Dexec.args="$WAR"
 fi
 if [ ! -x "$NODE_HOME/bin/node" ]; then
+    [ -f target/mcp-clients/package.json ] || ./mvnw -q process-test-resources
     (cd target/mcp-clients && npm ci --no-audit --no-fund --loglevel=error)
 fi
 

@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jakartamcp.testing.Deployments;
+import org.jakartamcp.testing.Eventually;
+import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpClients;
 import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestPaths;
@@ -130,9 +132,12 @@ class ConformanceSuiteIT {
                 + failures.stream().map(Object::toString).collect(Collectors.joining("\n")));
     }
 
-    private static Path results(String name) throws IOException {
+    private Path results(String name) throws IOException {
         TestServer.awaitReady();
         TestDatabase.shared();
+        // on a busy machine the suite's first requests could come before the deployment answered (404)
+        Eventually.await("the conformance deployment's landing page", Duration.ofSeconds(60),
+                () -> Http.get(deployment.toString()).statusCode(), status -> status == 200);
         Path results = TestPaths.buildDirectory().resolve("conformance").resolve(name);
         TestDatabase.deleteRecursively(results);
         return results;

@@ -3,9 +3,12 @@ package org.jakartamcp.tools.math;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.net.http.HttpResponse;
 import java.util.List;
+import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +37,18 @@ class MathResourcesAndPromptsIT {
         assertEquals(-32602, unknown.getJsonObject("error").getInt("code"));
         JsonObject notFound = mcp.result(session, request("resources/read", "{\"uri\":\"nothing://here\"}"));
         assertEquals(-32002, notFound.getJsonObject("error").getInt("code"));
+    }
+
+    /** SEP-2164: from 2026-07-28 a missing resource is Invalid Params (-32002 was MCP's code before). */
+    @Test
+    void aMissingResourceIsInvalidParamsIn2026_07_28() {
+        HttpResponse<String> missing = mcp.stateless("resources/read", "nothing://here", Json.createObjectBuilder().add("uri", "nothing://here").build());
+        JsonObject error = Http.json(missing).getJsonObject("error");
+        assertEquals(-32602, error.getInt("code"), missing.body());
+        assertEquals("nothing://here", error.getJsonObject("data").getString("uri"), missing.body());
+
+        HttpResponse<String> pi = mcp.stateless("resources/read", "constants://pi/3", Json.createObjectBuilder().add("uri", "constants://pi/3").build());
+        assertEquals("3.14", Http.json(pi).getJsonObject("result").getJsonArray("contents").getJsonObject(0).getString("text"), pi.body());
     }
 
     @Test
