@@ -52,8 +52,10 @@ class ConformanceSuiteIT {
 
     @Deployment(testable = false)
     static WebArchive productWithFixtures() {
-        // the suite cannot sign in: this deployment runs in open-access mode
-        return Deployments.product("conformance.war", Map.of("mcp.open-access", "true"))
+        // the suite cannot sign in: this deployment runs in open-access mode, all of it as one user, whose
+        // per-minute request limit the four runs would pass
+        return Deployments.product("conformance.war", Map.of("mcp.open-access", "true",
+                        "mcp.rate-limit.requests-per-user", "100000", "mcp.max-streams-per-user", "100000"))
                 .addClasses(ConformanceTools.class, ConformanceTools.Address.class, ConformanceResources.class, Media.class, Schemas.class)
                 .addClass(InputRequiredFixtures.class)
                 .addClass(StatelessFixtures.class);
