@@ -63,8 +63,8 @@ class McpRemoteQuickStartIT {
         assertTrue(log.contains("Connected to remote server using " + transport), log);
         assertEquals(modern, log.contains(MODERN), log);
         if (options.contains("sse-only --protocol auto")) {
-            assertTrue(log.contains("the server offers no modern revision this proxy speaks (it offers 2024-11-05, 2025-03-26, "
-                    + "2025-06-18, 2025-11-25)"), "the HTTP+SSE stream answered the probe with the legacy versions: " + log);
+            assertTrue(log.contains("the server offers no modern revision this proxy speaks (it offers 2025-11-25, 2025-06-18, "
+                    + "2025-03-26, 2024-11-05)"), "the HTTP+SSE stream answered the probe with the legacy versions: " + log);
         }
     }
 
