@@ -58,7 +58,8 @@ class ConformanceSuiteIT {
                         "mcp.rate-limit.requests-per-user", "100000", "mcp.max-streams-per-user", "100000"))
                 .addClasses(ConformanceTools.class, ConformanceTools.Address.class, ConformanceResources.class, Media.class, Schemas.class)
                 .addClass(InputRequiredFixtures.class)
-                .addClass(StatelessFixtures.class);
+                .addClass(StatelessFixtures.class)
+                .addClasses(StreamFixtures.class);
     }
 
     @Test

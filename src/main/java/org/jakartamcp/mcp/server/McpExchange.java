@@ -59,7 +59,7 @@ public final class McpExchange {
 
     /** Sends a request to the client and waits for its result. */
     public JsonObject request(String method, JsonObject params, Duration timeout) {
-        if (!channel.isOpen()) {
+        if (!channel.carriesRequests()) {
             throw new ToolCallException("The client cannot be asked (" + method + ") on this transport");
         }
         ClientRequests.Pending pending = clientRequests.expect(session);
@@ -119,6 +119,11 @@ public final class McpExchange {
         void send(JsonObject message);
 
         boolean isOpen();
+
+        /** Whether requests to the client may go this way: not on a 2026-07-28 response stream, which carries notifications only. */
+        default boolean carriesRequests() {
+            return isOpen();
+        }
 
         default void closeConnection() {
         }

@@ -70,8 +70,14 @@ public final class McpSession {
      * and carries what the request's {@code _meta} declared.
      */
     public static McpSession stateless(String principal, JsonObject clientInfo, JsonObject clientCapabilities) {
+        return stateless(principal, clientInfo, clientCapabilities, null);
+    }
+
+    /** The same, for a request whose {@code _meta} asks for log messages from the given level up (null: none). */
+    public static McpSession stateless(String principal, JsonObject clientInfo, JsonObject clientCapabilities, String logLevel) {
         McpSession session = new McpSession(null, null, Transport.STREAMABLE_HTTP, principal);
         session.negotiated(ProtocolVersion.V2026_07_28, clientInfo, clientCapabilities);
+        session.logLevel = logLevel;
         return session;
     }
 

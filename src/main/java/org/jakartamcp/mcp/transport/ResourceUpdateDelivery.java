@@ -24,9 +24,12 @@ public class ResourceUpdateDelivery {
     ResumableStreams streams;
 
     void deliver(@Observes ResourceUpdated update) {
+        McpSession session = update.session();
+        if (session.isStateless()) {
+            return; // a subscriptions/listen stream's: ListenStreams delivers it
+        }
         var notification = JsonRpcResponses.notification("notifications/resources/updated",
                 JSON.createObjectBuilder().add("uri", update.uri()).build());
-        McpSession session = update.session();
         if (session.transport() == McpSession.Transport.SSE) {
             connections.of(session).ifPresent(stream -> stream.send("message", notification.toString()));
         } else {

@@ -36,6 +36,9 @@ public class ResponseModeFilter implements ContainerRequestFilter {
     @Inject
     McpAccess access;
 
+    @Inject
+    StatelessStreams statelessStreams;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String endpoint = McpEndpoints.streamableHttp(request.getUriInfo());
@@ -51,8 +54,9 @@ public class ResponseModeFilter implements ContainerRequestFilter {
         request.setProperty(StreamableHttpPost.ATTRIBUTE, post);
         access.requireScopes(body, security, endpoint);
         // A request with a session problem goes the JSON way, which answers it with the right error status.
+        boolean stateless = StatelessRequests.isStateless(version, body);
         boolean stream = accepted.stream().anyMatch(type -> type.isCompatible(MediaType.SERVER_SENT_EVENTS_TYPE)
-                && !type.isWildcardType()) && streams(body) && post.resolves();
+                && !type.isWildcardType()) && (stateless ? statelessStreams.streams(body) : streams(body) && post.resolves());
         request.getHeaders().putSingle(HttpHeaders.ACCEPT, stream ? MediaType.SERVER_SENT_EVENTS : MediaType.APPLICATION_JSON);
     }
 

@@ -9,6 +9,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.function.UnaryOperator;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.function.BiFunction;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcBody;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
@@ -35,6 +39,9 @@ class StatelessRequests {
     @Inject
     ServerInfo serverInfo;
 
+    @Inject
+    StatelessStreams streams;
+
     private volatile JsonObject resultMeta;
 
     /**
@@ -55,6 +62,26 @@ class StatelessRequests {
 
     /** @param headers the request's header values by (case-insensitive) name */
     Response answer(JsonRpcBody body, UnaryOperator<String> headers, SecurityContext security) {
+        return serve(body, headers, security, (request, session) -> {
+            JsonObject response = dispatcher.dispatch(request, session, Principals.caller(security), McpExchange.ClientChannel.NONE)
+                    .orElseThrow();
+            return json(status(response), complete(response));
+        });
+    }
+
+    /** A request answered on its own event stream ({@link StatelessStreams#streams}), checked like any other first. */
+    void stream(JsonRpcBody body, UnaryOperator<String> headers, SecurityContext security, SseEventSink sink, Sse sse) {
+        Response early = serve(body, headers, security, (request, session) -> {
+            streams.answer(request, session, Principals.caller(security), sink, sse, this::complete);
+            return null;
+        });
+        if (early != null) {
+            throw new WebApplicationException(early);
+        }
+    }
+
+    private Response serve(JsonRpcBody body, UnaryOperator<String> headers, SecurityContext security,
+                           BiFunction<JsonRpcMessage.Request, McpSession, Response> answer) {
         if (body.batch()) {
             throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.INVALID_REQUEST,
                     "Invalid Request: batches are not part of protocol 2026-07-28");
@@ -77,9 +104,9 @@ class StatelessRequests {
         } catch (StatelessRequestCheck.Refusal refusal) {
             return McpHttpErrors.response(refusal.status(), request.id(), refusal.error());
         }
-        McpSession session = McpSession.stateless(Principals.name(security), checked.clientInfo(), checked.capabilities());
-        JsonObject response = dispatcher.dispatch(request, session, Principals.caller(security), McpExchange.ClientChannel.NONE).orElseThrow();
-        return json(status(response), complete(response));
+        McpSession session = McpSession.stateless(Principals.name(security), checked.clientInfo(), checked.capabilities(),
+                StatelessStreams.logLevel(request));
+        return answer.apply(request, session);
     }
 
     /** The HTTP status 2026-07-28 gives an error: 404 for a method not found, 400 for a capability the client did not declare. */

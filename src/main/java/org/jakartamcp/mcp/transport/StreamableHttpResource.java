@@ -114,8 +114,13 @@ public class StreamableHttpResource {
     @POST
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void postStreaming(@Context HttpServletRequest request, @Context SecurityContext security,
+                              @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version,
                               @Context SseEventSink sink, @Context Sse sse) {
         StreamableHttpPost posted = StreamableHttpPost.of(request);
+        if (StatelessRequests.isStateless(version, posted.body())) {
+            stateless.stream(posted.body(), request::getHeader, security, sink, sse);
+            return;
+        }
         McpSession session = posted.session();
         JsonRpcMessage call = posted.body().messages().get(0);
         Caller caller = Principals.caller(security);

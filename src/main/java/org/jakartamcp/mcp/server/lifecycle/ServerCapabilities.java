@@ -12,12 +12,15 @@ final class ServerCapabilities {
     }
 
     static JsonObject of(ProtocolVersion version) {
-        // Without a session (2026-07-28) there is nothing to subscribe with and no log level to set.
+        // Without a session (2026-07-28) there is no log level to set: each request names its own.
         boolean stateful = version == null || !version.isStateless();
+        // 2026-07-28 delivers list changes and resource updates on subscriptions/listen streams; sessions
+        // get resource updates (resources/subscribe) but no list changes.
+        boolean listens = !stateful;
         var capabilities = JSON.createObjectBuilder()
-                .add("tools", JSON.createObjectBuilder().add("listChanged", false))
-                .add("resources", JSON.createObjectBuilder().add("subscribe", stateful).add("listChanged", false))
-                .add("prompts", JSON.createObjectBuilder().add("listChanged", false))
+                .add("tools", JSON.createObjectBuilder().add("listChanged", listens))
+                .add("resources", JSON.createObjectBuilder().add("subscribe", true).add("listChanged", listens))
+                .add("prompts", JSON.createObjectBuilder().add("listChanged", listens))
                 .add("completions", JSON.createObjectBuilder());
         if (stateful) {
             capabilities.add("logging", JSON.createObjectBuilder());

@@ -46,6 +46,19 @@ public class ResourceSubscriptions implements ResourceUpdates {
         subscribers.forget(ended.session());
     }
 
+    /**
+     * A subscriptions/listen stream (2026-07-28) follows these URIs while it is open; its own stateless
+     * session is the key, so {@link ResourceUpdated} names it. Within the per-session maximum.
+     */
+    public void follow(McpSession listener, java.util.Collection<String> uris) {
+        uris.forEach(uri -> subscribers.subscribe(listener, uri));
+    }
+
+    /** The listen stream ended: it follows nothing any more. */
+    public void forget(McpSession listener) {
+        subscribers.forget(listener);
+    }
+
     @Override
     public void updated(String uri) {
         subscribers.followers(uri).forEach(session -> notices.fire(new ResourceUpdated(session, uri)));

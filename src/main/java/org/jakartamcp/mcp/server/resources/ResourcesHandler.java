@@ -116,15 +116,20 @@ public class ResourcesHandler implements McpMethodHandler {
         return templates.stream().filter(template -> template.name().equals(name)).findFirst();
     }
 
+    /** Whether the URI names one of this server's resources (of a template's too), within the length any may have. */
+    public boolean serves(String uri) {
+        return uri.length() <= limits.maxSubscriptionUriLength()
+                && (resources.stream().anyMatch(resource -> resource.uri().equals(uri))
+                || templates.stream().anyMatch(template -> template.template().match(uri).isPresent()));
+    }
+
     /** Only this server's resources can be followed: any other URI would be a key kept for nothing. */
     private String subscribable(String uri, McpExchange exchange) {
         if (uri.length() > limits.maxSubscriptionUriLength()) {
             throw JsonRpcError.invalidParams("Invalid params: the uri is longer than " + limits.maxSubscriptionUriLength()
                     + " characters; no resource of this server has such a URI");
         }
-        boolean known = resources.stream().anyMatch(resource -> resource.uri().equals(uri))
-                || templates.stream().anyMatch(template -> template.template().match(uri).isPresent());
-        if (!known) {
+        if (!serves(uri)) {
             throw notFound(uri, exchange);
         }
         return uri;

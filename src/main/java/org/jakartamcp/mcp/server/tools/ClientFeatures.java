@@ -10,7 +10,7 @@ import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.Locale;
 import org.jakartamcp.mcp.server.McpExchange;
-import org.jakartamcp.mcp.server.logging.LoggingHandler;
+import org.jakartamcp.mcp.server.logging.LogThreshold;
 import org.jakartamcp.mcp.server.mrtr.ExchangeInput;
 import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.spi.McpLog;
@@ -61,8 +61,7 @@ final class ClientFeatures {
     private static McpLog log(McpExchange exchange) {
         return (level, message) -> {
             String name = level.name().toLowerCase(Locale.ROOT);
-            String threshold = exchange.session().logLevel();
-            if (threshold == null || LoggingHandler.LEVELS.indexOf(name) >= LoggingHandler.LEVELS.indexOf(threshold)) {
+            if (LogThreshold.emits(exchange.session(), name)) {
                 exchange.notify("notifications/message", JSON.createObjectBuilder()
                         .add("level", name).add("logger", "tools").add("data", message).build());
             }

@@ -1,0 +1,165 @@
+package org.jakartamcp.mcp.transport;
+
+import static org.jakartamcp.platform.json.JsonP.JSON;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jakartamcp.mcp.jsonrpc.JsonRpcResponses;
+import org.jakartamcp.mcp.server.subscriptions.ListChanged;
+import org.jakartamcp.mcp.server.subscriptions.SubscriptionFilter;
+import org.jakartamcp.mcp.session.McpSession;
+import org.jakartamcp.platform.ratelimit.ConcurrencyLimit;
+
+/**
+ * The subscriptions/listen streams open on this instance, at most so many per user, and what each
+ * was promised: every message on a stream carries the listen request's id as its subscription id,
+ * and a stream gets only the kinds of notification its filter names. Fan-out takes no lock.
+ */
+final class Listeners {
+
+    static final String SUBSCRIPTION_ID = "io.modelcontextprotocol/subscriptionId";
+
+    /** Where a listen stream's messages are written. */
+    interface Output {
+        /** False once the client is gone. */
+        boolean send(String data);
+
+        /** Ends the stream once what was sent before has been written. */
+        void close();
+    }
+
+    /** One open listen stream; its stateless session is its key (and its key in the resource subscriptions). */
+    static final class Listen {
+        private final JsonValue id;
+        private final McpSession session;
+        private final SubscriptionFilter filter;
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private volatile Output output;
+
+        Listen(JsonValue id, McpSession session, SubscriptionFilter filter) {
+            this.id = id;
+            this.session = session;
+            this.filter = filter;
+        }
+
+        McpSession session() {
+            return session;
+        }
+
+        SubscriptionFilter filter() {
+            return filter;
+        }
+
+        void connect(Output connected) {
+            output = connected;
+        }
+
+        /** The first message: what the server agreed to send. */
+        String acknowledgment() {
+            return notification("notifications/subscriptions/acknowledged",
+                    JSON.createObjectBuilder().add("notifications", filter.toJson()));
+        }
+
+        /** Ends the subscription gracefully: a response to the listen request, then the end of the stream. */
+        void finish() {
+            Output connected = output;
+            if (connected != null && !ended.get()) {
+                connected.send(closing());
+                connected.close();
+            }
+        }
+
+        String closing() {
+            return JsonRpcResponses.result(id, JSON.createObjectBuilder().add("resultType", "complete").add("_meta", meta()).build())
+                    .toString();
+        }
+
+        void send(String method, JsonObjectBuilder params) {
+            Output connected = output;
+            if (connected != null && !ended.get()) {
+                connected.send(notification(method, params));
+            }
+        }
+
+        private String notification(String method, JsonObjectBuilder params) {
+            return JsonRpcResponses.notification(method, params.add("_meta", meta()).build()).toString();
+        }
+
+        private JsonObject meta() {
+            return JSON.createObjectBuilder().add(SUBSCRIPTION_ID, id).build();
+        }
+    }
+
+    private final ConcurrencyLimit perUser;
+    private final Map<McpSession, Listen> open = new ConcurrentHashMap<>();
+
+    Listeners(int maxPerUser) {
+        perUser = new ConcurrencyLimit(maxPerUser);
+    }
+
+    int maxPerUser() {
+        return perUser.max();
+    }
+
+    /** Takes one of the user's listen places, before the stream opens; false when all are taken. */
+    boolean reserve(String principal) {
+        return perUser.tryAcquire(principal);
+    }
+
+    void giveBack(String principal) {
+        perUser.release(principal);
+    }
+
+    /**
+     * The listen hears notifications from now on (its acknowledgment was sent before), unless it already
+     * ended (its client went away meanwhile): false then, and the caller undoes what it set up for it.
+     */
+    boolean add(Listen listen) {
+        open.put(listen.session(), listen);
+        if (listen.ended.get()) {
+            open.remove(listen.session(), listen);
+            return false;
+        }
+        return true;
+    }
+
+    /** Ends a listen once, however often called: it hears nothing more and gives its place back. False if it had ended. */
+    boolean end(Listen listen) {
+        if (!listen.ended.compareAndSet(false, true)) {
+            return false;
+        }
+        open.remove(listen.session(), listen);
+        perUser.release(listen.session().principal());
+        return true;
+    }
+
+    void listChanged(ListChanged.Kind kind) {
+        open.values().stream().filter(listen -> listen.filter().wants(kind))
+                .forEach(listen -> listen.send(kind.notification(), JSON.createObjectBuilder()));
+    }
+
+    /** A resource a listen follows changed (the resource subscriptions name the listen by its session). */
+    void resourceUpdated(McpSession session, String uri) {
+        Optional.ofNullable(open.get(session)).ifPresent(listen ->
+                listen.send("notifications/resources/updated", JSON.createObjectBuilder().add("uri", uri)));
+    }
+
+    boolean isListen(McpSession session) {
+        return open.containsKey(session);
+    }
+
+    Collection<Listen> all() {
+        return List.copyOf(open.values());
+    }
+
+    int inUse(String principal) {
+        return perUser.inUse(principal);
+    }
+}
