@@ -94,12 +94,14 @@ class ListenStreams {
                 stream.close();
             }
         });
-        // the acknowledgment is written first: the listen hears nothing before it is registered, after it
-        stream.send(null, listen.acknowledgment());
-        subscriptions.follow(session, honored.resourceUris());
-        if (!listeners.add(listen)) {
-            subscriptions.forget(session); // ended before it was added: its end found nothing to forget yet
-        }
+        // registered before its acknowledgment is written, so that no change after it is missed, and
+        // nothing is written before it
+        listen.start(() -> {
+            subscriptions.follow(session, honored.resourceUris());
+            if (!listeners.add(listen)) {
+                subscriptions.forget(session); // ended before it was added: its end found nothing to forget yet
+            }
+        });
     }
 
     private void end(Listeners.Listen listen) {

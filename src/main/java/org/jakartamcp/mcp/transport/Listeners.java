@@ -20,7 +20,8 @@ import org.jakartamcp.platform.ratelimit.ConcurrencyLimit;
 /**
  * The subscriptions/listen streams open on this instance, at most so many per user, and what each
  * was promised: every message on a stream carries the listen request's id as its subscription id,
- * and a stream gets only the kinds of notification its filter names. Fan-out takes no lock.
+ * and a stream gets only the kinds of notification its filter names. Fan-out takes no lock but each
+ * listen's own, held while a message is handed to its stream (writing is asynchronous).
  */
 final class Listeners {
 
@@ -68,7 +69,7 @@ final class Listeners {
         }
 
         /** Ends the subscription gracefully: a response to the listen request, then the end of the stream. */
-        void finish() {
+        synchronized void finish() {
             Output connected = output;
             if (connected != null && !ended.get()) {
                 connected.send(closing());
@@ -81,7 +82,19 @@ final class Listeners {
                     .toString();
         }
 
-        void send(String method, JsonObjectBuilder params) {
+        /**
+         * Registers the listen and writes its acknowledgment as one step: a change noticed meanwhile (the
+         * client may already act on the acknowledgment) waits for it, and is written after it.
+         */
+        synchronized void start(Runnable register) {
+            register.run();
+            Output connected = output;
+            if (connected != null) {
+                connected.send(acknowledgment());
+            }
+        }
+
+        synchronized void send(String method, JsonObjectBuilder params) {
             Output connected = output;
             if (connected != null && !ended.get()) {
                 connected.send(notification(method, params));
@@ -118,8 +131,9 @@ final class Listeners {
     }
 
     /**
-     * The listen hears notifications from now on (its acknowledgment was sent before), unless it already
-     * ended (its client went away meanwhile): false then, and the caller undoes what it set up for it.
+     * The listen hears notifications from now on (called from {@link Listen#start}, whose acknowledgment
+     * they follow), unless it already ended (its client went away meanwhile): false then, and the caller
+     * undoes what it set up for it.
      */
     boolean add(Listen listen) {
         open.put(listen.session(), listen);

@@ -102,6 +102,27 @@ class ListenersTest {
     }
 
     @Test
+    void aChangeNoticedWhileAListenStartsIsWrittenAfterItsAcknowledgment() throws InterruptedException {
+        assertTrue(listeners.reserve("frank"));
+        Listeners.Listen listen = new Listeners.Listen(Json.createValue(3), McpSession.stateless("frank", null, null),
+                new SubscriptionFilter(true, false, false, List.of()));
+        Recorded output = new Recorded();
+        listen.connect(output);
+        Thread change = new Thread(() -> listeners.listChanged(ListChanged.Kind.TOOLS));
+        listen.start(() -> {
+            listeners.add(listen);
+            change.start();
+            // the change has reached the listen and waits for the acknowledgment (or, wrongly, was written already)
+            while (change.getState() != Thread.State.BLOCKED && change.getState() != Thread.State.TERMINATED) {
+                Thread.onSpinWait();
+            }
+        });
+        change.join();
+        assertEquals(List.of("notifications/subscriptions/acknowledged", "notifications/tools/list_changed"),
+                output.sent.stream().map(message -> message.getString("method")).toList());
+    }
+
+    @Test
     void theServerEndsASubscriptionWithAResponseCarryingItsId() {
         Listeners.Listen listen = new Listeners.Listen(Json.createValue(12), McpSession.stateless("erin", null, null),
                 new SubscriptionFilter(true, false, false, List.of()));
