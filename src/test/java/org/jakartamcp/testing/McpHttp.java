@@ -43,7 +43,12 @@ public final class McpHttp {
 
     /** Opens a session at the given protocol version and returns its id. */
     public String initialize(String protocolVersion) {
-        HttpResponse<String> response = send(post(initializeRequest(1, protocolVersion)));
+        return initialize(protocolVersion, JsonObject.EMPTY_JSON_OBJECT);
+    }
+
+    /** Opens a session at the given protocol version, the client declaring these capabilities, and returns its id. */
+    public String initialize(String protocolVersion, JsonObject capabilities) {
+        HttpResponse<String> response = send(post(initializeRequest(1, protocolVersion, capabilities)));
         if (response.statusCode() != 200) {
             throw new AssertionError("initialize: " + response.statusCode() + " " + response.body());
         }
@@ -96,7 +101,11 @@ public final class McpHttp {
     }
 
     public static String initializeRequest(int id, String protocolVersion) {
+        return initializeRequest(id, protocolVersion, JsonObject.EMPTY_JSON_OBJECT);
+    }
+
+    public static String initializeRequest(int id, String protocolVersion, JsonObject capabilities) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\""
-                + protocolVersion + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";
+                + protocolVersion + "\",\"capabilities\":" + capabilities + ",\"clientInfo\":{\"name\":\"test\",\"version\":\"1\"}}}";
     }
 }

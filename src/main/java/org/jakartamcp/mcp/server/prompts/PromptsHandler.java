@@ -76,6 +76,13 @@ public class PromptsHandler implements McpMethodHandler {
         return "prompts/get".equals(method) ? "name" : null;
     }
 
+    /** A prompt that asks the client (sampling, elicitation, roots) needs a stream in a session, where its questions go. */
+    @Override
+    public boolean talksToClient(String method, JsonObject params) {
+        return "prompts/get".equals(method) && params.get("name") instanceof JsonString name && find(name.getString())
+                .map(prompt -> prompt.supplied().stream().anyMatch(ExchangeInput.TYPES::contains)).orElse(false);
+    }
+
     @Override
     public JsonObject request(String method, JsonObject params, McpExchange exchange) {
         return "prompts/list".equals(method) ? list(params, exchange) : get(params, exchange);

@@ -95,6 +95,14 @@ public class ResourcesHandler implements McpMethodHandler {
         return "resources/read".equals(method) ? "uri" : null;
     }
 
+    /** A resource that asks the client (sampling, elicitation, roots) needs a stream in a session, where its questions go. */
+    @Override
+    public boolean talksToClient(String method, JsonObject params) {
+        return "resources/read".equals(method) && params.get("uri") instanceof JsonString uri && resources.stream()
+                .anyMatch(resource -> resource.uri().equals(uri.getString())
+                        && java.util.Arrays.stream(resource.method().getParameterTypes()).anyMatch(ExchangeInput.TYPES::contains));
+    }
+
     @Override
     public JsonObject request(String method, JsonObject params, McpExchange exchange) {
         return switch (method) {

@@ -13,12 +13,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import org.jakartamcp.conformance.ConformanceTools;
 import org.jakartamcp.conformance.InputRequiredFixtures;
 import org.jakartamcp.testing.Deployments;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpHttp;
+import org.jakartamcp.testing.SseClient;
 import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestServer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -126,6 +128,52 @@ class InputRequiredIT {
                 .add("inputResponses", Json.createObjectBuilder().add("elicitation-1", 12345)).build();
         assertRefused(send("tools/call", call, SAMPLING_AND_ELICITATION), "inputResponses.elicitation-1 must be");
         assertNormalCallWorks();
+    }
+
+    /** In a session the questions are server requests on the answer's event stream, for a prompt and a resource as for a tool. */
+    @Test
+    void aPromptAndAResourceThatAskTheClientInASessionAreAnsweredOnAnEventStream() {
+        String session = mcp.initialize("2025-11-25", Json.createObjectBuilder(SAMPLING_AND_ELICITATION)
+                .add("roots", JsonValue.EMPTY_JSON_OBJECT).build());
+        JsonObject prompt = askedOnTheStream(session, "prompts/get", Json.createObjectBuilder()
+                .add("name", "test_input_required_result_prompt").build(), "elicitation/create", Json.createObjectBuilder()
+                .add("action", "accept").add("content", Json.createObjectBuilder().add("context", "exact math")).build());
+        assertEquals("Answer with this context in mind: exact math", prompt.getJsonArray("messages").getJsonObject(0)
+                .getJsonObject("content").getString("text"));
+
+        JsonObject contents = askedOnTheStream(session, "resources/read", Json.createObjectBuilder()
+                .add("uri", "test://input-required/roots").build(), "roots/list", Json.createObjectBuilder()
+                .add("roots", Json.createArrayBuilder().add(Json.createObjectBuilder().add("uri", "file:///work"))).build());
+        assertEquals("file:///work", contents.getJsonArray("contents").getJsonObject(0).getString("text"));
+    }
+
+    /** The result of a request whose answer streams one question first, answered with {@code answer}. */
+    private JsonObject askedOnTheStream(String session, String method, JsonObject params, String asks, JsonObject answer) {
+        String request = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", 7).add("method", method).add("params", params)
+                .build().toString();
+        try (SseClient stream = new SseClient(mcp.post(request).header("Mcp-Session-Id", session).build())) {
+            assertEquals(200, stream.statusCode());
+            assertEquals("text/event-stream", stream.response().headers().firstValue("Content-Type").orElse("").split(";")[0]);
+
+            JsonObject question = nextMessage(stream);
+            assertEquals(asks, question.getString("method"), question.toString());
+            HttpResponse<String> answered = mcp.call(session, Json.createObjectBuilder().add("jsonrpc", "2.0")
+                    .add("id", question.get("id")).add("result", answer).build().toString());
+            assertEquals(202, answered.statusCode(), answered.body());
+
+            JsonObject response = nextMessage(stream);
+            assertEquals(7, response.getInt("id"), response.toString());
+            return response.getJsonObject("result");
+        }
+    }
+
+    /** The next JSON-RPC message on a stream, past the priming event (an id and no data) that 2025-11-25 sends first. */
+    private static JsonObject nextMessage(SseClient stream) {
+        SseClient.Event event = stream.next(Duration.ofSeconds(30));
+        while (event.data().isEmpty()) {
+            event = stream.next(Duration.ofSeconds(30));
+        }
+        return Http.json(event.data());
     }
 
     @Test
