@@ -166,24 +166,28 @@ class StatelessStreamsIT {
     }
 
     @Test
-    void aListenWithoutAFilterIsRefusedAndAUserHasAtMostTheirListens() {
+    void aListenWithoutAFilterIsRefusedAndANewListenBeyondTheUsersLimitEndsTheirOldest() {
         HttpResponse<String> refused = mcp.send(post("subscriptions/listen", null, mcp, request(9, "subscriptions/listen", "", "")));
         assertEquals(400, refused.statusCode(), refused.body());
         assertEquals(-32602, Http.json(refused).getJsonObject("error").getInt("code"));
         assertEquals(9, Http.json(refused).getInt("id"));
 
+        // with a limit of 2, each listen ends the user's oldest: first the ones other tests left behind, then the first here
         String listen = request(10, "subscriptions/listen", "\"notifications\":{\"promptsListChanged\":true}", "");
-        // the listens of other tests give their places back once the server notices they were closed
-        SseClient first = listening(listen);
-        try (SseClient second = listening(listen)) {
-            HttpResponse<String> third = mcp.send(post("subscriptions/listen", null, mcp, listen));
-            assertEquals(429, third.statusCode(), third.body());
-            assertTrue(third.headers().firstValue("Retry-After").isPresent());
-            assertEquals(-32010, Http.json(third).getJsonObject("error").getInt("code"));
+        try (SseClient first = listening(listen); SseClient second = listening(listen); SseClient third = listening(listen)) {
+            JsonObject closing = Http.json(first.next(WAIT).data());
+            while (closing.containsKey("method")) {
+                closing = Http.json(first.next(WAIT).data());
+            }
+            assertEquals(10, closing.getInt("id"), "a response to the listen request ends the subscription gracefully");
+            assertEquals("complete", closing.getJsonObject("result").getString("resultType"));
+            assertNull(first.nextOrNull(WAIT), "and its stream ends");
 
-            first.close();
-            // the server notices the closed stream at its next keep-alive; then the place is free again
-            listening(listen).close();
+            callTool("test_trigger_prompt_change", "{}");
+            for (SseClient open : List.of(second, third)) {
+                assertEquals("notifications/prompts/list_changed", Http.json(open.next(WAIT).data()).getString("method"),
+                        "the newer listens still hear");
+            }
         }
     }
 

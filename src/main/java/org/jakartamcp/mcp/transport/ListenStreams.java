@@ -70,7 +70,14 @@ class ListenStreams {
                     .entity(JsonRpcResponses.error(request.id(), e).toString()).build());
         }
         String principal = session.principal();
-        if (!listeners.reserve(principal)) {
+        boolean reserved = listeners.reserve(principal);
+        if (!reserved) {
+            // the newest listen wins: a client that opens one more has most likely left an older one behind (a
+            // process that exited, whose closed connection the server notices only at its next keep-alive)
+            listeners.oldest(principal).ifPresent(this::endGracefully);
+            reserved = listeners.reserve(principal);
+        }
+        if (!reserved) {
             throw McpHttpErrors.tooManyRequests(settings.keepAlive().toSeconds(), "Too many subscriptions: " + principal
                     + " already has " + listeners.maxPerUser() + " subscriptions/listen streams open on this server; close one first");
         }
@@ -104,6 +111,12 @@ class ListenStreams {
         });
     }
 
+    /** Ends a subscription from the server's side: a response to its listen request, then the end of its stream. */
+    private void endGracefully(Listeners.Listen listen) {
+        listen.finish();
+        end(listen);
+    }
+
     private void end(Listeners.Listen listen) {
         if (listeners.end(listen)) {
             subscriptions.forget(listen.session());
@@ -122,9 +135,6 @@ class ListenStreams {
     /** The server shuts down: each subscription ends gracefully, with a response to its listen request. */
     @PreDestroy
     void endAll() {
-        for (Listeners.Listen listen : listeners.all()) {
-            listen.finish();
-            end(listen);
-        }
+        listeners.all().forEach(this::endGracefully);
     }
 }

@@ -6,11 +6,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcResponses;
 import org.jakartamcp.mcp.server.subscriptions.ListChanged;
 import org.jakartamcp.mcp.server.subscriptions.SubscriptionFilter;
@@ -18,7 +20,7 @@ import org.jakartamcp.mcp.session.McpSession;
 import org.jakartamcp.platform.ratelimit.ConcurrencyLimit;
 
 /**
- * The subscriptions/listen streams open on this instance, at most so many per user, and what each
+ * The subscriptions/listen streams open on this instance, at most so many per user (the oldest gives way), and what each
  * was promised: every message on a stream carries the listen request's id as its subscription id,
  * and a stream gets only the kinds of notification its filter names. Fan-out takes no lock but each
  * listen's own, held while a message is handed to its stream (writing is asynchronous).
@@ -36,8 +38,11 @@ final class Listeners {
         void close();
     }
 
+    private static final AtomicLong OPENED = new AtomicLong();
+
     /** One open listen stream; its stateless session is its key (and its key in the resource subscriptions). */
     static final class Listen {
+        private final long opened = OPENED.incrementAndGet();
         private final JsonValue id;
         private final McpSession session;
         private final SubscriptionFilter filter;
@@ -152,6 +157,12 @@ final class Listeners {
         open.remove(listen.session(), listen);
         perUser.release(listen.session().principal());
         return true;
+    }
+
+    /** The user's listen opened first, to make room for a new one. */
+    Optional<Listen> oldest(String principal) {
+        return open.values().stream().filter(listen -> listen.session().principal().equals(principal))
+                .min(Comparator.comparingLong(listen -> listen.opened));
     }
 
     void listChanged(ListChanged.Kind kind) {

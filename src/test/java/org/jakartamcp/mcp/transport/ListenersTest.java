@@ -92,6 +92,26 @@ class ListenersTest {
     }
 
     @Test
+    void theOldestListenIsTheUsersFirstStillOpen() {
+        Listeners.Listen older = added("grace", 1);
+        Listeners.Listen newer = added("grace", 2);
+        added("heidi", 3);
+        assertEquals(older, listeners.oldest("grace").orElseThrow());
+        listeners.end(older);
+        assertEquals(newer, listeners.oldest("grace").orElseThrow(), "an ended listen is no longer a candidate");
+        assertTrue(listeners.oldest("ivan").isEmpty());
+    }
+
+    private Listeners.Listen added(String principal, int id) {
+        assertTrue(listeners.reserve(principal));
+        Listeners.Listen listen = new Listeners.Listen(Json.createValue(id), McpSession.stateless(principal, null, null),
+                new SubscriptionFilter(true, false, false, List.of()));
+        listen.connect(new Recorded());
+        listeners.add(listen);
+        return listen;
+    }
+
+    @Test
     void aListenThatEndedBeforeItWasAddedIsNotKept() {
         assertTrue(listeners.reserve("dave"));
         McpSession session = McpSession.stateless("dave", null, null);
