@@ -31,6 +31,13 @@ class McpMethodTest {
     }
 
     @Test
+    void aPromptOrResourceThatOnlyTakesArgumentsDoesNotTalkToTheClient() {
+        assertFalse(server.method("prompts/get").talksToClient(Json.createObjectBuilder().add("name", "step_by_step").build()));
+        assertFalse(server.method("prompts/get").talksToClient(Json.createObjectBuilder().add("name", "no_such_prompt").build()));
+        assertFalse(server.method("resources/read").talksToClient(Json.createObjectBuilder().add("uri", "units://symbols").build()));
+    }
+
+    @Test
     void anUnknownMethodNeedsTheMostAndExistsInNoProtocol() {
         McpMethod unknown = server.method("tools/destroy");
         assertFalse(unknown.exists());

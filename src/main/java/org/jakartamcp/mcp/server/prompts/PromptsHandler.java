@@ -80,7 +80,8 @@ public class PromptsHandler implements McpMethodHandler {
     @Override
     public boolean talksToClient(String method, JsonObject params) {
         return "prompts/get".equals(method) && params.get("name") instanceof JsonString name && find(name.getString())
-                .map(prompt -> prompt.supplied().stream().anyMatch(ExchangeInput.TYPES::contains)).orElse(false);
+                .map(prompt -> prompt.supplied().stream()
+                        .anyMatch(type -> type != null && ExchangeInput.TYPES.contains(type))).orElse(false); // null: an argument
     }
 
     @Override
