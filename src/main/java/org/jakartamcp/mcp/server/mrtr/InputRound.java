@@ -21,25 +21,33 @@ public final class InputRound {
     private final Map<String, String> askedLastRound;
     private final JsonObject responses;
     private final int round;
+    private final String stateId;
     private final Map<String, RequestState.Answer> answered = new LinkedHashMap<>();
     private final Map<String, Integer> unnamed = new HashMap<>();
 
     /** The first round, or a retry without requestState: only {@code responses} can answer. */
     InputRound(JsonObject responses) {
-        this(Map.of(), Map.of(), responses, 0);
+        this(Map.of(), Map.of(), responses, 0, null);
     }
 
     /** A retry with a verified requestState. */
     InputRound(RequestState state, JsonObject responses) {
-        this(state.answers(), state.asked(), responses, state.round() + 1);
+        this(state.answers(), state.asked(), responses, state.round() + 1, state.id());
     }
 
-    private InputRound(Map<String, RequestState.Answer> earlier, Map<String, String> askedLastRound, JsonObject responses, int round) {
+    private InputRound(Map<String, RequestState.Answer> earlier, Map<String, String> askedLastRound, JsonObject responses, int round,
+                       String stateId) {
+        this.stateId = stateId;
         this.earlier = earlier;
         this.askedLastRound = askedLastRound;
         this.responses = responses;
         this.round = round;
         this.answered.putAll(earlier);
+    }
+
+    /** The id of the requestState this round redeemed, or null for a first round. */
+    String stateId() {
+        return stateId;
     }
 
     /** The key of a question asked without one: its method and how many of that method came before. */

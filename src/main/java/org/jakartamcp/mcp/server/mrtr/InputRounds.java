@@ -61,6 +61,12 @@ public class InputRounds {
             return handler.get();
         } catch (InputRequired required) {
             return inputRequired(method, params, exchange, round, required);
+        } catch (JsonRpcError refused) {
+            if (refused.code() == JsonRpcError.LIMIT_REACHED && round.stateId() != null) {
+                // refused before it ran (too many calls at once): the client may retry with the same state and answers
+                store.giveBack(round.stateId());
+            }
+            throw refused;
         }
     }
 

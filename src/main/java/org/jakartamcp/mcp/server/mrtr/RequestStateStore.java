@@ -33,7 +33,12 @@ public class RequestStateStore {
         return Base64.getDecoder().decode((String) secret);
     }
 
-    /** Records the state as used; false when it was used before (on any instance). */
+    /** Makes a redeemed state usable again, for a retry that was refused before its handler ran. */
+    void giveBack(String id) {
+        entityManager.createNativeQuery("delete from mcp_request_state_used where id = ?1").setParameter(1, id).executeUpdate();
+    }
+
+        /** Records the state as used; false when it was used before (on any instance). */
     boolean redeem(String id, OffsetDateTime expiresAt) {
         return entityManager.createNativeQuery("insert into mcp_request_state_used (id, expires_at) values (?1, ?2) "
                         + "on conflict (id) do nothing")

@@ -73,6 +73,19 @@ class InputRoundsTest {
     }
 
     @Test
+    void aRetryRefusedBeforeItRanKeepsItsStateForTheNextTry() {
+        JsonObject first = call("alice", ALL, CALL, InputRoundsTest::greet);
+        JsonObject retry = retry(first, Map.of("elicitation-1", accept("name", "Alice")));
+        JsonRpcError busy = assertThrows(JsonRpcError.class, () -> call("alice", ALL, retry, input -> {
+            throw new JsonRpcError(JsonRpcError.LIMIT_REACHED, "Too many calls at once");
+        }));
+        assertEquals(JsonRpcError.LIMIT_REACHED, busy.code());
+
+        assertEquals("Hello, Alice!", call("alice", ALL, retry, InputRoundsTest::greet).getString("text"));
+        assertRefused("already used", () -> call("alice", ALL, retry, InputRoundsTest::greet));
+    }
+
+    @Test
     void aStateIsOnlyForItsUserAndItsRequest() {
         JsonObject first = call("alice", ALL, CALL, InputRoundsTest::greet);
         JsonObject retry = retry(first, Map.of("elicitation-1", accept("name", "Alice")));

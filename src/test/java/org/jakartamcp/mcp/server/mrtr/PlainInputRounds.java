@@ -26,6 +26,11 @@ public final class PlainInputRounds {
             boolean redeem(String id, OffsetDateTime expiresAt) {
                 return used.add(id);
             }
+
+            @Override
+            void giveBack(String id) {
+                used.remove(id);
+            }
         };
         rounds.audit = new AuditTrail() {
             @Override
