@@ -172,6 +172,13 @@ class StatelessStreamsIT {
         assertEquals(-32602, Http.json(refused).getJsonObject("error").getInt("code"));
         assertEquals(9, Http.json(refused).getInt("id"));
 
+        // a listen that does not accept an event stream is told so, not that the method does not exist (404)
+        HttpResponse<String> noStream = mcp.send(post("subscriptions/listen", null, mcp,
+                request(8, "subscriptions/listen", "\"notifications\":{\"toolsListChanged\":true}", "")).setHeader("Accept", "*/*"));
+        assertEquals(-32600, Http.json(noStream).getJsonObject("error").getInt("code"), noStream.body());
+        assertEquals(8, Http.json(noStream).getInt("id"));
+        assertTrue(noStream.statusCode() != 404, noStream.statusCode() + " " + noStream.body());
+
         // with a limit of 2, each listen ends the user's oldest: first the ones other tests left behind, then the first here
         String listen = request(10, "subscriptions/listen", "\"notifications\":{\"promptsListChanged\":true}", "");
         try (SseClient first = listening(listen); SseClient second = listening(listen); SseClient third = listening(listen)) {
