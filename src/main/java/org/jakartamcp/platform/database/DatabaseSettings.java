@@ -58,6 +58,18 @@ public class DatabaseSettings {
         };
     }
 
+    /**
+     * The embedded database listens on 54329, or, with {@code DB_EMBEDDED=true} and a local {@code DB_URL} on
+     * another port, on that port: how a second server (a benchmark, a test) runs its own beside the first.
+     */
+    int embeddedPort() {
+        java.util.regex.Matcher local = LOCAL_URL.matcher(url);
+        return embeddedMode() == EmbeddedMode.REQUIRED && local.matches() ? Integer.parseInt(local.group(1)) : EMBEDDED_PORT;
+    }
+
+    private static final java.util.regex.Pattern LOCAL_URL =
+            java.util.regex.Pattern.compile("jdbc:postgresql://(?:localhost|127\\.0\\.0\\.1):(\\d{1,5})/" + EMBEDDED_DATABASE);
+
     public String url() {
         return url;
     }

@@ -42,11 +42,11 @@ public class EmbeddedDatabase {
                     + "the server expects PostgreSQL at " + DatabaseSettings.EMBEDDED_URL);
             return;
         }
-        LOG.info(() -> "Starting the embedded PostgreSQL on port " + DatabaseSettings.EMBEDDED_PORT + " with its data in "
+        LOG.info(() -> "Starting the embedded PostgreSQL on port " + settings.embeddedPort() + " with its data in "
                 + settings.embeddedDirectory());
         long started = System.nanoTime();
         EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(settings.embeddedDirectory(),
-                DatabaseSettings.EMBEDDED_PORT, DatabaseSettings.EMBEDDED_DATABASE, settings.user(), settings.password());
+                settings.embeddedPort(), DatabaseSettings.EMBEDDED_DATABASE, settings.user(), settings.password());
         server = embedded;
         if (settings.password().isEmpty()) {
             useGeneratedPassword(embedded.credentialsFile());

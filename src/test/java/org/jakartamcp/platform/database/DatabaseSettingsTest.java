@@ -27,4 +27,12 @@ class DatabaseSettingsTest {
         assertEquals(EmbeddedMode.REQUIRED, settings("jdbc:postgresql://db.internal:5432/mcp", "true").embeddedMode());
         assertEquals(EmbeddedMode.OFF, settings(DatabaseSettings.EMBEDDED_URL, "false").embeddedMode());
     }
+
+    @Test
+    void anInsistedEmbeddedDatabaseListensOnTheLocalUrlsPort() {
+        assertEquals(54341, settings("jdbc:postgresql://localhost:54341/mcp", "true").embeddedPort());
+        assertEquals(54329, settings("jdbc:postgresql://localhost:54341/mcp", "auto").embeddedPort());
+        assertEquals(54329, settings("jdbc:postgresql://db.internal:54341/mcp", "true").embeddedPort());
+        assertEquals(54329, settings(DatabaseSettings.EMBEDDED_URL, "true").embeddedPort());
+    }
 }
