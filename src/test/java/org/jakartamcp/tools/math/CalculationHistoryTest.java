@@ -60,4 +60,23 @@ class CalculationHistoryTest {
         history.record(bigCall(1));
         assertEquals(1, history.queued(), "room again once written");
     }
+
+    @Test
+    void aFlushWritesOnlyEachUsersNewestCalculationsInTheirOrder() {
+        SavedCalculations store = new SavedCalculations();
+        CalculationHistory history = history(store);
+        for (int i = 0; i < 300; i++) {
+            history.record(new ToolCalled(i % 3 == 0 ? "rare" : "busy", "add", Json.createObjectBuilder().add("a", i).build(), "r" + i));
+        }
+        history.flush();
+        assertEquals(0, history.queued());
+        List<String> busy = store.saved.stream().filter(c -> c.principal().equals("busy")).map(CalculationRecord::result).toList();
+        List<String> rare = store.saved.stream().filter(c -> c.principal().equals("rare")).map(CalculationRecord::result).toList();
+        assertEquals(CalculationHistory.SHOWN, busy.size());
+        assertEquals(CalculationHistory.SHOWN, rare.size());
+        assertEquals("r226", busy.get(0), "the oldest kept is the 50th newest of the busy user's 200");
+        assertEquals("r299", busy.get(busy.size() - 1));
+        assertEquals("r150", rare.get(0));
+        assertEquals("r297", rare.get(rare.size() - 1));
+    }
 }
