@@ -3,7 +3,6 @@ package org.jakartamcp.mcp.transport;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Which MCP endpoint a request is for, from its path segments as JAX-RS matches them: matrix
@@ -42,9 +41,25 @@ final class McpEndpoints {
         return MCP.equals(path) || SSE.equals(path) ? path : null;
     }
 
+    /** Every filter asks, on every request: a loop that allocates nothing for the usual one-segment path. */
     private static String path(UriInfo uri) {
         List<PathSegment> segments = uri.getPathSegments();
-        return segments.stream().map(PathSegment::getPath).filter(segment -> !segment.isEmpty())
-                .collect(Collectors.joining("/"));
+        String single = null;
+        StringBuilder joined = null;
+        for (PathSegment segment : segments) {
+            String path = segment.getPath();
+            if (path.isEmpty()) {
+                continue;
+            }
+            if (single == null) {
+                single = path;
+            } else {
+                if (joined == null) {
+                    joined = new StringBuilder(single);
+                }
+                joined.append('/').append(path);
+            }
+        }
+        return joined != null ? joined.toString() : single == null ? "" : single;
     }
 }
