@@ -63,7 +63,7 @@ public class CalculationHistory {
     private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicInteger dropped = new AtomicInteger();
     private final Clock clock = Clock.systemUTC();
-    private ScheduledFuture<?> flusher;
+    private volatile ScheduledFuture<?> flusher;
 
     void record(@Observes ToolCalled call) {
         CalculationRecord calculation = new CalculationRecord(call.principal(), call.tool(), call.arguments().toString(),
@@ -82,9 +82,18 @@ public class CalculationHistory {
         startFlushing();
     }
 
-    private synchronized void startFlushing() {
-        if (flusher == null) {
-            flusher = scheduler.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    /**
+     * Schedules the flushes on the first call. Every call passes here: once scheduled, it must not wait for the
+     * monitor a running flush holds while it writes (that wait was the tool calls' tail latency).
+     */
+    private void startFlushing() {
+        if (flusher != null) {
+            return;
+        }
+        synchronized (this) {
+            if (flusher == null) {
+                flusher = scheduler.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+            }
         }
     }
 

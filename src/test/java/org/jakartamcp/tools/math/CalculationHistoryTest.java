@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CalculationHistoryTest {
 
     /** The store, as plain objects: what was saved, in memory. */
-    static final class SavedCalculations extends CalculationStore {
+    static class SavedCalculations extends CalculationStore {
         final List<CalculationRecord> saved = new ArrayList<>();
 
         @Override
@@ -34,9 +34,11 @@ class CalculationHistoryTest {
         return history;
     }
 
+    /** Does nothing; what it schedules is a future that never runs. */
     private static <T> T doingNothing(Class<T> type) {
         return type.cast(Proxy.newProxyInstance(CalculationHistoryTest.class.getClassLoader(), new Class<?>[] {type},
-                (proxy, method, args) -> null));
+                (proxy, method, args) -> method.getReturnType() == java.util.concurrent.ScheduledFuture.class
+                        ? doingNothing(java.util.concurrent.ScheduledFuture.class) : null));
     }
 
     private static ToolCalled bigCall(int i) {
@@ -78,5 +80,38 @@ class CalculationHistoryTest {
         assertEquals("r299", busy.get(busy.size() - 1));
         assertEquals("r150", rare.get(0));
         assertEquals("r297", rare.get(rare.size() - 1));
+    }
+
+    @Test
+    void aCallDoesNotWaitForAFlushThatIsWriting() throws Exception {
+        java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        SavedCalculations slowDatabase = new SavedCalculations() {
+            @Override
+            void saveAll(List<CalculationRecord> calculations, Collection<String> principals, int keep) {
+                writing.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.saveAll(calculations, principals, keep);
+            }
+        };
+        CalculationHistory history = history(slowDatabase);
+        history.record(bigCall(0));
+        Thread flush = new Thread(history::flush);
+        flush.start();
+        try {
+            writing.await();
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                    () -> history.record(bigCall(1)), "a call waited for the database write of the history");
+            assertEquals(2, history.queued(), "the entry being written and the new one behind it");
+        } finally {
+            release.countDown();
+            flush.join();
+        }
+        assertEquals(2, slowDatabase.saved.size(), "the flush goes on with what came in while it wrote");
+        assertEquals(0, history.queued());
     }
 }
