@@ -43,6 +43,12 @@ public final class BoundedBody {
                 buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, limit + 1));
             }
         }
+        // The JDK's own decoding is several times faster than a decoder's; it replaces what is not UTF-8 with U+FFFD,
+        // so only a body that then holds one is decoded again, strictly, to tell a malformed body from a sent U+FFFD.
+        String text = new String(buffer, 0, length, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

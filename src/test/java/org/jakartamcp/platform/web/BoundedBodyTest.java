@@ -35,4 +35,12 @@ class BoundedBodyTest {
     private static InputStream stream(byte[] bytes) {
         return new ByteArrayInputStream(bytes);
     }
+
+    @Test
+    void aReplacementCharacterSentAsSuchIsText() throws Exception {
+        String sent = "{\"a\":\"\uFFFD \u00e9\"}";
+        assertEquals(sent, BoundedBody.read(stream(sent.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 100));
+        assertThrows(BoundedBody.NotUtf8.class, () -> BoundedBody.read(stream(new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD, (byte) 0xFF}), 100),
+                "a sent U+FFFD does not hide a malformed byte after it");
+    }
 }

@@ -7,9 +7,25 @@ import java.util.List;
 import java.util.Set;
 import org.jakartamcp.mcp.spi.Caller;
 
-/** A discovered tool: what clients see of it, and the bean method that runs it. */
+/**
+ * A discovered tool: what clients see of it, and the bean method that runs it. What every call asks of it (its
+ * argument names, whether it talks to the client) is worked out once, here.
+ *
+ * @param argumentNames    the parameters a client passes, in order
+ * @param talksToTheClient whether a call may send the client something before its result (progress, log messages,
+ *                         requests), so that its response should be an event stream rather than one JSON document
+ */
 record ToolDefinition(String name, JsonObject descriptor, JsonObject descriptorWithoutStructuredOutput,
-                      Bean<?> bean, Method method, List<ToolParameter> parameters, boolean structuredResult, Set<String> groups) {
+                      Bean<?> bean, Method method, List<ToolParameter> parameters, boolean structuredResult, Set<String> groups,
+                      List<String> argumentNames, boolean talksToTheClient) {
+
+    ToolDefinition(String name, JsonObject descriptor, JsonObject descriptorWithoutStructuredOutput,
+                   Bean<?> bean, Method method, List<ToolParameter> parameters, boolean structuredResult, Set<String> groups) {
+        this(name, descriptor, descriptorWithoutStructuredOutput, bean, method, parameters, structuredResult, groups,
+                parameters.stream().filter(ToolParameter::isArgument).map(ToolParameter::name).toList(),
+                parameters.stream().anyMatch(parameter -> parameter.supplied() != null
+                        && parameter.supplied() != org.jakartamcp.mcp.spi.Cancellation.class && parameter.supplied() != Caller.class));
+    }
 
     /** The same tool, callable only by members of these groups (anyone when empty). */
     ToolDefinition limitedTo(Set<String> allowed) {
@@ -19,18 +35,5 @@ record ToolDefinition(String name, JsonObject descriptor, JsonObject descriptorW
 
     boolean allows(Caller caller) {
         return groups.isEmpty() || caller.isInAnyOf(groups);
-    }
-
-    /**
-     * Whether a call may send the client something before its result (progress, log messages,
-     * requests), so that its response should be an event stream rather than one JSON document.
-     */
-    boolean talksToTheClient() {
-        return parameters.stream().anyMatch(parameter -> parameter.supplied() != null
-                && parameter.supplied() != org.jakartamcp.mcp.spi.Cancellation.class && parameter.supplied() != Caller.class);
-    }
-
-    List<String> argumentNames() {
-        return parameters.stream().filter(ToolParameter::isArgument).map(ToolParameter::name).toList();
     }
 }

@@ -95,8 +95,8 @@ public class ToolInvoker {
     }
 
     private Object[] arguments(ToolDefinition tool, JsonObject arguments, ToolCallContext context, List<String> inDoubt) {
-        List<String> unknown = arguments.keySet().stream().filter(key -> !tool.argumentNames().contains(key)).sorted().toList();
-        if (!unknown.isEmpty()) {
+        if (!tool.argumentNames().containsAll(arguments.keySet())) {
+            List<String> unknown = arguments.keySet().stream().filter(key -> !tool.argumentNames().contains(key)).sorted().toList();
             throw new ToolCallException("Unknown argument" + (unknown.size() > 1 ? "s " : " ") + quoted(unknown)
                     + "; tool '" + tool.name() + "' takes " + (tool.argumentNames().isEmpty() ? "no arguments"
                     : quoted(tool.argumentNames())));
