@@ -35,6 +35,8 @@ final class SessionCache {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** The same entries by session id, so that a request finds its session without hashing the id it sent. */
+    private final Map<String, Entry> byId = new ConcurrentHashMap<>();
     private final int maxEntries;
     private final Duration idleTimeout;
 
@@ -64,15 +66,27 @@ final class SessionCache {
         return entries.get(hash);
     }
 
+    Entry byId(String id) {
+        return byId.get(id);
+    }
+
     /** Caches a session unless another thread cached it first; returns the cached entry. */
     Entry put(String hash, McpSession session, OffsetDateTime storedLastSeen, OffsetDateTime now) {
         Entry entry = new Entry(hash, session, storedLastSeen, now);
         Entry raced = entries.putIfAbsent(hash, entry);
-        return raced != null ? raced : entry;
+        if (raced != null) {
+            return raced;
+        }
+        byId.put(session.id(), entry);
+        return entry;
     }
 
     Entry remove(String hash) {
-        return entries.remove(hash);
+        Entry removed = entries.remove(hash);
+        if (removed != null) {
+            byId.remove(removed.session.id(), removed);
+        }
+        return removed;
     }
 
     int size() {
@@ -112,6 +126,7 @@ final class SessionCache {
                 .sorted(Comparator.comparing(entry -> entry.lastUsed))
                 .limit(excess + maxEntries / 10)
                 .filter(entry -> entries.remove(entry.hash, entry))
+                .peek(entry -> byId.remove(entry.session.id(), entry))
                 .toList();
         return removed;
     }

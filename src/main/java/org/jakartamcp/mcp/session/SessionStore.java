@@ -94,9 +94,12 @@ public class SessionStore {
         if (!SessionIds.isWellFormed(id)) {
             return Optional.empty();
         }
-        String hash = SessionIds.hash(id);
+        SessionCache.Entry entry = cache.byId(id);
+        String hash = entry != null ? entry.hash : SessionIds.hash(id);
+        if (entry == null) {
+            entry = cache.get(hash);
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        SessionCache.Entry entry = cache.get(hash);
         if (entry == null || cache.isExpired(entry, now)) {
             // not here, or idle here: the database says whether it exists and when another instance last saw it
             SessionRecord record = repository.find(hash);

@@ -76,6 +76,18 @@ class SessionCacheTest {
         assertEquals(9, cache.size());
         assertNotNull(cache.get("s0"));
         assertNull(cache.get("s1"));
+        assertNotNull(cache.byId("id-s0"));
+        assertNull(cache.byId("id-s1"), "unloaded sessions are not found by id either");
+    }
+
+    @Test
+    void aSessionIsFoundByItsIdUntilItIsRemoved() {
+        SessionCache cache = new SessionCache(10, IDLE);
+        SessionCache.Entry entry = cache.put("a", session("a"), T0, T0);
+        assertSame(entry, cache.byId("id-a"));
+        assertSame(entry, cache.remove("a"));
+        assertNull(cache.byId("id-a"));
+        assertNull(cache.byId("id-b"));
     }
 
     @Test
