@@ -1,5 +1,7 @@
 package org.jakartamcp.platform.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -27,6 +29,8 @@ public class RateLimits {
 
     /** A bucket with one bandwidth: 311 measured like {@link HashedKeyMap#KEY_BYTES}, rounded up. */
     static final int BUCKET_BYTES = 320;
+    /** An account name as a key: a String of up to 255 characters, at two bytes each, with its object and array. */
+    static final int USER_NAME_BYTES = 2 * 255 + 56;
 
     /** Failed password sign-ins (successes are given back, see SignInLimits). */
     @Inject
@@ -59,6 +63,11 @@ public class RateLimits {
     long maxBytes;
 
     private HashedKeyMap<Bucket> buckets;
+    /**
+     * The MCP endpoints' buckets, by user: asked on every MCP request, so kept by the name itself (a signed-in
+     * account's, at most 255 characters) rather than by a hash of it, as the keys clients type are.
+     */
+    private Cache<String, Bucket> userBuckets;
 
     /** How many keys an in-memory limit whose values take {@code valueBytes} may keep, by rate-limit.max-entries and -bytes. */
     int capacity(int valueBytes) {
@@ -68,6 +77,7 @@ public class RateLimits {
     @PostConstruct
     void createMap() {
         buckets = new HashedKeyMap<>(capacity(BUCKET_BYTES));
+        userBuckets = Caffeine.newBuilder().maximumSize(capacity(BUCKET_BYTES + USER_NAME_BYTES)).executor(Runnable::run).build();
     }
 
     /**
@@ -76,7 +86,8 @@ public class RateLimits {
      * @return empty when allowed; otherwise the seconds until the next attempt is
      */
     public OptionalLong tryAcquire(Kind kind, String key) {
-        Bucket bucket = buckets.computeIfAbsent(HashedKeyMap.key(kind.name(), key), () -> newBucket(kind));
+        Bucket bucket = kind == Kind.MCP_REQUESTS_PER_USER ? userBuckets.get(key, ignored -> newBucket(kind))
+                : buckets.computeIfAbsent(HashedKeyMap.key(kind.name(), key), () -> newBucket(kind));
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? OptionalLong.empty()
                 : OptionalLong.of(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
@@ -84,7 +95,7 @@ public class RateLimits {
 
     /** Gives back an attempt taken by {@link #tryAcquire} (it turned out not to count); a bucket is never fuller than its capacity. */
     public void refund(Kind kind, String key) {
-        Bucket bucket = buckets.get(HashedKeyMap.key(kind.name(), key));
+        Bucket bucket = kind == Kind.MCP_REQUESTS_PER_USER ? userBuckets.getIfPresent(key) : buckets.get(HashedKeyMap.key(kind.name(), key));
         if (bucket != null) {
             bucket.addTokens(1);
         }

@@ -1,0 +1,38 @@
+package org.jakartamcp.platform.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jakartamcp.platform.ratelimit.RateLimits.Kind;
+import org.junit.jupiter.api.Test;
+
+/** Each kind of limit counts per key, apart from the other kinds and keys. */
+class RateLimitsTest {
+
+    private static RateLimits limits() {
+        RateLimits limits = new RateLimits();
+        limits.signInPerAddress = 2;
+        limits.tokenPerAddress = 2;
+        limits.registrationPerAddress = 2;
+        limits.authorizationPerAddress = 2;
+        limits.mcpRequestsPerUser = 3;
+        limits.maxEntries = 1000;
+        limits.maxBytes = 1 << 20;
+        limits.createMap();
+        return limits;
+    }
+
+    @Test
+    void aUsersMcpRequestsAreCountedForThatUserOnly() {
+        RateLimits limits = limits();
+        for (int i = 0; i < 3; i++) {
+            assertTrue(limits.tryAcquire(Kind.MCP_REQUESTS_PER_USER, "alice").isEmpty());
+        }
+        assertTrue(limits.tryAcquire(Kind.MCP_REQUESTS_PER_USER, "alice").getAsLong() >= 1, "the fourth waits for a refill");
+        assertTrue(limits.tryAcquire(Kind.MCP_REQUESTS_PER_USER, "bob").isEmpty(), "another user has a bucket of their own");
+        assertTrue(limits.tryAcquire(Kind.SIGN_IN_PER_ADDRESS, "alice").isEmpty(), "another kind with the same key too");
+
+        limits.refund(Kind.MCP_REQUESTS_PER_USER, "alice");
+        assertTrue(limits.tryAcquire(Kind.MCP_REQUESTS_PER_USER, "alice").isEmpty(), "a refunded request can be made again");
+        assertTrue(limits.tryAcquire(Kind.MCP_REQUESTS_PER_USER, "alice").isPresent());
+    }
+}
