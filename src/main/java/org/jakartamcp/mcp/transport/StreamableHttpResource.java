@@ -14,14 +14,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,12 +42,40 @@ import org.jakartamcp.mcp.session.SessionStore;
  * messages and is answered with JSON or, for calls that talk to the client, an event stream; GET
  * opens the server's stream or resumes a dropped one (Last-Event-ID); DELETE ends the session. A GET
  * to {@code /sse} without a session is an HTTP+SSE client (2024-11-05) opening its stream.
- * One instance serves all requests: its injected resources are looked up once, not per request.
+ * One instance per endpoint serves all requests: its injected resources, the request and security context
+ * among them, are looked up once, not per request, and each endpoint has a literal path, which JAX-RS
+ * matches without a regular expression.
  */
-@Path("{endpoint: " + McpEndpoints.MCP + "|" + McpEndpoints.SSE + "}")
-@McpTransport
-@ApplicationScoped
-public class StreamableHttpResource {
+public abstract class StreamableHttpResource {
+
+    /** The /mcp endpoint. */
+    @Path(McpEndpoints.MCP)
+    @McpTransport
+    @ApplicationScoped
+    public static class Mcp extends StreamableHttpResource {
+        @Override
+        String endpoint() {
+            return McpEndpoints.MCP;
+        }
+    }
+
+    /** The /sse endpoint: the same transport, and the stream of HTTP+SSE clients. */
+    @Path(McpEndpoints.SSE)
+    @McpTransport
+    @ApplicationScoped
+    public static class Sse extends StreamableHttpResource {
+        @Override
+        String endpoint() {
+            return McpEndpoints.SSE;
+        }
+    }
+
+    /** Proxies to the current request's, injected once into this shared instance. */
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    SecurityContext security;
 
     @Inject
     SessionStore sessions;
@@ -78,10 +104,11 @@ public class StreamableHttpResource {
     @Resource
     ManagedExecutorService executor;
 
+    abstract String endpoint();
+
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    public Response post(@Context HttpServletRequest request, @Context SecurityContext security,
-                         @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version) {
+    public Response post(@HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version) {
         StreamableHttpPost posted = StreamableHttpPost.of(request);
         requireAcceptsBoth(posted.accepted());
         JsonRpcBody messages = posted.body();
@@ -90,7 +117,7 @@ public class StreamableHttpResource {
             return stateless.answer(messages, request::getHeader, security);
         }
         if (isInitialize(messages)) {
-            return initialize(messages.messages().get(0), security);
+            return initialize(messages.messages().get(0));
         }
         McpSession session = posted.session();
         if (messages.batch() && !session.protocolVersion().allowsBatches()) {
@@ -113,9 +140,8 @@ public class StreamableHttpResource {
     /** A call that may send progress, log messages or requests before its result: answered on its own event stream. */
     @POST
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void postStreaming(@Context HttpServletRequest request, @Context SecurityContext security,
-                              @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version,
-                              @Context SseEventSink sink, @Context Sse sse) {
+    public void postStreaming(@HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version,
+                              @Context SseEventSink sink, @Context jakarta.ws.rs.sse.Sse sse) {
         StreamableHttpPost posted = StreamableHttpPost.of(request);
         if (StatelessRequests.isStateless(version, posted.body())) {
             stateless.stream(posted.body(), request::getHeader, security, sink, sse);
@@ -140,8 +166,7 @@ public class StreamableHttpResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(@Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse, @Context UriInfo uri,
-                       @PathParam("endpoint") String endpoint,
+    public void stream(@Context SseEventSink sink, @Context jakarta.ws.rs.sse.Sse sse, @Context UriInfo uri,
                        @HeaderParam(StreamableHttpSessions.SESSION_HEADER) String sessionId,
                        @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version,
                        @HeaderParam("Last-Event-ID") String lastEventId) {
@@ -149,7 +174,7 @@ public class StreamableHttpResource {
             throw McpHttpErrors.of(Response.Status.METHOD_NOT_ALLOWED, JsonRpcError.INVALID_REQUEST,
                     "Method Not Allowed: protocol 2026-07-28 has no server stream");
         }
-        if (McpEndpoints.SSE.equals(endpoint) && (sessionId == null || sessionId.isBlank())) {
+        if (McpEndpoints.SSE.equals(endpoint()) && (sessionId == null || sessionId.isBlank())) {
             httpSse.open(sink, sse, uri, security);
             return;
         }
@@ -178,15 +203,14 @@ public class StreamableHttpResource {
     }
 
     @DELETE
-    public Response delete(@Context SecurityContext security,
-                           @HeaderParam(StreamableHttpSessions.SESSION_HEADER) String sessionId,
+    public Response delete(@HeaderParam(StreamableHttpSessions.SESSION_HEADER) String sessionId,
                            @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version) {
         McpSession session = resolver.resolve(sessionId, version, security);
         sessions.delete(session);
         return Response.noContent().build();
     }
 
-    private Response initialize(JsonRpcMessage initialize, SecurityContext security) {
+    private Response initialize(JsonRpcMessage initialize) {
         McpSession session = sessions.create(McpSession.Transport.STREAMABLE_HTTP, Principals.name(security));
         JsonObject response = dispatcher.dispatch(initialize, session, Principals.caller(security), McpExchange.ClientChannel.NONE)
                 .orElseThrow();
