@@ -171,10 +171,15 @@ public class ToolInvoker {
         if (!tool.structuredResult()) {
             return content(text(returned), null, false);
         }
-        String json = jsonb.toJson(returned);
-        JsonObject structured;
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-            structured = reader.readObject();
+        JsonObject structured = StructuredContent.of(returned);
+        String json;
+        if (structured == null) {
+            json = jsonb.toJson(returned);
+            try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+                structured = reader.readObject();
+            }
+        } else {
+            json = returned instanceof ReadableResult ? null : structured.toString();
         }
         String text = returned instanceof ReadableResult readable ? readable.text() : json;
         return content(text, structuredOutput ? structured : null, false);
