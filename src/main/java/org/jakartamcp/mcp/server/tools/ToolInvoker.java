@@ -73,7 +73,9 @@ public class ToolInvoker {
 
 
     /** Runs the tool; {@link Cancellation.CancelledException} passes through, everything else becomes a result. */
-    public JsonObject call(ToolDefinition tool, JsonObject arguments, ToolCallContext context, boolean structuredOutput) {
+    /** @param context what the server supplies to the tool's other parameters; asked only by a tool that has such parameters */
+    public JsonObject call(ToolDefinition tool, JsonObject arguments, java.util.function.Supplier<ToolCallContext> context,
+                           boolean structuredOutput) {
         try {
             List<String> inDoubt = new ArrayList<>(0);
             Object[] values = arguments(tool, arguments, context, inDoubt);
@@ -94,7 +96,9 @@ public class ToolInvoker {
         }
     }
 
-    private Object[] arguments(ToolDefinition tool, JsonObject arguments, ToolCallContext context, List<String> inDoubt) {
+    private Object[] arguments(ToolDefinition tool, JsonObject arguments, java.util.function.Supplier<ToolCallContext> supplier,
+                               List<String> inDoubt) {
+        ToolCallContext context = null;
         if (!tool.argumentNames().containsAll(arguments.keySet())) {
             List<String> unknown = arguments.keySet().stream().filter(key -> !tool.argumentNames().contains(key)).sorted().toList();
             throw new ToolCallException("Unknown argument" + (unknown.size() > 1 ? "s " : " ") + quoted(unknown)
@@ -106,6 +110,9 @@ public class ToolInvoker {
         for (int i = 0; i < values.length; i++) {
             ToolParameter parameter = tool.parameters().get(i);
             if (parameter.supplied() != null) {
+                if (context == null) {
+                    context = supplier.get();
+                }
                 values[i] = context.supply(parameter.supplied());
             } else {
                 JsonValue value = arguments.get(parameter.name());

@@ -140,7 +140,7 @@ public class ToolsHandler implements McpMethodHandler {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeLimitSeconds);
         JsonObject result;
         try {
-            result = invoker.call(tool, argumentObject, ClientFeatures.of(params, exchange, deadline), version.hasStructuredOutput());
+            result = invoker.call(tool, argumentObject, () -> ClientFeatures.of(params, exchange, deadline), version.hasStructuredOutput());
         } catch (Cancellation.CancelledException e) {
             if (exchange.isCancelled()) {
                 throw e;
