@@ -18,7 +18,8 @@ public class OriginFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String origin = request.getHeaderString("Origin");
-        if (!OriginPolicy.allows(origin, settings.allowedOrigins())) {
+        // most MCP clients are no browsers and send no Origin: nothing to look up then
+        if (origin != null && !OriginPolicy.allows(origin, settings.allowedOrigins())) {
             request.abortWith(McpHttpErrors.response(Response.Status.FORBIDDEN, JsonRpcError.invalidRequest(
                     "Forbidden: origin " + origin + " is not allowed (see mcp.allowed-origins)")));
         }
