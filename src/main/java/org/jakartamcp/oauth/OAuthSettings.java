@@ -37,13 +37,22 @@ public class OAuthSettings {
 
     /**
      * How far the clocks of this server's instances may differ: the leeway the access-token check allows
-     * on expiry. The standard MicroProfile JWT property, so that the check reads the same setting (on
-     * Liberty through server.xml's mpJwt clockSkew, which Liberty prefers to the property); the default
-     * is in microprofile-config.properties and server.xml.
+     * on expiry, not-before and issue time. The name is MicroProfile JWT's standard property for the same
+     * leeway, which operators of a MicroProfile server look for.
      */
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "30")
     long clockSkewSeconds;
+
+    /** How many verified access tokens are remembered (until each expires), so that a request with one is not verified again. */
+    @Inject
+    @ConfigProperty(name = "oauth.verified-tokens-max", defaultValue = "10000")
+    int verifiedTokensMax;
+
+    /** Longer bearer tokens are refused unread: this server's are about 1 KiB, and each remembered one costs its length. */
+    @Inject
+    @ConfigProperty(name = "oauth.access-token-max-length", defaultValue = "8192")
+    int accessTokenMaxLength;
 
     @Inject
     @ConfigProperty(name = "oauth.refresh-token-days", defaultValue = "30")
@@ -72,8 +81,8 @@ public class OAuthSettings {
     }
 
     /**
-     * Says at start, loudly, what is wrong with the configured public address: MicroProfile JWT checks
-     * tokens against {@code oauth.issuer} exactly as written, so a trailing slash or a path-less typo
+     * Says at start, loudly, what is wrong with the configured public address: tokens name it as their
+     * issuer and audience, and clients compare it exactly as written, so a trailing slash or a path-less typo
      * would make every token fail with nothing but 401s to show for it.
      */
     void checkIssuer(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -85,7 +94,7 @@ public class OAuthSettings {
             return Optional.of("must be the http(s) URL clients reach this server at");
         }
         if (issuer.endsWith("/")) {
-            return Optional.of("must not end with '/' (tokens would be refused)");
+            return Optional.of("must not end with '/' (clients compare the issuer exactly)");
         }
         if (issuer.contains("?") || issuer.contains("#")) {
             return Optional.of("must not have a query or fragment");
@@ -114,6 +123,14 @@ public class OAuthSettings {
      */
     public Duration accessTokenAcceptance() {
         return accessTokenLifetime().plus(clockSkew().multipliedBy(2));
+    }
+
+    public int verifiedTokensMax() {
+        return Math.max(0, verifiedTokensMax);
+    }
+
+    public int accessTokenMaxLength() {
+        return accessTokenMaxLength;
     }
 
     public Duration refreshTokenLifetime() {

@@ -3,6 +3,7 @@ package org.jakartamcp.oauth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -20,7 +21,9 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jakartamcp.platform.database.DatabaseReady;
@@ -49,7 +52,8 @@ public class SigningKeys {
     private final Clock clock = Clock.systemUTC();
     private volatile Loaded loaded;
 
-    private record Loaded(RSAKey signer, JWKSet published, OffsetDateTime at) {
+    /** The verifiers are made once per load: turning a JWK into a public key is most of a verifier's cost. */
+    private record Loaded(RSAKey signer, JWKSet published, Map<String, JWSVerifier> verifiers, OffsetDateTime at) {
     }
 
     /** Makes sure a signing key exists before the server reports ready, so that the first JWKS fetch finds it. */
@@ -77,14 +81,20 @@ public class SigningKeys {
     public Optional<JWTClaimsSet> verifiedClaims(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
-            if (!ALGORITHM.equals(jwt.getHeader().getAlgorithm()) || jwt.getHeader().getKeyID() == null
-                    || !(current().published().getKeyByKeyId(jwt.getHeader().getKeyID()) instanceof RSAKey key)
-                    || !jwt.verify(new RSASSAVerifier(key))) {
-                return Optional.empty();
-            }
-            return Optional.of(jwt.getJWTClaimsSet());
-        } catch (ParseException | JOSEException e) {
+            return verified(jwt) ? Optional.of(jwt.getJWTClaimsSet()) : Optional.empty();
+        } catch (ParseException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Whether the JWS is RS256 and its signature is right for one of the published keys, named by its kid. */
+    public boolean verified(SignedJWT jwt) {
+        JWSVerifier verifier = ALGORITHM.equals(jwt.getHeader().getAlgorithm()) && jwt.getHeader().getKeyID() != null
+                ? current().verifiers().get(jwt.getHeader().getKeyID()) : null;
+        try {
+            return verifier != null && jwt.verify(verifier);
+        } catch (JOSEException | IllegalStateException e) {
+            return false;
         }
     }
 
@@ -118,12 +128,17 @@ public class SigningKeys {
         try {
             RSAKey signer = RSAKey.parse(keys.get(0).privateJwk);
             List<JWK> published = new java.util.ArrayList<>();
+            Map<String, JWSVerifier> verifiers = new HashMap<>();
             for (SigningKeyRecord key : keys) {
-                published.add(JWK.parse(key.publicJwk));
+                JWK publicKey = JWK.parse(key.publicJwk);
+                published.add(publicKey);
+                if (publicKey instanceof RSAKey rsa) {
+                    verifiers.put(rsa.getKeyID(), new RSASSAVerifier(rsa));
+                }
             }
-            loaded = new Loaded(signer, new JWKSet(published), now);
+            loaded = new Loaded(signer, new JWKSet(published), Map.copyOf(verifiers), now);
             return loaded;
-        } catch (ParseException e) {
+        } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("A stored signing key cannot be read", e);
         }
     }

@@ -74,7 +74,7 @@ class SigningKeysTest {
         assertTrue(repository.keys.stream().anyMatch(key -> key.kid.equals(first) && key.retiredAt != null));
     }
 
-    private static SigningKeys signingKeys(SigningKeyRepository repository, long keyDays) {
+    static SigningKeys signingKeys(SigningKeyRepository repository, long keyDays) {
         OAuthSettings settings = new OAuthSettings();
         settings.accessTokenSeconds = Duration.ofMinutes(5).toSeconds();
         settings.signingKeyDays = keyDays;

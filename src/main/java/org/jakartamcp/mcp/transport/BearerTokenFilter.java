@@ -9,17 +9,19 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
+import org.jakartamcp.oauth.AccessToken;
 import org.jakartamcp.oauth.ProtectedResources;
 import org.jakartamcp.oauth.RevokedGrants;
+import org.jakartamcp.oauth.VerifiedTokens;
 
 /**
  * The MCP endpoints ({@code /mcp}, {@code /sse}, {@code /sse/message}) take a bearer access token
- * in the Authorization header. MicroProfile JWT has checked its signature, issuer, audience and
- * expiry before this filter runs; this filter turns a missing or rejected token into 401 with the
- * challenge that starts a client's sign-in, refuses tokens of revoked grants, and refuses tokens
- * in the query string.
+ * in the Authorization header (RFC 6750 2.1), verified by the application itself ({@link VerifiedTokens}:
+ * signature, type, issuer, expiry, and the audience of this endpoint, RFC 8707) and refused when its grant
+ * has been revoked. A valid token becomes the request's principal, a MicroProfile {@code JsonWebToken};
+ * a missing or refused one gets 401 with the challenge that starts a client's sign-in. Tokens in the
+ * query string are refused.
  */
 @Provider
 @PreMatching
@@ -38,22 +40,28 @@ public class BearerTokenFilter implements ContainerRequestFilter {
     @Inject
     ProtectedResources resources;
 
+    @Inject
+    VerifiedTokens tokens;
+
     @Override
     public void filter(ContainerRequestContext request) {
         String endpoint = McpEndpoints.of(request.getUriInfo());
         if (endpoint == null || access.isOpen()) {
             return;
         }
-        if (request.getUriInfo().getQueryParameters().containsKey("access_token")) {
+        if (request.getUriInfo().getRequestUri().getRawQuery() != null
+                && request.getUriInfo().getQueryParameters().containsKey("access_token")) {
             request.abortWith(McpHttpErrors.response(Response.Status.BAD_REQUEST, new JsonRpcError(JsonRpcError.INVALID_REQUEST,
                     "Access tokens in the query string are refused: send the token in the Authorization header")));
             return;
         }
-        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token && !revoked(token)
-                && forThisEndpoint(token, endpoint)) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        AccessToken token = authorization == null ? null : tokens.accepted(bearer(authorization), resources.url(endpoint));
+        if (token != null && !revokedGrants.isRevoked(token.grantId())) {
+            request.setSecurityContext(new BearerSecurityContext(token.principal(), request.getSecurityContext().isSecure()));
             return;
         }
-        boolean presented = request.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        boolean presented = authorization != null;
         request.abortWith(Response.fromResponse(McpHttpErrors.response(Response.Status.UNAUTHORIZED,
                         new JsonRpcError(JsonRpcError.INVALID_REQUEST, presented
                                 ? "Unauthorized: the access token is invalid, expired or revoked"
@@ -62,17 +70,10 @@ public class BearerTokenFilter implements ContainerRequestFilter {
                 .build());
     }
 
-    /** RFC 8707: a token is for the resource it was asked for; one for /sse does not open /mcp. */
-    private boolean forThisEndpoint(JsonWebToken token, String endpoint) {
-        return token.getAudience() != null && token.getAudience().contains(resources.url(endpoint));
-    }
-
-    private boolean revoked(JsonWebToken token) {
-        Object grant = token.getClaim("gid");
-        if (grant instanceof jakarta.json.JsonNumber number) {
-            return revokedGrants.isRevoked(number.longValue());
-        }
-        // a token without a grant was not issued by this server's token endpoint
-        return !(grant instanceof Number number) || revokedGrants.isRevoked(number.longValue());
+    /** The token of an Authorization header with the Bearer scheme (case-insensitive, RFC 7235 2.1); null for any other. */
+    static String bearer(String authorization) {
+        int scheme = BearerSecurityContext.BEARER.length();
+        return authorization.length() > scheme + 1 && authorization.regionMatches(true, 0, BearerSecurityContext.BEARER, 0, scheme)
+                && authorization.charAt(scheme) == ' ' ? authorization.substring(scheme + 1).strip() : null;
     }
 }

@@ -1,14 +1,13 @@
 package org.jakartamcp.platform.web;
 
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
  * The JAX-RS application. It is mapped in web.xml as the default servlet ("/") rather than with
  * {@code @ApplicationPath}, so that Faces pages ({@code *.xhtml}) and REST endpoints share the root.
- * Bearer tokens are MicroProfile JWTs; which endpoints require one is decided per request (the MCP
- * endpoints do, discovery and the OAuth endpoints do not).
+ * Bearer tokens are checked by the application per request (the MCP endpoints need one, discovery and the
+ * OAuth endpoints do not; see BearerTokenFilter), not by the server's security, so the WAR runs alike on any
+ * Jakarta EE server.
  */
-@LoginConfig(authMethod = "MP-JWT", realmName = "mcp")
 public class RestApplication extends Application {
 }
