@@ -1,6 +1,7 @@
 package org.jakartamcp.mcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -15,6 +16,7 @@ import org.jakartamcp.testing.Deployments;
 import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpHttp;
+import org.jakartamcp.testing.SseClient;
 import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestServer;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -112,6 +114,33 @@ class SessionLifetimeIT {
             assertEquals(200, other.call(sessions[i], ADD).statusCode(), "session " + i);
         }
         assertEquals("3", text(other.result(newest, ADD)));
+    }
+
+    @Test
+    void theSessionEndedForANewOneTakesItsOpenStreamAlongAndTheNewSessionStarts() {
+        String[] sessions = new String[SESSIONS_PER_USER];
+        for (int i = 0; i < SESSIONS_PER_USER; i++) {
+            sessions[i] = other.initialize("2025-11-25");
+        }
+        String url = deployment.toString().replaceAll("/$", "") + "/mcp";
+        try (SseClient stream = new SseClient(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Accept", "text/event-stream").header("Mcp-Session-Id", sessions[0]).GET().build())) {
+            assertEquals(200, stream.statusCode());
+            assertNotNull(stream.next(Duration.ofSeconds(10)), "the stream's priming event");
+            for (int i = 1; i < SESSIONS_PER_USER; i++) {
+                assertEquals(200, other.call(sessions[i], ADD).statusCode());
+            }
+
+            // ending the oldest session closes its stream while this request is served: the request must not suffer
+            String newest = other.initialize("2025-11-25");
+
+            assertEquals("3", text(other.result(newest, ADD)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (stream.nextOrNull(Duration.ofSeconds(10)) != null) {
+                assertTrue(System.nanoTime() < deadline, "the ended session's stream keeps sending");
+            }
+            assertNotFound(other.call(sessions[0], ADD));
+        }
     }
 
     private static void assertNotFound(HttpResponse<String> response) {

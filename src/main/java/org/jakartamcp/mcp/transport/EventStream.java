@@ -19,15 +19,22 @@ final class EventStream {
     private final SseEventSink sink;
     private final Sse sse;
     private final Runnable onClose;
+    private final java.util.concurrent.Executor closer;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final long openedAt = System.nanoTime();
     /** The last write handed to the sink; guarded by this. */
     private CompletionStage<?> written = CompletableFuture.completedFuture(null);
 
-    EventStream(SseEventSink sink, Sse sse, Runnable onClose) {
+    /**
+     * @param closer where the connection is closed: never the thread that asks, which may be serving another
+     *               request (a session ended by another client's request), since closing a sink clears the JAX-RS
+     *               context of the thread it runs on, and that request then fails (RESTEASY003880)
+     */
+    EventStream(SseEventSink sink, Sse sse, Runnable onClose, java.util.concurrent.Executor closer) {
         this.sink = sink;
         this.sse = sse;
         this.onClose = onClose;
+        this.closer = closer;
     }
 
     boolean send(String name, String data) {
@@ -83,13 +90,13 @@ final class EventStream {
             synchronized (this) {
                 last = written;
             }
-            last.whenComplete((ignored, failure) -> {
+            last.whenCompleteAsync((ignored, failure) -> {
                 try {
                     sink.close();
                 } catch (RuntimeException e) {
                     // already gone
                 }
-            });
+            }, closer);
             onClose.run();
         }
     }

@@ -66,7 +66,7 @@ public class OpenStreams {
             place.release();
             sessions.streamClosed(session);
             onClose.run();
-        });
+        }, this::closeElsewhere);
         holder[0] = stream;
         connections.add(stream);
         startKeepAlive();
@@ -91,6 +91,15 @@ public class OpenStreams {
         EventStream stream = sseSessions.remove(ended.session());
         if (stream != null) {
             stream.close();
+        }
+    }
+
+    /** Closes a connection on a managed thread; while the server stops and the executor takes no more, here. */
+    private void closeElsewhere(Runnable close) {
+        try {
+            scheduler.execute(close);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            close.run();
         }
     }
 

@@ -211,9 +211,9 @@ public abstract class StreamableHttpResource {
     }
 
     private Response initialize(JsonRpcMessage initialize) {
-        McpSession session = sessions.create(McpSession.Transport.STREAMABLE_HTTP, Principals.name(security));
-        JsonObject response = dispatcher.dispatch(initialize, session, Principals.caller(security), McpExchange.ClientChannel.NONE)
-                .orElseThrow();
+        Caller caller = Principals.caller(security);
+        McpSession session = sessions.create(McpSession.Transport.STREAMABLE_HTTP, caller.principal());
+        JsonObject response = dispatcher.dispatch(initialize, session, caller, McpExchange.ClientChannel.NONE).orElseThrow();
         if (!session.isInitialized()) {
             sessions.delete(session);
             return json(response.toString()).build();

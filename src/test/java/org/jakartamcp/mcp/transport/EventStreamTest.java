@@ -55,7 +55,7 @@ class EventStreamTest {
     @Test
     void aWriteStartsOnlyWhenTheOneBeforeIsWritten() {
         SlowSink sink = new SlowSink();
-        EventStream stream = new EventStream(sink, sse(), () -> { });
+        EventStream stream = new EventStream(sink, sse(), () -> { }, Runnable::run);
         assertTrue(stream.comment("keep-alive"));
         assertTrue(stream.send("message", "1", "{\"result\":{}}"));
         assertEquals(1, sink.writes.size(), "the answer waits while the keep-alive is being written");
@@ -67,7 +67,7 @@ class EventStreamTest {
     void closingWaitsForTheLastWrite() {
         SlowSink sink = new SlowSink();
         AtomicInteger closedCallbacks = new AtomicInteger();
-        EventStream stream = new EventStream(sink, sse(), closedCallbacks::incrementAndGet);
+        EventStream stream = new EventStream(sink, sse(), closedCallbacks::incrementAndGet, Runnable::run);
         stream.send("message", "1", "{\"result\":{}}");
         stream.close();
         assertFalse(sink.closed, "the answer is not cut off");
@@ -81,7 +81,7 @@ class EventStreamTest {
     void aFailedWriteEndsTheStream() {
         SlowSink sink = new SlowSink();
         AtomicInteger closedCallbacks = new AtomicInteger();
-        EventStream stream = new EventStream(sink, sse(), closedCallbacks::incrementAndGet);
+        EventStream stream = new EventStream(sink, sse(), closedCallbacks::incrementAndGet, Runnable::run);
         stream.comment("keep-alive");
         stream.send("message", "1", "{}");
         sink.writes.get(0).completeExceptionally(new java.io.IOException("connection reset"));
@@ -94,7 +94,7 @@ class EventStreamTest {
     @Test
     void aStreamKnowsWhetherItIsOlderThanAMoment() {
         long before = System.nanoTime();
-        EventStream stream = new EventStream(new SlowSink(), sse(), () -> { });
+        EventStream stream = new EventStream(new SlowSink(), sse(), () -> { }, Runnable::run);
         assertFalse(stream.openedBefore(before));
         assertTrue(stream.openedBefore(System.nanoTime() + 1));
     }
