@@ -9,9 +9,8 @@
 # liberty:create liberty:deploy) and a JDK (jcmd).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WLP=target/liberty/wlp
-SERVER=defaultServer
 PORT=${HTTP_PORT:-8787}
+DB_PORT=${DB_PORT:-54329}
 SESSIONS=${SESSIONS:-1000}
 USERS=${USERS:-200}
 MINUTES=${MINUTES:-10}
@@ -19,7 +18,8 @@ CONCURRENCY=${CONCURRENCY:-16}
 WORK=$(mktemp -d)
 RESULTS=${RESULTS:-target/soak}
 mkdir -p "$RESULTS"
-trap '"$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
+source bench/lib/server.sh
+trap 'server_stop; rm -rf "$WORK"' EXIT
 
 # Users come from a trusted proxy on this machine (no passwords to manage), each from an address of its own;
 # the limits per user and address are the defaults, which is why the load is spread over USERS users. Lifetimes are shortened to fit ten minutes.
@@ -28,10 +28,8 @@ export OAUTH_ACCESS_TOKEN_SECONDS=$(( (MINUTES + 5) * 60 ))
 export MCP_SESSION_IDLE_MINUTES=${SOAK_SESSION_IDLE_MINUTES:-2}
 export MCP_EVENT_RETENTION_MINUTES=${SOAK_EVENT_RETENTION_MINUTES:-1}
 export HOUSEKEEPING_INTERVAL_MINUTES=${SOAK_HOUSEKEEPING_MINUTES:-1}
-ADMIN_PASSWORD=soak-password ADMIN_PASSWORD_FILE="$WORK/admin-password" DB_EMBEDDED_DIR="$WORK/postgres" \
-    "$WLP/bin/server" start "$SERVER" >/dev/null
-until curl -sf "localhost:$PORT/health/ready" >/dev/null; do sleep 1; done
-pid=$(pgrep -f "ws-server.jar.*$SERVER" | head -1)
+server_start "$PORT" "${HTTPS_PORT:-8788}" "$DB_PORT"
+pid=$SERVER_PID
 
 BASE="http://localhost:$PORT"
 source bench/lib/oauth.sh
@@ -42,13 +40,8 @@ for user in $(seq 1 "$USERS"); do
 done
 echo "soak: $USERS access tokens from the real flow"
 
-heap_after_full_gc() { # kilobytes in use after a full collection (two, so that what the first freed is gone)
-    jcmd "$pid" GC.run >/dev/null
-    jcmd "$pid" GC.run >/dev/null
-    jcmd "$pid" GC.heap_info | awk '/garbage-first heap|def new generation|PSYoungGen|ParOldGen|tenured/{for(i=1;i<=NF;i++) if($i=="used"){v=$(i+1); sub("K,?","",v); s+=v}} END{print s}'
-}
 rows() { # table
-    PGPASSFILE="$WORK/postgres/mcp-credentials.pgpass" psql -h 127.0.0.1 -p 54329 -U postgres -d mcp -tAc "select count(*) from $1"
+    PGPASSFILE="$WORK/postgres/mcp-credentials.pgpass" psql -h 127.0.0.1 -p "$DB_PORT" -U postgres -d mcp -tAc "select count(*) from $1"
 }
 
 java bench/soak/Soak.java "$BASE" "$WORK/tokens" "$SESSIONS" $(( MINUTES * 60 )) "$CONCURRENCY" > "$RESULTS/load.log" 2>&1 &
@@ -56,7 +49,7 @@ load=$!
 printf 'minute\theap_kb\tmcp_session\tmcp_event\n' > "$RESULTS/samples.tsv"
 for minute in $(seq 1 "$MINUTES"); do
     sleep 60
-    printf '%s\t%s\t%s\t%s\n' "$minute" "$(heap_after_full_gc)" "$(rows mcp_session)" "$(rows mcp_event)" | tee -a "$RESULTS/samples.tsv"
+    printf '%s\t%s\t%s\t%s\n' "$minute" "$(heap_after_full_gc "$pid")" "$(rows mcp_session)" "$(rows mcp_event)" | tee -a "$RESULTS/samples.tsv"
 done
 status=0
 wait "$load" || status=$?
