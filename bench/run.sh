@@ -244,7 +244,10 @@ throughput() {
     wait "$TS_PID" 2>/dev/null || true
     TS_PID=
     undeploy_bare
-    if [ "$failed" != 0 ]; then echo "FAILED: some answers were not 2xx or connections failed (see the wrk outputs in $RESULTS)" >&2; exit 1; fi
+    if [ "$failed" != 0 ]; then
+        echo "FAILED: some answers were not 2xx or connections failed (see the wrk outputs in $RESULTS)" >&2
+        FAILED=1
+    fi
 }
 
 java_version() {
@@ -303,7 +306,10 @@ streams() {
             printf "heap after full GC under 1 GiB with the streams open: %s\n", pf(ho < 1048576)
             printf "no thread per stream (threads grew by fewer than 100): %s\n", pf(ot - ht < 100)
         }' | tee "$RESULTS/streams.md"
-    if [ "$status" != 0 ]; then echo "FAILED: not every stream opened and stayed open (see $RESULTS/streams.log)" >&2; exit 1; fi
+    if [ "$status" != 0 ]; then
+        echo "FAILED: not every stream opened and stayed open (see $RESULTS/streams.log)" >&2
+        FAILED=1
+    fi
 }
 
 start_ours() {
@@ -317,9 +323,11 @@ start_ours() {
     log "access token from the real OAuth flow (${#TOKEN} characters)"
 }
 
+FAILED=0
 start_ours
 case $MODE in
     throughput) throughput ;;
     streams) streams ;;
     all) throughput; echo; streams ;;
 esac
+exit "$FAILED"

@@ -65,4 +65,7 @@ app.post('/mcp', async (req, res) => {
     await transport.handleRequest(req, res, req.body);
 });
 
-app.listen(port, '127.0.0.1', () => console.log(`TypeScript SDK server on http://127.0.0.1:${port}/mcp`));
+const server = app.listen(port, '127.0.0.1', () => console.log(`TypeScript SDK server on http://127.0.0.1:${port}/mcp`));
+// Idle keep-alive connections are kept 30 s, as Liberty keeps them (persistTimeout), not Node's 5 s: on a machine
+// this busy the load generator can be off the CPU for seconds, and Node's close then counts as a failed request.
+server.keepAliveTimeout = 30000;
