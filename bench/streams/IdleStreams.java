@@ -154,7 +154,7 @@ public class IdleStreams {
     }
 
     private void fail(Stream stream, String reason) {
-        String kind = reason.replaceAll("[0-9a-f]{8,}", "…");
+        String kind = reason.replaceAll("[0-9a-f]{8,}", "…").replaceAll("\\d+ s after", "N s after");
         kind = kind.length() > 60 ? kind.substring(0, 60) : kind;
         failures.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
         firstFailure.putIfAbsent(kind, reason);
@@ -190,6 +190,9 @@ public class IdleStreams {
         volatile long lastComment = System.nanoTime() - Duration.ofDays(1).toNanos();
         private final AtomicLong lines = new AtomicLong();
         private final StringBuilder head = new StringBuilder();
+        private final long created = System.nanoTime();
+        private volatile long primedAt;
+        private volatile String lastLine = "";
         private volatile Flow.Subscription subscription;
 
         @Override
@@ -203,8 +206,12 @@ public class IdleStreams {
             if (lines.incrementAndGet() <= 3 && !primed) {
                 head.append(line).append(' ');
             }
+            if (!line.isEmpty()) {
+                lastLine = line;
+            }
             if (!primed && line.startsWith("id:")) {
                 primed = true;
+                primedAt = System.nanoTime();
                 primed().incrementAndGet();
                 primedOrEnded.complete(null);
             } else if (line.startsWith(":")) {
@@ -219,7 +226,9 @@ public class IdleStreams {
 
         @Override
         public void onComplete() {
-            end("stream " + status + " ended by the server after " + lines.get() + " lines" + (primed ? "" : ": " + abbreviate(head.toString())));
+            end("stream " + status + " ended by the server after " + lines.get() + " lines" + (primed
+                    ? " (the last '" + lastLine + "'), " + seconds(primedAt) + " s after its priming event, " + seconds(created) + " s after it was begun"
+                    : ": " + abbreviate(head.toString())));
         }
 
         synchronized void end(String reason) {
@@ -229,6 +238,7 @@ public class IdleStreams {
             ended = true;
             if (primed) {
                 ended().incrementAndGet();
+                System.out.printf("streams: one ended early at %s: %s%n", java.time.LocalTime.now(), reason);
             }
             fail(this, reason);
         }
