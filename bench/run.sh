@@ -235,6 +235,8 @@ throughput() {
             for (i = 1; i <= n; i++) for (j = 0; j < 2; j++) { c = j ? 64 : 16; printf "round %s, c=%d: %s\n", rounds[i], c, verdict[i, c] }
             print "issue 13 bars, all rounds: " (bad ? "FAIL" : "PASS")
         }' "$RESULTS/throughput.tsv" | tee "$RESULTS/throughput.md"
+    # the session ends as a client ends it, so that the streams part starts with no session but its own
+    curl -sf -o /dev/null -X DELETE -H "Authorization: Bearer $TOKEN" -H "Mcp-Session-Id: $session" -H "$version" "$BASE/mcp"
     if [ -n "$BENCH_JFR" ]; then
         echo
         echo "JFR profile of our server during the last round's c=64 tool calls: $(realpath -m "$BENCH_JFR")"
