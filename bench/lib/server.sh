@@ -21,6 +21,9 @@ server_start() {
         return 1
     fi
     SERVER_PORT=$http
+    # a bare.war left by an interrupted run would start with the server, and deploy_bare would then take the log
+    # line of that start for its own while Liberty redeploys it
+    rm -f "$WLP/usr/servers/$SERVER/dropins/bare.war"
     env HTTP_PORT="$http" HTTPS_PORT="$https" "${database[@]}" ADMIN_PASSWORD="$BENCH_ADMIN_PASSWORD" \
         ADMIN_PASSWORD_FILE="$WORK/admin-password" DB_EMBEDDED_DIR="$WORK/postgres" "$@" \
         "$WLP/bin/server" start "$SERVER" >/dev/null
