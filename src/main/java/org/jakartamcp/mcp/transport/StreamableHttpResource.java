@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ public abstract class StreamableHttpResource {
     @Path(McpEndpoints.MCP)
     @McpTransport
     @ApplicationScoped
-    public static class Mcp extends StreamableHttpResource {
+    public static class AtMcp extends StreamableHttpResource {
         @Override
         String endpoint() {
             return McpEndpoints.MCP;
@@ -63,7 +64,7 @@ public abstract class StreamableHttpResource {
     @Path(McpEndpoints.SSE)
     @McpTransport
     @ApplicationScoped
-    public static class Sse extends StreamableHttpResource {
+    public static class AtSse extends StreamableHttpResource {
         @Override
         String endpoint() {
             return McpEndpoints.SSE;
@@ -141,7 +142,7 @@ public abstract class StreamableHttpResource {
     @POST
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void postStreaming(@HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version,
-                              @Context SseEventSink sink, @Context jakarta.ws.rs.sse.Sse sse) {
+                              @Context SseEventSink sink, @Context Sse sse) {
         StreamableHttpPost posted = StreamableHttpPost.of(request);
         if (StatelessRequests.isStateless(version, posted.body())) {
             stateless.stream(posted.body(), request::getHeader, security, sink, sse);
@@ -166,7 +167,7 @@ public abstract class StreamableHttpResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(@Context SseEventSink sink, @Context jakarta.ws.rs.sse.Sse sse, @Context UriInfo uri,
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @Context UriInfo uri,
                        @HeaderParam(StreamableHttpSessions.SESSION_HEADER) String sessionId,
                        @HeaderParam(StreamableHttpSessions.VERSION_HEADER) String version,
                        @HeaderParam("Last-Event-ID") String lastEventId) {

@@ -26,12 +26,10 @@ final class HashedKeyMap<V> {
      */
     static final int KEY_BYTES = 144;
 
-    private final int maxEntries;
     private final Cache<Key, V> entries;
 
     HashedKeyMap(int maxEntries) {
-        this.maxEntries = Math.max(1, maxEntries);
-        this.entries = Caffeine.newBuilder().maximumSize(this.maxEntries).executor(Runnable::run).build();
+        this.entries = Caffeine.newBuilder().maximumSize(Math.max(1, maxEntries)).executor(Runnable::run).build();
     }
 
     /** The entries a bound in bytes allows, for values of {@code valueBytes}, capped by a bound in entries. */
@@ -57,9 +55,5 @@ final class HashedKeyMap<V> {
     int size() {
         entries.cleanUp();
         return (int) entries.estimatedSize();
-    }
-
-    int maxEntries() {
-        return maxEntries;
     }
 }
