@@ -18,6 +18,7 @@ final class FailureCount {
         if (lastFailure == null) {
             return Duration.ZERO;
         }
+        now = notBeforeLastFailure(now);
         if (!now.isBefore(lastFailure.plus(policy.memory()))) {
             failures = 0;
             lastFailure = null;
@@ -33,8 +34,17 @@ final class FailureCount {
             return false;
         }
         failures++;
-        lastFailure = now;
+        lastFailure = notBeforeLastFailure(now);
         return true;
+    }
+
+    /**
+     * Callers read the clock before taking this lock, so a parallel attempt may have counted a failure at
+     * a later instant than {@code now}: this attempt is then as late as that one, never earlier (which
+     * would make it wait for the gap while free failures remain).
+     */
+    private Instant notBeforeLastFailure(Instant now) {
+        return lastFailure != null && now.isBefore(lastFailure) ? lastFailure : now;
     }
 
     /** Takes back a failure counted in advance (the attempt succeeded, or another limit refused it). */
