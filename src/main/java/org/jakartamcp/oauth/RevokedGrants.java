@@ -15,23 +15,33 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jakartamcp.platform.cluster.ClusterSignal;
+import org.jakartamcp.platform.cluster.ClusterSignals;
 import org.jakartamcp.platform.database.DatabaseReady;
 
 /**
  * The grants revoked recently enough that access tokens issued under them may still be accepted
  * (their lifetime plus the clock skew, {@link OAuthSettings#accessTokenAcceptance}).
- * Checking a token against this set costs no database round trip; the set is refreshed from
- * PostgreSQL every two seconds (so a revocation on another instance takes effect within that), and
- * a revocation on this instance takes effect at once.
+ * Checking a token against this set costs no database round trip. A revocation takes effect at once
+ * on this instance and, signalled ({@link ClusterSignals}), within milliseconds on the others; the set
+ * is also refreshed from PostgreSQL every {@code oauth.revoked-grants-refresh-seconds}, which bounds
+ * the delay when a signal is lost.
  */
 @ApplicationScoped
 public class RevokedGrants {
 
     private static final Logger LOG = Logger.getLogger(RevokedGrants.class.getName());
-    static final long REFRESH_MILLIS = 2000;
 
     @Inject
     OAuthStore store;
+
+    @Inject
+    ClusterSignals signals;
+
+    @Inject
+    @ConfigProperty(name = "oauth.revoked-grants-refresh-seconds", defaultValue = "5")
+    long refreshSeconds;
 
     @Inject
     OAuthSettings settings;
@@ -45,7 +55,8 @@ public class RevokedGrants {
 
     void onDatabaseReady(@Observes DatabaseReady ready) {
         refresh();
-        refresher = scheduler.scheduleWithFixedDelay(this::refresh, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+        long period = Math.max(1, refreshSeconds);
+        refresher = scheduler.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.SECONDS);
     }
 
     @PreDestroy
@@ -60,8 +71,25 @@ public class RevokedGrants {
         return revoked.contains(grantId);
     }
 
+    /** Called in the transaction that revokes the grant: the other instances hear of it once it commits. */
     void revokedHere(long grantId) {
         revoked.add(grantId);
+        signals.publish(ClusterSignal.Topic.GRANT_REVOKED, Long.toString(grantId));
+    }
+
+    void onSignal(@Observes ClusterSignal signal) {
+        switch (signal.topic()) {
+            case GRANT_REVOKED -> {
+                try {
+                    revoked.add(Long.parseLong(signal.subject()));
+                } catch (NumberFormatException e) {
+                    LOG.fine(() -> "Ignored a revocation signal without a grant id: " + signal.subject());
+                }
+            }
+            case RESYNC -> refresh();
+            default -> {
+            }
+        }
     }
 
     private void refresh() {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * deployment of the product share the database as two instances of the server would. A session's
  * age is set in the database, as the passing of a day would.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({TestServer.Ready.class, ArquillianExtension.class})
 class SessionLifetimeIT {
 
     /** The default mcp.session-check-seconds, and what a loaded test machine may add to it. */

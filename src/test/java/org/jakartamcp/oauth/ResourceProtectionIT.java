@@ -132,9 +132,7 @@ class ResourceProtectionIT {
     }
 
     private HttpResponse<String> revoke(String token, String clientId) {
-        return Http.sendAsIs(HttpRequest.newBuilder(URI.create(base + "/revoke"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + token + "&client_id=" + clientId)).build());
+        return flow.revoke(token, clientId);
     }
 
     @Test

@@ -169,6 +169,11 @@ public final class OAuthFlow {
         return post(base + "/token", "application/x-www-form-urlencoded", form(parameters), null);
     }
 
+    /** POST /revoke (RFC 7009) of a token of this public client; returns the response as is. */
+    public HttpResponse<String> revoke(String token, String clientId) {
+        return post(base + "/revoke", "application/x-www-form-urlencoded", form(Map.of("token", token, "client_id", clientId)), null);
+    }
+
     public HttpResponse<String> redeem(String clientId, String code, String verifier) {
         return token(Map.of("grant_type", "authorization_code", "client_id", clientId, "code", code,
                 "code_verifier", verifier, "redirect_uri", REDIRECT_URI));

@@ -1,6 +1,8 @@
 package org.jakartamcp.testing;
 
 import java.time.Duration;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The Liberty test server the build starts before the integration tests, with the real application at its root. */
 public final class TestServer {
@@ -22,5 +24,16 @@ public final class TestServer {
         TestDatabase.shared();
         new Health(baseUrl()).awaitReady(Duration.ofSeconds(120));
         return baseUrl();
+    }
+
+    /**
+     * For Arquillian tests, registered before ArquillianExtension: their deployments then start on a running
+     * database, as the root application did, even when such a test is the first to run.
+     */
+    public static final class Ready implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            awaitReady();
+        }
     }
 }

@@ -23,15 +23,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
+import org.jakartamcp.platform.cluster.ClusterSignal;
+import org.jakartamcp.platform.cluster.ClusterSignals;
 import org.jakartamcp.platform.database.DatabaseFailures;
 import org.jakartamcp.platform.database.DatabaseReady;
 
 /**
  * Sessions in PostgreSQL, with the ones in use cached in memory: a request costs a map lookup, a
  * restart or another instance costs one read. {@code last_seen_at} is written at most once a minute.
- * The database is the truth shared by all instances: every few seconds
- * ({@link SessionSettings#checkInterval()}) one query checks the cached sessions against it, so a
- * session deleted or expired anywhere ends here too, without a round trip per request.
+ * The database is the truth shared by all instances: a session deleted or expired on one instance is
+ * signalled to the others ({@link ClusterSignals}), which drop it at once; and every few seconds
+ * ({@link SessionSettings#checkInterval()}) one query checks the cached sessions against it, in case a
+ * signal was lost. Neither costs a round trip per request.
  */
 @ApplicationScoped
 public class SessionStore {
@@ -46,6 +49,9 @@ public class SessionStore {
 
     @Inject
     Event<SessionEnded> ended;
+
+    @Inject
+    ClusterSignals signals;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -79,7 +85,7 @@ public class SessionStore {
         SessionRecord record = new SessionRecord(session.idHash(), transport.name(), principal, now);
         if (transport == McpSession.Transport.STREAMABLE_HTTP) {
             // an HTTP+SSE session ends with its stream; a Streamable HTTP one may be abandoned without a DELETE
-            repository.insertWithin(record, settings.perUser()).forEach(this::unload);
+            repository.insertWithin(record, settings.perUser()).forEach(this::endedHere);
         } else {
             repository.insert(record);
         }
@@ -161,7 +167,21 @@ public class SessionStore {
 
     public boolean delete(McpSession session) {
         unload(session.idHash());
-        return repository.delete(session.idHash());
+        boolean deleted = repository.delete(session.idHash());
+        if (deleted) {
+            signals.publish(ClusterSignal.Topic.SESSION_ENDED, session.idHash());
+        }
+        return deleted;
+    }
+
+    /** Another instance ended a session: it ends here too; or signals may have been missed: check now. */
+    void onSignal(@Observes ClusterSignal signal) {
+        switch (signal.topic()) {
+            case SESSION_ENDED -> unload(signal.subject());
+            case RESYNC -> check();
+            default -> {
+            }
+        }
     }
 
     /**
@@ -202,7 +222,14 @@ public class SessionStore {
     private void expire(String hash) {
         unload(hash);
         repository.delete(hash);
+        signals.publish(ClusterSignal.Topic.SESSION_ENDED, hash);
         LOG.fine(() -> "Session " + hash.substring(0, 8) + "... expired after " + settings.idleTimeout().toMinutes() + " idle minutes");
+    }
+
+    /** A session whose row this instance deleted: forgotten here, and on the other instances. */
+    private void endedHere(String hash) {
+        unload(hash);
+        signals.publish(ClusterSignal.Topic.SESSION_ENDED, hash);
     }
 
     /** Forgets a session on this instance: its streams end and what was kept for it in memory goes. */

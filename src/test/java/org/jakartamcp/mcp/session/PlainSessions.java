@@ -2,6 +2,8 @@ package org.jakartamcp.mcp.session;
 
 import java.time.OffsetDateTime;
 import java.util.function.Consumer;
+import org.jakartamcp.platform.cluster.ClusterSignal;
+import org.jakartamcp.platform.cluster.ClusterSignals;
 import org.jakartamcp.testing.PlainBeans;
 
 /** A session store whose sessions live in memory only: what the handlers change is kept on the session objects. */
@@ -52,6 +54,12 @@ public final class PlainSessions {
             }
         };
         store.ended = PlainBeans.silentEvent();
+        store.signals = new ClusterSignals() {
+            @Override
+            public void publish(ClusterSignal.Topic topic, String subject) {
+                // one instance, nobody to tell
+            }
+        };
         SessionSettings settings = new SessionSettings();
         settings.idleMinutes = 1440;
         settings.perUser = 100;

@@ -1,0 +1,50 @@
+package org.jakartamcp.platform.cluster;
+
+import java.util.Optional;
+
+/**
+ * A change one instance made that the others must act on at once (a session ended, a grant revoked):
+ * what changed and its key, never the data itself, which stays in the database. Fired as a CDI event
+ * on every instance but the one that sent it.
+ */
+public record ClusterSignal(Topic topic, String subject) {
+
+    /** The kinds of change, by the name they travel under. */
+    public enum Topic {
+        /** The subject is the hash of a session that was deleted or expired. */
+        SESSION_ENDED("session-ended"),
+        /** The subject is the id of a grant whose tokens are no longer accepted. */
+        GRANT_REVOKED("grant-revoked"),
+        /**
+         * The subject is empty: this instance may have missed signals (it has just connected, or reconnected
+         * after losing the database), so caches check themselves against the database now.
+         */
+        RESYNC("resync");
+
+        private final String wireName;
+
+        Topic(String wireName) {
+            this.wireName = wireName;
+        }
+
+        String wireName() {
+            return wireName;
+        }
+
+        static Optional<Topic> ofWireName(String name) {
+            for (Topic topic : values()) {
+                if (topic.wireName.equals(name)) {
+                    return Optional.of(topic);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    public ClusterSignal {
+        if (subject.indexOf(' ') >= 0 || subject.length() > SignalPayload.MAX_SUBJECT_LENGTH) {
+            throw new IllegalArgumentException("a signal's subject is a key: no spaces, at most "
+                    + SignalPayload.MAX_SUBJECT_LENGTH + " characters");
+        }
+    }
+}

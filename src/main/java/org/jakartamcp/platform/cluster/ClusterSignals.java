@@ -1,0 +1,94 @@
+package org.jakartamcp.platform.cluster;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jakartamcp.platform.database.DatabaseReady;
+import org.jakartamcp.platform.database.UnpooledConnections;
+
+/**
+ * Signals between the instances of this server that share one database, through PostgreSQL's
+ * LISTEN/NOTIFY: the database stays the truth, a signal only tells the other instances to stop
+ * trusting what they keep in memory about one key. Every cache that listens also checks itself
+ * against the database periodically, so a signal lost (an instance that could not reach the database
+ * for a while) costs a delay, never a wrong answer for longer than that period.
+ */
+@ApplicationScoped
+public class ClusterSignals {
+
+    private static final Logger LOG = Logger.getLogger(ClusterSignals.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** This instance's id in the signals it sends: new at every start, so a restarted instance is another sender. */
+    private final String instance = newInstanceId();
+
+    @Inject
+    SignalRepository repository;
+
+    @Inject
+    UnpooledConnections connections;
+
+    @Inject
+    Event<ClusterSignal> received;
+
+    @Inject
+    @ConfigProperty(name = "cluster.signal-check-seconds", defaultValue = "10")
+    long checkSeconds;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private volatile SignalListener listener;
+
+    void onDatabaseReady(@Observes DatabaseReady ready) {
+        SignalListener started = new SignalListener(() -> connections.open("jakarta-mcp-server signals"), instance, received::fire,
+                Duration.ofSeconds(Math.max(1, checkSeconds)));
+        listener = started;
+        Thread thread = threads.newThread(started);
+        thread.setName("mcp-cluster-signals");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        SignalListener running = listener;
+        if (running != null) {
+            running.stop();
+        }
+    }
+
+    /**
+     * Tells the other instances about a change, once the caller's transaction (if any) commits. A
+     * failure is logged, not thrown: the others then find out through their periodic checks.
+     */
+    public void publish(ClusterSignal.Topic topic, String subject) {
+        try {
+            repository.notify(new SignalPayload(instance, new ClusterSignal(topic, subject)).encode());
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not signal " + topic + " to the other instances; they find out through their periodic checks", e);
+        }
+    }
+
+    /** Whether this instance hears the others' signals now. */
+    public boolean isListening() {
+        SignalListener running = listener;
+        return running != null && running.isListening();
+    }
+
+    private static String newInstanceId() {
+        byte[] bytes = new byte[9];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

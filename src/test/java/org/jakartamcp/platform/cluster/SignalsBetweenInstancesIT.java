@@ -1,0 +1,98 @@
+package org.jakartamcp.platform.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.jakartamcp.testing.Deployments;
+import org.jakartamcp.testing.Eventually;
+import org.jakartamcp.testing.Http;
+import org.jakartamcp.testing.McpHttp;
+import org.jakartamcp.testing.OAuthFlow;
+import org.jakartamcp.testing.TestServer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.OperateOnDeployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Two deployments of the product on one server and one database behave as two instances: each keeps
+ * its own caches, and only the signals between them (their periodic checks are set to an hour here)
+ * can make a change on one take effect on the other within seconds.
+ */
+@ExtendWith({TestServer.Ready.class, ArquillianExtension.class})
+class SignalsBetweenInstancesIT {
+
+    private static final Map<String, String> HOURLY_CHECKS = Map.of("mcp.session-check-seconds", "3600",
+            "oauth.revoked-grants-refresh-seconds", "3600");
+    private static final Duration SOON = Duration.ofSeconds(5);
+    private static final String LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+
+    @ArquillianResource
+    @OperateOnDeployment("instance-a")
+    URL instanceA;
+
+    @ArquillianResource
+    @OperateOnDeployment("instance-b")
+    URL instanceB;
+
+    private String a;
+    private String b;
+
+    @Deployment(name = "instance-a", testable = false)
+    static WebArchive instanceA() {
+        return Deployments.product("instance-a.war", HOURLY_CHECKS);
+    }
+
+    @Deployment(name = "instance-b", testable = false)
+    static WebArchive instanceB() {
+        return Deployments.product("instance-b.war", HOURLY_CHECKS);
+    }
+
+    @BeforeEach
+    void ready() {
+        TestServer.awaitReady();
+        a = instanceA.toString().replaceAll("/$", "");
+        b = instanceB.toString().replaceAll("/$", "");
+    }
+
+    @Test
+    void aSessionDeletedThroughOneInstanceIsGoneOnTheOther() {
+        String session = new McpHttp(a + "/mcp").initialize("2025-11-25");
+        McpHttp throughB = new McpHttp(b + "/mcp");
+        assertEquals(200, throughB.call(session, LIST).statusCode(), "the other instance serves the session, and now holds it");
+
+        HttpResponse<String> deleted = Http.send(HttpRequest.newBuilder(URI.create(a + "/mcp")).DELETE()
+                .header("Mcp-Session-Id", session).build());
+        assertEquals(204, deleted.statusCode(), deleted.body());
+
+        HttpResponse<String> gone = Eventually.await("404 on the other instance", SOON, () -> throughB.call(session, LIST),
+                response -> response.statusCode() != 200);
+        assertEquals(404, gone.statusCode(), gone.body());
+        assertEquals(404, new McpHttp(a + "/mcp").call(session, LIST).statusCode());
+    }
+
+    /** Instances share the issuer (the test server's base URL), so a token from the test server's own flow is good on both. */
+    @Test
+    void aGrantRevokedThroughOneInstanceIsRefusedOnTheOther() {
+        JsonObject tokens = new OAuthFlow(TestServer.awaitReady()).tokens();
+        JsonObject claims = OAuthFlow.claims(tokens.getString("access_token"));
+        McpHttp throughB = new McpHttp(b + "/mcp", tokens.getString("access_token"));
+        String session = throughB.initialize("2025-11-25");
+
+        assertEquals(200, new OAuthFlow(a).revoke(tokens.getString("refresh_token"), claims.getString("client_id")).statusCode());
+
+        HttpResponse<String> refused = Eventually.await("401 on the other instance", SOON, () -> throughB.call(session, LIST),
+                response -> response.statusCode() != 200);
+        assertEquals(401, refused.statusCode(), refused.body());
+    }
+}
