@@ -63,6 +63,15 @@ public class Passwords {
         return record.toUser();
     }
 
+    /**
+     * Creates the first user, unless there is a user already: false then. Safe on several instances at
+     * once (the check and the insert hold a database-wide lock).
+     */
+    boolean createFirst(String username, String displayName, String password, boolean administrator) {
+        return users.insertIfNoUser(new UserRecord(username, displayName, hash.generate(password.toCharArray()), administrator,
+                OffsetDateTime.now(clock)));
+    }
+
     boolean anyUser() {
         return users.count() > 0;
     }

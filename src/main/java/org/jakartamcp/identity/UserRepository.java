@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
+import org.jakartamcp.platform.database.AdvisoryLocks;
 
 /** Users in PostgreSQL. */
 @ApplicationScoped
@@ -34,6 +35,16 @@ public class UserRepository {
     @Transactional(Transactional.TxType.SUPPORTS)
     long count() {
         return entityManager.createNamedQuery(UserRecord.COUNT, Long.class).getSingleResult();
+    }
+
+    /** Inserts the user if there is none yet; false if there is one. Serialised across instances by an advisory lock. */
+    boolean insertIfNoUser(UserRecord user) {
+        AdvisoryLocks.lock(entityManager, AdvisoryLocks.FIRST_USER);
+        if (count() > 0) {
+            return false;
+        }
+        insert(user);
+        return true;
     }
 
     void insert(UserRecord user) {

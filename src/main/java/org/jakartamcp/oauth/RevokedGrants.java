@@ -53,10 +53,13 @@ public class RevokedGrants {
     private final Set<Long> revoked = ConcurrentHashMap.newKeySet();
     private volatile ScheduledFuture<?> refresher;
 
+    /** The first load must succeed before the server is ready: until then, a revoked grant's tokens would pass here. */
     void onDatabaseReady(@Observes DatabaseReady ready) {
-        refresh();
-        long period = Math.max(1, refreshSeconds);
-        refresher = scheduler.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.SECONDS);
+        ready.step("revoked grants", () -> {
+            load();
+            long period = Math.max(1, refreshSeconds);
+            refresher = scheduler.scheduleWithFixedDelay(this::refresh, period, period, TimeUnit.SECONDS);
+        });
     }
 
     @PreDestroy
@@ -94,13 +97,17 @@ public class RevokedGrants {
 
     private void refresh() {
         try {
-            // a revoked grant's last token is accepted until its expiry plus the clock skew: remembered longer than that
-            OffsetDateTime since = OffsetDateTime.now(clock).minus(settings.accessTokenAcceptance());
-            Set<Long> current = Set.copyOf(store.revokedSince(since));
-            revoked.addAll(current);
-            revoked.retainAll(current);
+            load();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not refresh the revoked grants; keeping the last known set", e);
         }
+    }
+
+    private void load() {
+        // a revoked grant's last token is accepted until its expiry plus the clock skew: remembered longer than that
+        OffsetDateTime since = OffsetDateTime.now(clock).minus(settings.accessTokenAcceptance());
+        Set<Long> current = Set.copyOf(store.revokedSince(since));
+        revoked.addAll(current);
+        revoked.retainAll(current);
     }
 }

@@ -6,6 +6,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.function.Predicate;
+import org.jakartamcp.platform.database.AdvisoryLocks;
 
 /** Signing keys in PostgreSQL. */
 @ApplicationScoped
@@ -23,13 +25,22 @@ public class SigningKeyRepository {
     }
 
     /**
-     * Stores a new key and retires every key that was active before it, committed at once: the key is
-     * cached and signs right away, so it must not vanish with a caller's rolled-back transaction.
+     * Stores a new key and retires every key that was active before it, unless the newest active key is
+     * {@code stillGood} (another instance replaced the key since the caller looked): false then. Instances
+     * doing this at once take turns (an advisory lock), so only one of them replaces the key. Committed at
+     * once: the key is cached and signs right away, so it must not vanish with a caller's rolled-back transaction.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void rotateTo(SigningKeyRecord key, OffsetDateTime now) {
-        entityManager.createQuery("select k from SigningKeyRecord k where k.retiredAt is null", SigningKeyRecord.class)
-                .getResultList().forEach(active -> active.retire(now));
+    boolean rotateTo(SigningKeyRecord key, OffsetDateTime now, Predicate<SigningKeyRecord> stillGood) {
+        AdvisoryLocks.lock(entityManager, AdvisoryLocks.SIGNING_KEY);
+        List<SigningKeyRecord> active = entityManager.createQuery(
+                "select k from SigningKeyRecord k where k.retiredAt is null order by k.createdAt desc", SigningKeyRecord.class)
+                .getResultList();
+        if (!active.isEmpty() && stillGood.test(active.get(0))) {
+            return false;
+        }
+        active.forEach(previous -> previous.retire(now));
         entityManager.persist(key);
+        return true;
     }
 }

@@ -58,7 +58,7 @@ public class SigningKeys {
 
     /** Makes sure a signing key exists before the server reports ready, so that the first JWKS fetch finds it. */
     void onDatabaseReady(@Observes DatabaseReady ready) {
-        current();
+        ready.step("signing key", this::current);
     }
 
     /** Signs the claims as an access token ({@code typ: at+jwt}, RFC 9068). */
@@ -105,7 +105,7 @@ public class SigningKeys {
 
     /** Creates a new signing key; the previous one stays published until its tokens have expired. */
     public synchronized void rotate() {
-        repository.rotateTo(newKey(), OffsetDateTime.now(clock));
+        repository.rotateTo(newKey(), OffsetDateTime.now(clock), newest -> false);
         loaded = null;
     }
 
@@ -120,9 +120,9 @@ public class SigningKeys {
     private synchronized Loaded load() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<SigningKeyRecord> keys = repository.published(now.minus(settings.accessTokenLifetime().multipliedBy(2)));
-        if (keys.isEmpty() || keys.get(0).retiredAt != null || !ALGORITHM.getName().equals(keys.get(0).algorithm)
-                || keys.get(0).createdAt.plus(settings.signingKeyLifetime()).isBefore(now)) {
-            repository.rotateTo(newKey(), now);
+        if (keys.isEmpty() || keys.get(0).retiredAt != null || !isGood(keys.get(0), now)) {
+            // instances doing this at once: one replaces the key, the others find its key good and keep it
+            repository.rotateTo(newKey(), now, newest -> isGood(newest, now));
             keys = repository.published(now.minus(settings.accessTokenLifetime().multipliedBy(2)));
         }
         try {
@@ -141,6 +141,11 @@ public class SigningKeys {
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("A stored signing key cannot be read", e);
         }
+    }
+
+    /** Whether an active key may go on signing: the algorithm is right and it is younger than its lifetime. */
+    private boolean isGood(SigningKeyRecord key, OffsetDateTime now) {
+        return ALGORITHM.getName().equals(key.algorithm) && !key.createdAt.plus(settings.signingKeyLifetime()).isBefore(now);
     }
 
     private SigningKeyRecord newKey() {

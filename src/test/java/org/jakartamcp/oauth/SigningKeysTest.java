@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class SigningKeysTest {
 
     /** Keys in a list, with the same meaning as the named queries. */
-    static final class KeysInMemory extends SigningKeyRepository {
+    static class KeysInMemory extends SigningKeyRepository {
         final List<SigningKeyRecord> keys = new ArrayList<>();
 
         @Override
@@ -34,9 +35,29 @@ class SigningKeysTest {
         }
 
         @Override
-        void rotateTo(SigningKeyRecord key, OffsetDateTime now) {
-            keys.stream().filter(active -> active.retiredAt == null).forEach(active -> active.retire(now));
+        boolean rotateTo(SigningKeyRecord key, OffsetDateTime now, Predicate<SigningKeyRecord> stillGood) {
+            List<SigningKeyRecord> active = keys.stream().filter(candidate -> candidate.retiredAt == null)
+                    .sorted(Comparator.comparing((SigningKeyRecord candidate) -> candidate.createdAt).reversed()).toList();
+            if (!active.isEmpty() && stillGood.test(active.get(0))) {
+                return false;
+            }
+            active.forEach(previous -> previous.retire(now));
             keys.add(key);
+            return true;
+        }
+    }
+
+    /** What an instance saw before another one, starting at the same moment, stored its key: no key at all, once. */
+    static final class KeysStoredMeanwhile extends KeysInMemory {
+        private boolean seenEmpty;
+
+        @Override
+        List<SigningKeyRecord> published(OffsetDateTime since) {
+            if (!seenEmpty) {
+                seenEmpty = true;
+                return List.of();
+            }
+            return super.published(since);
         }
     }
 
@@ -72,6 +93,29 @@ class SigningKeysTest {
         String second = SignedJWT.parse(signingKeys(repository, 0).sign(new JWTClaimsSet.Builder().build())).getHeader().getKeyID();
         assertNotEquals(first, second);
         assertTrue(repository.keys.stream().anyMatch(key -> key.kid.equals(first) && key.retiredAt != null));
+    }
+
+    @Test
+    void anInstanceThatFindsNoKeyWhileAnotherStoresOneKeepsTheOtherOne() throws Exception {
+        KeysStoredMeanwhile shared = new KeysStoredMeanwhile();
+        SigningKeys first = signingKeys(shared, 30);
+        String firstKid = SignedJWT.parse(first.sign(new JWTClaimsSet.Builder().build())).getHeader().getKeyID();
+        shared.seenEmpty = false; // the second instance looked before the first one's key was there
+
+        SigningKeys second = signingKeys(shared, 30);
+        String secondKid = SignedJWT.parse(second.sign(new JWTClaimsSet.Builder().build())).getHeader().getKeyID();
+
+        assertEquals(firstKid, secondKid, "both instances sign with one key");
+        assertEquals(1, shared.keys.size(), "no second key was stored");
+        assertTrue(shared.keys.get(0).retiredAt == null);
+    }
+
+    @Test
+    void anExplicitRotationReplacesEvenAGoodKey() {
+        keys.sign(new JWTClaimsSet.Builder().build());
+        keys.rotate();
+        assertEquals(2, repository.keys.size());
+        assertEquals(1, repository.keys.stream().filter(key -> key.retiredAt == null).count());
     }
 
     static SigningKeys signingKeys(SigningKeyRepository repository, long keyDays) {

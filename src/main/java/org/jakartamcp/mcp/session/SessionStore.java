@@ -66,8 +66,10 @@ public class SessionStore {
     }
 
     void onDatabaseReady(@Observes DatabaseReady ready) {
-        long period = settings.checkInterval().toMillis();
-        checker = scheduler.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
+        ready.step("session checks", () -> {
+            long period = settings.checkInterval().toMillis();
+            checker = scheduler.scheduleWithFixedDelay(this::check, period, period, TimeUnit.MILLISECONDS);
+        });
     }
 
     @PreDestroy

@@ -13,7 +13,7 @@ public class ServerStartAudit {
     AuditTrail auditTrail;
 
     void onDatabaseReady(@Observes DatabaseReady ready) {
-        auditTrail.record(AuditTrail.SERVER_STARTED, "system",
-                "java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " processors");
+        ready.step("start audit", () -> auditTrail.record(AuditTrail.SERVER_STARTED, "system",
+                "java " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " processors"));
     }
 }

@@ -8,14 +8,16 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Prepares the database when the application starts: the embedded PostgreSQL if there is one, then
- * the migrations. The database may be down at that moment; the application starts anyway, reports
- * itself not ready, and keeps trying with a growing delay.
+ * the migrations, then the start-up steps registered on {@link DatabaseReady}. The database may be
+ * down at that moment; the application starts anyway, reports itself not ready, and keeps trying
+ * with a growing delay; a failed start-up step is retried the same way, and readiness names it.
  */
 @ApplicationScoped
 public class DatabaseStartup {
@@ -37,6 +39,8 @@ public class DatabaseStartup {
 
     private volatile boolean complete;
     private volatile String embeddedFailure;
+    private volatile String announceFailure;
+    private volatile StartupSteps steps;
 
     /** Returns at once: the application serves (and reports itself not ready) while the database comes up. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -71,12 +75,33 @@ public class DatabaseStartup {
             scheduler.schedule(() -> attempt(number + 1), retryDelay(number).toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
+        announce(1);
+    }
+
+    /** Tells the observers the database is ready; they register the start-up steps. */
+    private void announce(int number) {
+        DatabaseReady event = new DatabaseReady();
         try {
-            databaseReady.fire(new DatabaseReady());
+            databaseReady.fire(event);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "A database-ready observer failed", e);
+            // an observer that did its work in the observer instead of registering a step
+            announceFailure = "a database-ready observer failed (" + DatabaseFailures.describe(e) + ")";
+            LOG.log(Level.SEVERE, "A database-ready observer failed; the start-up is tried again", e);
+            scheduler.schedule(() -> announce(number + 1), retryDelay(number).toMillis(), TimeUnit.MILLISECONDS);
+            return;
+        }
+        announceFailure = null;
+        steps = new StartupSteps(event.steps());
+        runSteps(1);
+    }
+
+    private void runSteps(int number) {
+        if (!steps.runPending()) {
+            scheduler.schedule(() -> runSteps(number + 1), retryDelay(number).toMillis(), TimeUnit.MILLISECONDS);
+            return;
         }
         complete = true;
+        LOG.info(() -> "Start-up steps done: " + String.join(", ", steps.done()));
     }
 
     /** Whether the schema is current and everything that waited for the database has run. */
@@ -92,7 +117,20 @@ public class DatabaseStartup {
         if (embeddedFailure != null) {
             return embeddedFailure;
         }
-        return schemaMigration.isComplete() ? "running startup tasks" : schemaMigration.lastFailure();
+        if (!schemaMigration.isComplete()) {
+            return schemaMigration.lastFailure();
+        }
+        StartupSteps running = steps;
+        if (running != null) {
+            return running.pendingReason();
+        }
+        return announceFailure != null ? announceFailure : "running start-up steps";
+    }
+
+    /** The start-up steps done so far, in order (all of them once {@link #isComplete()}). */
+    public List<String> stepsDone() {
+        StartupSteps running = steps;
+        return running == null ? List.of() : running.done();
     }
 
     /** 0.5 s, 1 s, 2 s, ... up to {@link #MAX_RETRY_DELAY}. */

@@ -14,7 +14,10 @@ import org.jakartamcp.platform.database.DatabaseFailures;
 import org.jakartamcp.platform.database.DatabaseSettings;
 import org.jakartamcp.platform.database.DatabaseStartup;
 
-/** Ready when PostgreSQL answers and the schema is current; checked live on every probe. */
+/**
+ * Ready when PostgreSQL answers, the schema is current and every start-up step has run (named in the
+ * {@code startup} data, in the order they ran); checked live on every probe.
+ */
 @Readiness
 @ApplicationScoped
 public class DatabaseReadinessCheck implements HealthCheck {
@@ -34,7 +37,7 @@ public class DatabaseReadinessCheck implements HealthCheck {
         if (!databaseStartup.isComplete()) {
             return response.down().withData("schema", "pending").withData("error", databaseStartup.pendingReason()).build();
         }
-        response.withData("schema", "current");
+        response.withData("schema", "current").withData("startup", String.join(", ", databaseStartup.stepsDone()));
         try (Connection connection = dataSource.getConnection()) {
             int timeoutSeconds = (int) settings.connectTimeout().toSeconds();
             return connection.isValid(timeoutSeconds) ? response.up().build()

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,19 +19,23 @@ import java.util.logging.Logger;
 import org.jakartamcp.mcp.session.SessionSettings;
 import org.jakartamcp.oauth.OAuthSettings;
 import org.jakartamcp.platform.database.DatabaseFailures;
+import org.jakartamcp.platform.database.ClusterLeases;
 import org.jakartamcp.platform.database.DatabaseReady;
 import org.jakartamcp.platform.housekeeping.HousekeepingRepository.Purge;
 
 /**
  * Deletes what has outlived its use: idle sessions, stream events no client can resume from any more,
  * expired codes and refresh tokens, long-revoked grants, clients never used, old audit rows, the record of
- * used request states once they have expired. Runs on
- * every instance at {@link HousekeepingSettings#interval()}; runs at the same time share the work.
+ * used request states once they have expired. Scheduled on
+ * every instance at {@link HousekeepingSettings#interval()}; each round, the instance that takes the job's lease
+ * ({@link ClusterLeases}) runs it and the others skip that round. Should two runs still overlap (a run longer
+ * than the lease), they share the work: each batch skips the rows another one has locked.
  */
 @ApplicationScoped
 public class Housekeeping {
 
     private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
+    static final String LEASE = "housekeeping";
 
     @Inject
     HousekeepingRepository repository;
@@ -44,6 +49,9 @@ public class Housekeeping {
     @Inject
     OAuthSettings oauthSettings;
 
+    @Inject
+    ClusterLeases leases;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -51,8 +59,10 @@ public class Housekeeping {
     private volatile ScheduledFuture<?> schedule;
 
     void onDatabaseReady(@Observes DatabaseReady ready) {
-        long period = settings.interval().toMillis();
-        schedule = scheduler.scheduleWithFixedDelay(this::scheduledRun, period, period, TimeUnit.MILLISECONDS);
+        ready.step("housekeeping schedule", () -> {
+            long period = settings.interval().toMillis();
+            schedule = scheduler.scheduleWithFixedDelay(this::scheduledRun, period, period, TimeUnit.MILLISECONDS);
+        });
     }
 
     @PreDestroy
@@ -65,6 +75,10 @@ public class Housekeeping {
 
     private void scheduledRun() {
         try {
+            if (!leases.acquire(LEASE, lease(settings.interval()))) {
+                LOG.fine("Housekeeping: another instance runs this round");
+                return;
+            }
             runOnce();
         } catch (RuntimeException e) {
             if (DatabaseFailures.isUnavailable(e)) {
@@ -73,6 +87,14 @@ public class Housekeeping {
                 LOG.log(Level.WARNING, "Housekeeping failed; it runs again in " + settings.interval().toMinutes() + " minutes", e);
             }
         }
+    }
+
+    /**
+     * A round's lease: shorter than the interval, so that the instance that ran this round can take the next
+     * one, and long enough that the others, whose rounds fall anywhere in between, skip this one.
+     */
+    static Duration lease(Duration interval) {
+        return interval.multipliedBy(9).dividedBy(10);
     }
 
     /** One run over every kind of row; returns how many rows of each it deleted. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
+import org.jakartamcp.testing.Health;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ class HealthIT {
                 .findFirst().orElseThrow();
         assertEquals("UP", database.getString("status"));
         assertEquals("current", database.getJsonObject("data").getString("schema"));
+        assertEquals(Health.STARTUP_STEPS, Health.startupSteps(Http.json(response)), "every start-up step ran");
     }
 
     @Test

@@ -125,6 +125,26 @@ class HousekeepingIT {
         }
     }
 
+    @Test
+    void oneInstanceTakesARoundsLeaseUntilItExpires() throws SQLException {
+        String job = "test-" + tag;
+        try (Connection db = TestDatabase.shared().connect()) {
+            assertEquals("true", lease(job, 60), "a free lease is taken");
+            assertEquals("false", lease(job, 60), "a held one is not, whoever asks");
+            update(db, "update cluster_lease set expires_at = now() - interval '1 second' where name = ?", job);
+            assertEquals("true", lease(job, 60), "an expired lease is free again (its holder died or ran late)");
+            assertEquals(List.of("1"), strings(db, "select count(*)::text from cluster_lease where name = ? and expires_at > now() + interval '50 seconds'", job));
+            update(db, "delete from cluster_lease where name = ?", job);
+        }
+    }
+
+    private String lease(String job, long seconds) {
+        HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(deployment + "housekeeping-run/lease?job=" + job
+                + "&seconds=" + seconds)).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
     private JsonObject run() {
         HttpResponse<String> response = Http.send(HttpRequest.newBuilder(URI.create(deployment + "housekeeping-run"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
