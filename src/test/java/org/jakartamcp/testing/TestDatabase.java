@@ -127,9 +127,15 @@ public final class TestDatabase {
     /** A PostgreSQL of its own for a system test (fresh data under the build directory, a free port) with one database. */
     public static EmbeddedPostgres freshWithDatabase(String directory, String database, String owner, String password)
             throws IOException, SQLException {
+        return freshWithDatabase(directory, database, owner, password, Ports.free());
+    }
+
+    /** The same on a given port. */
+    public static EmbeddedPostgres freshWithDatabase(String directory, String database, String owner, String password, int port)
+            throws IOException, SQLException {
         Path data = TestPaths.buildDirectory().resolve("system-test").resolve(directory);
         deleteRecursively(data);
-        EmbeddedPostgres postgres = embedded(data, Ports.free());
+        EmbeddedPostgres postgres = embedded(data, port);
         createDatabase(postgres, database, owner, password);
         return postgres;
     }
