@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +62,8 @@ class MultiInstanceSystemIT {
 
             cluster.startBalancer();
             String mcpUrl = cluster.balancerUrl() + "/mcp";
-            JsonObject metadata = Http.json(Http.get(cluster.balancerUrl() + "/.well-known/oauth-protected-resource/mcp"));
+            JsonObject metadata = Http.json(Http.sendAsIs(HttpRequest.newBuilder(
+                    URI.create(cluster.balancerUrl() + "/.well-known/oauth-protected-resource/mcp")).GET().build()));
             assertEquals(mcpUrl, metadata.getString("resource"), "the instances name the balancer, not themselves");
             // the sign-in pages keep their state in one instance's HTTP session: signed in on instance 1 itself
             String token = new OAuthFlow(cluster.instanceUrl(1)).tokens("admin", password, mcpUrl).getString("access_token");

@@ -43,7 +43,7 @@ public final class Cluster implements AutoCloseable {
     private static final Pattern UPSTREAM = Pattern.compile("(?s)(upstream mcp_instances \\{\\n)(.*?)(\\n\\})");
     private static final Pattern UPSTREAM_SERVER = Pattern.compile("(?m)^(\\s*)server \\S+;\\n");
 
-    private final String name;
+    private final int size;
     private final int firstPort;
     private final List<LibertyServer> servers = new ArrayList<>();
     private final Path directory;
@@ -55,12 +55,11 @@ public final class Cluster implements AutoCloseable {
      * yet. {@code environment} is given to every instance on top of what the cluster needs.
      */
     public Cluster(String name, int size, int firstPort, Map<String, String> environment) throws IOException, SQLException {
-        this.name = name;
+        this.size = size;
         this.firstPort = firstPort;
         this.directory = TestPaths.buildDirectory().resolve("system-test").resolve(name);
         TestDatabase.deleteRecursively(directory);
         Files.createDirectories(directory);
-        postgres = TestDatabase.freshWithDatabase(name + "-postgres", DATABASE, OWNER, PASSWORD, databasePort(size));
         for (int index = 1; index <= size; index++) {
             String server = name + "-" + index;
             copyBuildServer(server);
@@ -75,12 +74,17 @@ public final class Cluster implements AutoCloseable {
             instance.put("OAUTH_ISSUER", balancerUrl());
             // nginx connects from here; from it only, the client's address is read from X-Forwarded-For
             instance.put("HTTP_TRUSTED_PROXIES", "127.0.0.1");
-            servers.add(new LibertyServer(server, instance));
+            LibertyServer liberty = new LibertyServer(server, instance);
+            // a password file of an earlier run would pass for one this run's instance wrote
+            Files.deleteIfExists(liberty.initialPasswordFile());
+            servers.add(liberty);
         }
+        // last: a constructor that fails leaves nothing running
+        postgres = TestDatabase.freshWithDatabase(name + "-postgres", DATABASE, OWNER, PASSWORD, databasePort());
     }
 
     public int size() {
-        return servers.size();
+        return size;
     }
 
     /** Instance {@code index}, from 1. */
@@ -105,7 +109,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        return "jdbc:postgresql://localhost:" + databasePort() + "/" + DATABASE;
     }
 
     public Connection connect() throws SQLException {
@@ -218,7 +222,7 @@ public final class Cluster implements AutoCloseable {
         return offset >= 0 && offset % 2 == 0 && offset / 2 < size() ? offset / 2 + 1 : 0;
     }
 
-    private int databasePort(int size) {
+    private int databasePort() {
         return firstPort + 2 * size + 1;
     }
 
