@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * Two instances started at the same moment on an empty PostgreSQL, behind Debian's nginx with the shipped
  * configuration (round-robin, no stickiness, default retries): both become ready with every start-up step
  * done and exactly one first administrator between them. Then the official TypeScript SDK client, through
- * nginx only, keeps one Streamable HTTP session while its requests alternate between the instances.
+ * nginx only, keeps one Streamable HTTP session while its requests alternate between the instances, and each
+ * client behind nginx is rate-limited by its own address (X-Forwarded-For from a trusted proxy).
  * Ports from {@code cluster-test.first-port} (default 9151) on: see {@link Cluster}.
  */
 class MultiInstanceSystemIT {
@@ -40,10 +41,12 @@ class MultiInstanceSystemIT {
     private static final int FIRST_PORT = Integer.getInteger("cluster-test.first-port", 9151);
     private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final int ADDITIONS = 6;
+    private static final int REGISTRATIONS_PER_ADDRESS = 2;
 
     @Test
     void twoInstancesStartedAtOnceBehindNginxServeOneSessionInTurn() throws Exception {
-        try (Cluster cluster = new Cluster("multi-instance", 2, FIRST_PORT, Map.of())) {
+        try (Cluster cluster = new Cluster("multi-instance", 2, FIRST_PORT,
+                Map.of("OAUTH_RATE_LIMIT_REGISTRATION_PER_ADDRESS", String.valueOf(REGISTRATIONS_PER_ADDRESS)))) {
             cluster.startInstancesAtOnce();
             List<JsonObject> readiness = cluster.awaitReady(STARTUP);
 
@@ -84,6 +87,7 @@ class MultiInstanceSystemIT {
             }
 
             assertAlternated(cluster);
+            assertLimitedByClientAddress(cluster);
             try (Connection db = cluster.connect()) {
                 assertFalse(output.getString("sessionId", "").isEmpty(), run.stdout());
                 assertEquals(1, count(db, "select count(*) from mcp_session"), "the client kept one session on both instances");
@@ -131,6 +135,28 @@ class MultiInstanceSystemIT {
         assertEquals(200, health.statusCode(), health.body());
         List<String> failed = Files.readAllLines(cluster.accessLog()).stream().filter(line -> line.matches(".*\" [45]\\d\\d .*")).toList();
         assertTrue(failed.isEmpty(), "no request through nginx failed: " + failed);
+    }
+
+    /**
+     * nginx appends the address it sees to X-Forwarded-For, and the instances trust nginx's address: each client is
+     * limited by its own address, not all by nginx's. (The test's client shares 127.0.0.1 with nginx, so the address
+     * it sends stands for where it connects from; a real client's own address is never a trusted proxy's.)
+     */
+    private static void assertLimitedByClientAddress(Cluster cluster) {
+        HttpResponse<String> registered = null;
+        for (int attempt = 1; attempt <= 5 * REGISTRATIONS_PER_ADDRESS && (registered == null || registered.statusCode() == 201); attempt++) {
+            registered = register(cluster, "203.0.113.7");
+        }
+        assertEquals(429, registered.statusCode(), "one client address runs out of registrations: " + registered.body());
+        HttpResponse<String> another = register(cluster, "203.0.113.8");
+        assertEquals(201, another.statusCode(), "another client behind the same nginx still registers: " + another.body());
+    }
+
+    private static HttpResponse<String> register(Cluster cluster, String clientAddress) {
+        return Http.sendAsIs(HttpRequest.newBuilder(URI.create(cluster.balancerUrl() + "/register"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", clientAddress)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"redirect_uris\":[\"" + OAuthFlow.REDIRECT_URI
+                        + "\"],\"token_endpoint_auth_method\":\"none\",\"client_name\":\"Behind nginx\"}")).build());
     }
 
     private static long count(Connection db, String sql, Object... parameters) throws SQLException {
