@@ -1,5 +1,6 @@
 package org.jakartamcp.platform.database;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +43,7 @@ public class DatabaseStartup {
     private volatile String embeddedFailure;
     private volatile String announceFailure;
     private volatile StartupSteps steps;
+    private volatile ScheduledFuture<?> retry;
 
     /** Returns at once: the application serves (and reports itself not ready) while the database comes up. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -72,7 +75,7 @@ public class DatabaseStartup {
 
     private void attempt(int number) {
         if (!schemaMigration.migrate()) {
-            scheduler.schedule(() -> attempt(number + 1), retryDelay(number).toMillis(), TimeUnit.MILLISECONDS);
+            retry = scheduler.schedule(() -> attempt(number + 1), retryDelay(number).toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
         announce(1);
@@ -87,7 +90,7 @@ public class DatabaseStartup {
             // an observer that did its work in the observer instead of registering a step
             announceFailure = "a database-ready observer failed (" + DatabaseFailures.describe(e) + ")";
             LOG.log(Level.SEVERE, "A database-ready observer failed; the start-up is tried again", e);
-            scheduler.schedule(() -> announce(number + 1), retryDelay(number).toMillis(), TimeUnit.MILLISECONDS);
+            retry = scheduler.schedule(() -> announce(number + 1), retryDelay(number).toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
         announceFailure = null;
@@ -97,11 +100,20 @@ public class DatabaseStartup {
 
     private void runSteps(int number) {
         if (!steps.runPending()) {
-            scheduler.schedule(() -> runSteps(number + 1), retryDelay(number).toMillis(), TimeUnit.MILLISECONDS);
+            retry = scheduler.schedule(() -> runSteps(number + 1), retryDelay(number).toMillis(), TimeUnit.MILLISECONDS);
             return;
         }
         complete = true;
         LOG.info(() -> "Start-up steps done: " + String.join(", ", steps.done()));
+    }
+
+    /** A retry still waiting when the application stops would run into an executor that refuses it. */
+    @PreDestroy
+    void stop() {
+        ScheduledFuture<?> waiting = retry;
+        if (waiting != null) {
+            waiting.cancel(false);
+        }
     }
 
     /** Whether the schema is current and everything that waited for the database has run. */
