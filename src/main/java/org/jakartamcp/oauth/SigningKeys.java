@@ -35,13 +35,16 @@ import org.jakartamcp.platform.database.DatabaseReady;
  * than two access-token lifetimes ago, so a token signed just before a rotation still verifies.
  * A key older than {@code oauth.signing-key-days} is replaced when the set is next loaded. The
  * published set is cached and reloaded when this instance rotates or after a minute, which is how a
- * rotation on another instance is picked up.
+ * rotation on another instance is picked up; a token signed by a key this instance has not loaded yet (made by
+ * another instance a moment ago) has the set read again at once, at most once every few seconds.
  */
 @ApplicationScoped
 public class SigningKeys {
 
     static final JWSAlgorithm ALGORITHM = JWSAlgorithm.RS256;
     private static final Duration RELOAD_AFTER = Duration.ofMinutes(1);
+    /** Made-up key ids must not make every request a database read. */
+    static final Duration UNKNOWN_KEY_RELOAD_GAP = Duration.ofSeconds(5);
 
     @Inject
     SigningKeyRepository repository;
@@ -51,6 +54,7 @@ public class SigningKeys {
 
     private final Clock clock = Clock.systemUTC();
     private volatile Loaded loaded;
+    private volatile OffsetDateTime reloadedForUnknownKey;
 
     /** The verifiers are made once per load: turning a JWK into a public key is most of a verifier's cost. */
     private record Loaded(RSAKey signer, JWKSet published, Map<String, JWSVerifier> verifiers, OffsetDateTime at) {
@@ -89,13 +93,30 @@ public class SigningKeys {
 
     /** Whether the JWS is RS256 and its signature is right for one of the published keys, named by its kid. */
     public boolean verified(SignedJWT jwt) {
-        JWSVerifier verifier = ALGORITHM.equals(jwt.getHeader().getAlgorithm()) && jwt.getHeader().getKeyID() != null
-                ? current().verifiers().get(jwt.getHeader().getKeyID()) : null;
+        String kid = jwt.getHeader().getKeyID();
+        if (!ALGORITHM.equals(jwt.getHeader().getAlgorithm()) || kid == null) {
+            return false;
+        }
+        JWSVerifier verifier = current().verifiers().get(kid);
+        if (verifier == null) {
+            verifier = reloadedFor(kid);
+        }
         try {
             return verifier != null && jwt.verify(verifier);
         } catch (JOSEException | IllegalStateException e) {
             return false;
         }
+    }
+
+    /** The verifier of a key another instance may just have made, after reading the keys again, unless that was done just now. */
+    private JWSVerifier reloadedFor(String kid) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime last = reloadedForUnknownKey;
+        if (last != null && last.plus(UNKNOWN_KEY_RELOAD_GAP).isAfter(now)) {
+            return null;
+        }
+        reloadedForUnknownKey = now;
+        return load().verifiers().get(kid);
     }
 
     /** The public keys as a JWK Set (RFC 7517), for {@code /jwks}. */

@@ -1,9 +1,11 @@
 package org.jakartamcp.oauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -108,6 +110,36 @@ class SigningKeysTest {
         assertEquals(firstKid, secondKid, "both instances sign with one key");
         assertEquals(1, shared.keys.size(), "no second key was stored");
         assertTrue(shared.keys.get(0).retiredAt == null);
+    }
+
+    @Test
+    void aTokenSignedByAKeyAnotherInstanceJustMadeVerifiesHereAtOnce() throws Exception {
+        CountingReads shared = new CountingReads();
+        SigningKeys here = signingKeys(shared, 30);
+        SigningKeys other = signingKeys(shared, 30);
+        here.sign(new JWTClaimsSet.Builder().build()); // this instance has loaded the first key
+        other.rotate();
+        SignedJWT fromOther = SignedJWT.parse(other.sign(new JWTClaimsSet.Builder().subject("1").build()));
+
+        int reads = shared.reads;
+        assertTrue(here.verified(fromOther), "the new key is read at once, not a minute later");
+        assertEquals(reads + 1, shared.reads);
+
+        SignedJWT madeUp = SignedJWT.parse(new JWSHeader.Builder(SigningKeys.ALGORITHM).keyID("made-up").build().toBase64URL()
+                + ".e30.c2ln");
+        assertFalse(here.verified(madeUp));
+        assertEquals(reads + 1, shared.reads, "an unknown key id right after does not read the keys again");
+    }
+
+    /** Keys in memory that count the reads of the published set. */
+    static final class CountingReads extends KeysInMemory {
+        int reads;
+
+        @Override
+        List<SigningKeyRecord> published(OffsetDateTime since) {
+            reads++;
+            return super.published(since);
+        }
     }
 
     @Test
