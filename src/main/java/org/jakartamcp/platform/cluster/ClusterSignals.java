@@ -28,6 +28,7 @@ public class ClusterSignals {
 
     private static final Logger LOG = Logger.getLogger(ClusterSignals.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration LISTENING_TIMEOUT = Duration.ofSeconds(10);
 
     /** This instance's id in the signals it sends: new at every start, so a restarted instance is another sender. */
     private final String instance = newInstanceId();
@@ -50,14 +51,24 @@ public class ClusterSignals {
 
     private volatile SignalListener listener;
 
+    /** A start-up step: the server is ready once this instance hears the others (retried until it does). */
     void onDatabaseReady(@Observes DatabaseReady ready) {
-        SignalListener started = new SignalListener(() -> connections.open("jakarta-mcp-server signals"), instance, received::fire,
-                Duration.ofSeconds(Math.max(1, checkSeconds)));
-        listener = started;
-        Thread thread = threads.newThread(started);
-        thread.setName("mcp-cluster-signals");
-        thread.setDaemon(true);
-        thread.start();
+        ready.step("cluster signals", this::startListening);
+    }
+
+    private synchronized void startListening() {
+        if (listener == null) {
+            SignalListener started = new SignalListener(() -> connections.open("jakarta-mcp-server signals"), instance, received::fire,
+                    Duration.ofSeconds(Math.max(1, checkSeconds)));
+            Thread thread = threads.newThread(started);
+            thread.setName("mcp-cluster-signals");
+            thread.setDaemon(true);
+            thread.start();
+            listener = started;
+        }
+        if (!listener.awaitListening(LISTENING_TIMEOUT)) {
+            throw new IllegalStateException("not listening for the other instances' signals within " + LISTENING_TIMEOUT.toSeconds() + " s");
+        }
     }
 
     @PreDestroy

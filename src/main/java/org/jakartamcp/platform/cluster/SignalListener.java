@@ -52,7 +52,7 @@ final class SignalListener implements Runnable {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + SignalRepository.CHANNEL);
                 }
-                listening = true;
+                setListening(true);
                 if (failedBefore) {
                     LOG.info("Listening for the other instances' signals again");
                 }
@@ -61,7 +61,7 @@ final class SignalListener implements Runnable {
                 deliverSafely(new ClusterSignal(ClusterSignal.Topic.RESYNC, ""));
                 listen(connection);
             } catch (SQLException | RuntimeException e) {
-                listening = false;
+                setListening(false);
                 if (isStopped()) {
                     return;
                 }
@@ -75,7 +75,7 @@ final class SignalListener implements Runnable {
                 awaitStop(delay);
                 delay = delay.multipliedBy(2).compareTo(MAX_RECONNECT_DELAY) > 0 ? MAX_RECONNECT_DELAY : delay.multipliedBy(2);
             } finally {
-                listening = false;
+                setListening(false);
                 current = null;
             }
         }
@@ -115,9 +115,35 @@ final class SignalListener implements Runnable {
         return listening;
     }
 
+    /** Waits until the listener listens (true), or the timeout passes or it is stopped (false). */
+    synchronized boolean awaitListening(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!listening && !isStopped()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return listening;
+    }
+
+    private synchronized void setListening(boolean now) {
+        listening = now;
+        notifyAll();
+    }
+
     /** Ends the loop: the connection is closed under the waiting thread, which wakes it. */
     void stop() {
         stopped.countDown();
+        synchronized (this) {
+            notifyAll();
+        }
         Connection connection = current;
         if (connection != null) {
             try {
