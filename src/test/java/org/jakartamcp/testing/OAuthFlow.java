@@ -37,6 +37,7 @@ public final class OAuthFlow {
 
     private final String base;
     private final HttpClient browser;
+    private final CookieManager cookies;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, String> everyRequest;
 
@@ -46,10 +47,37 @@ public final class OAuthFlow {
 
     /** A browser whose every request carries these headers (as a proxy in front of the server adds X-Forwarded-For). */
     public OAuthFlow(String base, Map<String, String> everyRequest) {
+        this(base, everyRequest, new CookieManager());
+    }
+
+    private OAuthFlow(String base, Map<String, String> everyRequest, CookieManager cookies) {
         this.base = base;
         this.everyRequest = Map.copyOf(everyRequest);
-        this.browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
+        this.cookies = cookies;
+        this.browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /**
+     * The same browser (its cookies) in front of another instance of the server at {@code otherBase}, as a load
+     * balancer without sticky sessions would send it: requests made through the returned flow go there.
+     */
+    public OAuthFlow at(String otherBase) {
+        return new OAuthFlow(otherBase, everyRequest, cookies);
+    }
+
+    /** The same URL (path and query) on this flow's server: a redirect of one instance followed on another. */
+    public String here(String url) {
+        URI given = URI.create(url);
+        URI server = URI.create(base);
+        return server.getScheme() + "://" + server.getRawAuthority() + given.getRawPath()
+                + (given.getRawQuery() == null ? "" : "?" + given.getRawQuery());
+    }
+
+    /** The value of the browser's cookie of that name for this flow's server, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().get(URI.create(base)).stream().filter(cookie -> cookie.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** Registers a public client with the test redirect URI and returns its client_id. */
@@ -250,7 +278,10 @@ public final class OAuthFlow {
         return response.statusCode() / 100 == 3;
     }
 
-    /** Submits the page's form with the given fields (which may also replace hidden ones) and button. */
+    /**
+     * Submits the page's form with the given fields (which may also replace hidden ones) and button, to this flow's
+     * server (the page's own unless it came from another instance, {@link #at}).
+     */
     public HttpResponse<String> submit(HttpResponse<String> page, Map<String, String> fields, String button) {
         Matcher form = FORM_ACTION.matcher(page.body());
         if (!form.find()) {
@@ -265,7 +296,7 @@ public final class OAuthFlow {
         values.putAll(fields);
         values.put(button, button);
         String action = form.group(2).replace("&amp;", "&");
-        return post(page.uri().resolve(action).toString(), "application/x-www-form-urlencoded", form(values), null);
+        return post(here(page.uri().resolve(action).toString()), "application/x-www-form-urlencoded", form(values), null);
     }
 
     private HttpResponse<String> post(String url, String type, String body, String authorization) {

@@ -39,6 +39,9 @@ public class AuthorizeResource {
     @Inject
     AddressLimits addressLimits;
 
+    @Inject
+    SessionCapacity sessions;
+
     @GET
     public Response authorize(@Context UriInfo uri, @Context HttpServletRequest http) {
         MultivaluedMap<String, String> query = uri.getQueryParameters();
@@ -64,7 +67,7 @@ public class AuthorizeResource {
         } catch (OAuthException error) {
             return ErrorPage.response(400, "This sign-in request cannot be completed", error.getMessage());
         }
-        if (SessionLimit.refused(http)) {
+        if (sessions.refused(http)) {
             return SessionLimit.busy();
         }
         String id = signIn.hold(request);

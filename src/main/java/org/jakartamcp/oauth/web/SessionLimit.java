@@ -1,5 +1,6 @@
 package org.jakartamcp.oauth.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,17 +8,16 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 
 /**
- * The server holds at most so many HTTP sessions (Liberty: HTTP_SESSIONS_MAX in server.xml). A new
- * visitor past that gets 503 with Retry-After and a short page: Liberty hands out a session that
- * refuses every use (other servers throw from getSession), which would otherwise fail the page with
- * a 500 and two stack traces in the log per request. Browsers that already have a session, and the
- * MCP endpoints (bearer tokens, no session), go on as before. Mapped in web.xml to the pages that
- * keep a session (a new such page belongs there); the JAX-RS sign-in endpoints ask {@link #refused}.
+ * The server holds at most so many HTTP sessions (HTTP_SESSIONS_MAX, {@link SessionCapacity}). A new
+ * visitor past that gets 503 with Retry-After and a short page: in memory, Liberty hands out a session
+ * that refuses every use (other servers throw from getSession), which would otherwise fail the page
+ * with a 500 and two stack traces in the log per request. Browsers that already have a session, and
+ * the MCP endpoints (bearer tokens, no session), go on as before. Mapped in web.xml to the pages that
+ * keep a session (a new such page belongs there); the JAX-RS sign-in endpoints ask {@link SessionCapacity#refused}.
  */
 public class SessionLimit implements Filter {
 
@@ -25,9 +25,12 @@ public class SessionLimit implements Filter {
     static final String TITLE = "The server is busy";
     static final String DETAIL = "The server is busy signing other people in; try again in a minute.";
 
+    @Inject
+    SessionCapacity capacity;
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
-        if (refused((HttpServletRequest) request)) {
+        if (capacity.refused((HttpServletRequest) request)) {
             HttpServletResponse http = (HttpServletResponse) response;
             ErrorPage.write(http, 503, TITLE, DETAIL);
             http.setIntHeader("Retry-After", RETRY_AFTER_SECONDS);
@@ -36,21 +39,7 @@ public class SessionLimit implements Filter {
         chain.doFilter(request, response);
     }
 
-    /** Whether this request has, and can get, no usable session because the server holds as many as it may (else it has one now). */
-    static boolean refused(HttpServletRequest request) {
-        try {
-            HttpSession session = request.getSession(true);
-            if (session == null) {
-                return true;
-            }
-            session.getAttribute(SessionLimit.class.getName());
-            return false;
-        } catch (IllegalStateException full) {
-            return true;
-        }
-    }
-
-    /** The answer of a JAX-RS sign-in endpoint when {@link #refused} says so. */
+    /** The answer of a JAX-RS sign-in endpoint when {@link SessionCapacity#refused} says so. */
     static Response busy() {
         return Response.fromResponse(ErrorPage.response(503, TITLE, DETAIL)).header("Retry-After", RETRY_AFTER_SECONDS).build();
     }

@@ -43,13 +43,16 @@ public class UpstreamSignInResource {
     @Inject
     AddressLimits addressLimits;
 
+    @Inject
+    SessionCapacity sessions;
+
     @GET
     @Path("start")
     public Response start(@QueryParam("request") String request, @Context HttpServletRequest http) {
         if (!provider.isConfigured()) {
             return ErrorPage.response(404, "Not available", "Sign-in through an identity provider is not configured on this server.");
         }
-        if (SessionLimit.refused(http)) {
+        if (sessions.refused(http)) {
             return SessionLimit.busy();
         }
         if (request != null && session.pending(request).isEmpty()) {
@@ -75,7 +78,7 @@ public class UpstreamSignInResource {
         if (longer(state) || longer(code) || longer(error)) {
             return ErrorPage.response(400, "This sign-in cannot be completed", "The identity provider's answer is too long.");
         }
-        if (SessionLimit.refused(http)) {
+        if (sessions.refused(http)) {
             return SessionLimit.busy();
         }
         Optional<UpstreamLogin> login = session.takeUpstream(state);
