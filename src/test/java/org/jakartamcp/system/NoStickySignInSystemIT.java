@@ -160,7 +160,8 @@ class NoStickySignInSystemIT {
         OAuthFlow.Pkce pkce = one.pkce();
         CompanyIdentityProvider.nextSignIn("grace", "Grace Hopper", List.of("mcp-users"));
 
-        HttpResponse<String> login = one.open(one.here(location(other.open(other.authorizeUrl(clientId, pkce, Map.of())))));
+        // the authorization URL names the issuer's resource (<issuer>/mcp), whichever instance it is sent to
+        HttpResponse<String> login = one.open(one.here(location(other.open(other.here(one.authorizeUrl(clientId, pkce, Map.of()))))));
         assertEquals(200, login.statusCode(), login.body());
         // the sign-in starts on the second instance; the provider sends the browser back to the issuer's (the first)
         HttpResponse<String> back = other.signInThroughProvider(other.open(other.here(login.uri().toString())));
