@@ -44,7 +44,8 @@
 # DURATION (15s) of each measurement, WARMUP (5s) before each, FIRST_WARMUP (20s) for each server's first;
 # ROUNDS (3); STREAMS (10000); BENCH_JFR=file.jfr records a JFR profile (settings=profile) of our server during
 # the last round's ours c=64 measurement and prints its 15 hottest methods (that measurement runs with the
-# recording on); RESULTS (target/bench): where wrk's outputs and the summary are kept.
+# recording on); BENCH_JFR_OF=bare records the bare endpoint's measurement instead (the Liberty and JAX-RS floor, to
+# tell what in our profile is ours); RESULTS (target/bench): where wrk's outputs and the summary are kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -69,6 +70,7 @@ WARMUP=${WARMUP:-5s}
 FIRST_WARMUP=${FIRST_WARMUP:-20s}
 STREAMS=${STREAMS:-10000}
 BENCH_JFR=${BENCH_JFR:-}
+BENCH_JFR_OF=${BENCH_JFR_OF:-ours}
 RESULTS=${RESULTS:-target/bench}
 WORK=$(mktemp -d)
 BASE="http://localhost:$PORT"
@@ -144,14 +146,26 @@ lua() {
     } > "$WORK/$name.lua"
 }
 
-# measure NAME URL CONNECTIONS DURATION OUT: wrk's output in OUT; prints "req/s p50-ms p99-ms errors".
+# cpu_ticks PID: the CPU time the process has used, user and system (utime + stime of /proc/PID/stat), in clock ticks.
+cpu_ticks() {
+    awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
+}
+
+# measure NAME URL CONNECTIONS DURATION OUT [PID]: wrk's output in OUT; prints "req/s p50-ms p99-ms errors cpu-us",
+# cpu-us being the CPU time process PID used during the measurement divided by the requests it answered, in
+# microseconds (0 without PID). CPU per request is the robust number on a shared machine: what other processes take
+# lowers req/s, not the CPU each request costs.
 measure() {
+    local before=0 after=0
+    if [ -n "${6:-}" ]; then before=$(cpu_ticks "$6"); fi
     wrk -t1 -c"$3" -d"$4" --timeout 10s --latency -s "$WORK/$1.lua" "$2" > "$5"
-    awk 'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
-        $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } /^Requests\/sec/ { rps = $2 }
+    if [ -n "${6:-}" ]; then after=$(cpu_ticks "$6"); fi
+    awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" \
+        'function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
+        $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) } /^Requests\/sec/ { rps = $2 } / requests in / { requests = $1 }
         /Non-2xx or 3xx responses/ { errors += $NF }
         /Socket errors/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
-        END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, errors }' "$5"
+        END { printf "%.0f %.2f %.2f %d %.1f\n", rps, p50, p99, errors, requests ? ticks * 1000000 / hz / requests : 0 }' "$5"
 }
 
 throughput() {
@@ -174,6 +188,7 @@ throughput() {
     lua typescript Accept 'application/json, text/event-stream' MCP-Protocol-Version 2025-11-25 Mcp-Session-Id "$ts_session" Authorization "Bearer $ts_token"
     declare -gA URLS=([bare]="$BASE/bare/echo" [ours]="$BASE/mcp" [typescript]="http://127.0.0.1:$TS_PORT/mcp")
     declare -gA LABELS=([bare]="bare JAX-RS" [ours]="our tool call" [typescript]="TypeScript SDK")
+    declare -gA PIDS=([bare]="$SERVER_PID" [ours]="$SERVER_PID" [typescript]="$TS_PID")
     check_all() {
         check_answer "bare JAX-RS" "${URLS[bare]}"
         check_answer "our tool call" "${URLS[ours]}" -H "$accept" -H "$version" -H "Mcp-Session-Id: $session" -H "Authorization: Bearer $TOKEN"
@@ -183,7 +198,7 @@ throughput() {
 
     local -A warmed=()
     local failed=0
-    printf 'round\tc\tserver\treq_s\tp50_ms\tp99_ms\terrors\n' > "$RESULTS/throughput.tsv"
+    printf 'round\tc\tserver\treq_s\tp50_ms\tp99_ms\terrors\tcpu_us\n' > "$RESULTS/throughput.tsv"
     for round in $(seq 1 "$ROUNDS"); do
         for c in 16 64; do
             for name in bare ours typescript; do
@@ -195,18 +210,18 @@ throughput() {
                     measure "$name" "${URLS[$name]}" "$c" "$WARMUP" "$out.warmup" >/dev/null
                 fi
                 local jfr=
-                if [ -n "$BENCH_JFR" ] && [ "$round" = "$ROUNDS" ] && [ "$c" = 64 ] && [ "$name" = ours ]; then
+                if [ -n "$BENCH_JFR" ] && [ "$round" = "$ROUNDS" ] && [ "$c" = 64 ] && [ "$name" = "$BENCH_JFR_OF" ]; then
                     jfr=1
                     jcmd "$SERVER_PID" JFR.start name=bench settings=profile >/dev/null
                 fi
-                result=$(measure "$name" "${URLS[$name]}" "$c" "$DURATION" "$out")
+                result=$(measure "$name" "${URLS[$name]}" "$c" "$DURATION" "$out" "${PIDS[$name]}")
                 if [ -n "$jfr" ]; then
                     jcmd "$SERVER_PID" JFR.stop name=bench filename="$(realpath -m "$BENCH_JFR")" >/dev/null
                 fi
-                read -r rps p50 p99 errors <<<"$result"
-                printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$c" "$name" "$rps" "$p50" "$p99" "$errors" >> "$RESULTS/throughput.tsv"
-                log "$(printf 'round %s, c=%-2s %-15s %7s req/s  p50 %7s ms  p99 %8s ms%s%s' "$round" "$c" "${LABELS[$name]}" \
-                    "$rps" "$p50" "$p99" "$([ "$errors" = 0 ] || echo "  ERRORS: $errors non-2xx or socket errors, see $out")" \
+                read -r rps p50 p99 errors cpu <<<"$result"
+                printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$c" "$name" "$rps" "$p50" "$p99" "$errors" "$cpu" >> "$RESULTS/throughput.tsv"
+                log "$(printf 'round %s, c=%-2s %-15s %7s req/s  p50 %7s ms  p99 %8s ms  CPU %6s us/request%s%s' "$round" "$c" "${LABELS[$name]}" \
+                    "$rps" "$p50" "$p99" "$cpu" "$([ "$errors" = 0 ] || echo "  ERRORS: $errors non-2xx or socket errors, see $out")" \
                     "$([ -z "$jfr" ] || echo "  (JFR recording on)")")"
                 if [ "$errors" != 0 ]; then failed=1; fi
             done
@@ -217,20 +232,27 @@ throughput() {
     echo "Throughput: $ROUNDS rounds of $DURATION per server and concurrency (wrk -t1; p50/p99 from wrk --latency)"
     awk -F'\t' '
         function pf(ok) { return ok ? "PASS" : "FAIL" }
-        NR > 1 { k = $1 SUBSEP $2; rps[k, $3] = $4; p50[k, $3] = $5; p99[k, $3] = $6; if (!($1 in seen)) { seen[$1]; rounds[++n] = $1 } }
+        NR > 1 { k = $1 SUBSEP $2; rps[k, $3] = $4; p50[k, $3] = $5; p99[k, $3] = $6; cpu[k, $3] = $8; if (!($1 in seen)) { seen[$1]; rounds[++n] = $1 } }
         END {
             print "| round | c | bare req/s | p50 | p99 | ours req/s | p50 | p99 | TypeScript req/s | p50 | p99 | ours/bare | ours p99 / bare p99 | ours/TypeScript |"
             print "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+            cpus = "| round | c | bare CPU us/request | ours CPU us/request | TypeScript CPU us/request | ours CPU / bare CPU |\n|---|---|---|---|---|---|\n"
             for (i = 1; i <= n; i++) for (j = 0; j < 2; j++) {
                 c = j ? 64 : 16; k = rounds[i] SUBSEP c
                 tp = rps[k, "ours"] / rps[k, "bare"]; lat = p99[k, "ours"] / p99[k, "bare"]; ts = rps[k, "ours"] / rps[k, "typescript"]
                 printf "| %s | %d | %d | %.1f | %.1f | %d | %.1f | %.1f | %d | %.1f | %.1f | %.0f %% | %.1fx | %.1fx |\n", rounds[i], c,
                     rps[k, "bare"], p50[k, "bare"], p99[k, "bare"], rps[k, "ours"], p50[k, "ours"], p99[k, "ours"],
                     rps[k, "typescript"], p50[k, "typescript"], p99[k, "typescript"], 100 * tp, lat, ts
+                cpus = cpus sprintf("| %s | %d | %.1f | %.1f | %.1f | %.2fx |\n", rounds[i], c, cpu[k, "bare"], cpu[k, "ours"], cpu[k, "typescript"],
+                    cpu[k, "bare"] ? cpu[k, "ours"] / cpu[k, "bare"] : 0)
                 verdict[i, c] = (c == 64 ? "throughput >= 85 % of bare: " pf(tp >= 0.85) ", " : "") \
                     "p99 <= 3x bare p99: " pf(lat <= 3) ", >= 5x TypeScript: " pf(ts >= 5)
                 if ((c == 64 && tp < 0.85) || lat > 3 || ts < 5) bad = 1
             }
+            print ""
+            print "Server CPU time (user + system, /proc/<pid>/stat) per request answered, in microseconds (bare and ours: the same JVM):"
+            print ""
+            printf "%s", cpus
             print ""
             for (i = 1; i <= n; i++) for (j = 0; j < 2; j++) { c = j ? 64 : 16; printf "round %s, c=%d: %s\n", rounds[i], c, verdict[i, c] }
             print "issue 13 bars, all rounds: " (bad ? "FAIL" : "PASS")
@@ -239,7 +261,7 @@ throughput() {
     curl -sf -o /dev/null -X DELETE -H "Authorization: Bearer $TOKEN" -H "Mcp-Session-Id: $session" -H "$version" "$BASE/mcp"
     if [ -n "$BENCH_JFR" ]; then
         echo
-        echo "JFR profile of our server during the last round's c=64 tool calls: $(realpath -m "$BENCH_JFR")"
+        echo "JFR profile of our server during the last round's c=64 ${LABELS[$BENCH_JFR_OF]} measurement: $(realpath -m "$BENCH_JFR")"
         jfr_report "$(realpath -m "$BENCH_JFR")" 15
     fi
     kill "$TS_PID" 2>/dev/null || true
