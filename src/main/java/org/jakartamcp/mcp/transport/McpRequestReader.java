@@ -19,13 +19,18 @@ class McpRequestReader {
     TransportSettings settings;
 
     JsonRpcBody read(String contentType, InputStream body) {
+        return read(contentType, -1, body);
+    }
+
+    /** @param declaredLength the Content-Length, -1 if none (it sizes the buffer, {@link BoundedBody#read(InputStream, int, long)}) */
+    JsonRpcBody read(String contentType, long declaredLength, InputStream body) {
         if (!isJson(contentType)) {
             throw McpHttpErrors.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, JsonRpcError.INVALID_REQUEST,
                     "Unsupported Media Type: send Content-Type: application/json");
         }
         String text;
         try {
-            text = BoundedBody.read(body, settings.maxRequestBytes());
+            text = BoundedBody.read(body, settings.maxRequestBytes(), declaredLength);
         } catch (BoundedBody.TooLarge e) {
             throw McpHttpErrors.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, JsonRpcError.INVALID_REQUEST, e.getMessage());
         } catch (BoundedBody.NotUtf8 e) {

@@ -46,7 +46,7 @@ public class ResponseModeFilter implements ContainerRequestFilter {
             return;
         }
         List<MediaType> accepted = request.getAcceptableMediaTypes();
-        JsonRpcBody body = reader.read(request.getHeaderString(HttpHeaders.CONTENT_TYPE), request.getEntityStream());
+        JsonRpcBody body = reader.read(request.getHeaderString(HttpHeaders.CONTENT_TYPE), request.getLength(), request.getEntityStream());
         SecurityContext security = request.getSecurityContext();
         String sessionId = request.getHeaderString(StreamableHttpSessions.SESSION_HEADER);
         String version = request.getHeaderString(StreamableHttpSessions.VERSION_HEADER);

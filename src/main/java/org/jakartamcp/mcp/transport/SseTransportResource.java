@@ -80,7 +80,7 @@ public class SseTransportResource {
                 .filter(EventStream::isOpen)
                 .orElseThrow(() -> McpHttpErrors.of(Response.Status.NOT_FOUND, JsonRpcError.INVALID_REQUEST,
                         "Session not found: its event stream is closed; open a new one with GET /sse"));
-        JsonRpcBody messages = reader.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body);
+        JsonRpcBody messages = reader.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), headers.getLength(), body);
         access.requireScopes(messages, security, "sse");
         if (messages.batch()) {
             throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.INVALID_REQUEST,

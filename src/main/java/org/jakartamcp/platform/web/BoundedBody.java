@@ -30,8 +30,23 @@ public final class BoundedBody {
         }
     }
 
+    /** The first buffer when the length is not declared, and the largest first buffer a declared length gets. */
+    static final int UNDECLARED_BUFFER = 1024;
+    static final int MAX_FIRST_BUFFER = 8192;
+
     public static String read(InputStream in, int limit) throws IOException, TooLarge, NotUtf8 {
-        byte[] buffer = new byte[Math.min(8192, limit + 1)];
+        return read(in, limit, -1);
+    }
+
+    /**
+     * @param declaredLength the body's length as its Content-Length declares it, -1 if unknown: only sizes the first
+     *                       buffer (a request's body is usually a few hundred bytes, and a buffer of 8 KiB for each was
+     *                       half of what a tool call allocated); a body longer or shorter than declared is read all the same
+     */
+    public static String read(InputStream in, int limit, long declaredLength) throws IOException, TooLarge, NotUtf8 {
+        // one byte more than expected, so that the end of the body is seen without growing the buffer
+        long first = declaredLength >= 0 ? Math.min(declaredLength + 1, MAX_FIRST_BUFFER) : UNDECLARED_BUFFER;
+        byte[] buffer = new byte[(int) Math.min(first, limit + 1L)];
         int length = 0;
         int read;
         while ((read = in.read(buffer, length, buffer.length - length)) != -1) {

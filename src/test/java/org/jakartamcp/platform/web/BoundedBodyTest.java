@@ -32,6 +32,20 @@ class BoundedBodyTest {
         assertThrows(BoundedBody.NotUtf8.class, () -> BoundedBody.read(stream(new byte[] {'{', (byte) 0xC3, '}'}), 10));
     }
 
+    @Test
+    void theDeclaredLengthOnlySizesTheBuffer() throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\"}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        assertEquals(body, BoundedBody.read(stream(bytes), 100, bytes.length), "as declared");
+        assertEquals(body, BoundedBody.read(stream(bytes), 100, 3), "longer than declared");
+        assertEquals(body, BoundedBody.read(stream(bytes), 100, 0), "declared empty");
+        assertEquals(body, BoundedBody.read(stream(bytes), 100, 5_000_000), "shorter than declared");
+        String large = "x".repeat(20_000);
+        assertEquals(large, BoundedBody.read(stream(large.getBytes(StandardCharsets.UTF_8)), 20_000, 20_000), "past the first buffer");
+        assertThrows(BoundedBody.TooLarge.class, () -> BoundedBody.read(stream(bytes), bytes.length - 1, bytes.length - 1),
+                "the limit holds whatever the declared length");
+    }
+
     private static InputStream stream(byte[] bytes) {
         return new ByteArrayInputStream(bytes);
     }
