@@ -3,6 +3,8 @@ package org.jakartamcp.oauth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The protected resources this server is the authorization server for: the MCP endpoints. Their
@@ -18,8 +20,12 @@ public class ProtectedResources {
     @Inject
     OAuthSettings settings;
 
+    /** The endpoints' identifiers: every MCP request asks for its endpoint's, to check its token's audience. */
+    private final Map<String, String> urls = new ConcurrentHashMap<>();
+
     public String url(String path) {
-        return settings.issuer() + "/" + path;
+        return MCP.equals(path) || SSE.equals(path) ? urls.computeIfAbsent(path, endpoint -> settings.issuer() + "/" + endpoint)
+                : settings.issuer() + "/" + path;
     }
 
     public List<String> all() {

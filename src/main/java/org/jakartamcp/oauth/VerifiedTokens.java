@@ -26,23 +26,49 @@ public class VerifiedTokens {
 
     Clock clock = Clock.systemUTC();
 
-    private final Map<String, AccessToken> verified = new ConcurrentHashMap<>();
+    private final Map<TokenKey, AccessToken> verified = new ConcurrentHashMap<>();
+
+    /**
+     * A token as a key hashed by its last characters only (the signature's, as random as any), not all of its 800 or so:
+     * String.hashCode of the header's fresh copy of the token was a percent of a tool call. Two tokens that end alike
+     * share a bucket and are told apart by equals, over the whole token; only verified tokens are ever stored, so a
+     * client cannot fill a bucket with tokens of its own making.
+     */
+    private record TokenKey(String token) {
+
+        private static final int HASHED = 32;
+
+        @Override
+        public int hashCode() {
+            int hash = 0;
+            for (int i = Math.max(0, token.length() - HASHED); i < token.length(); i++) {
+                hash = 31 * hash + token.charAt(i);
+            }
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TokenKey key && token.equals(key.token);
+        }
+    }
 
     /** The token, verified and accepted now, if it is for this resource (RFC 8707); null otherwise. */
     public AccessToken accepted(String token, String resource) {
         if (token == null || token.length() > settings.accessTokenMaxLength()) {
             return null;
         }
-        AccessToken known = verified.get(token);
+        TokenKey key = new TokenKey(token);
+        AccessToken known = verified.get(key);
         if (known == null || clock.millis() >= known.acceptedUntil()) {
             if (known != null) {
-                verified.remove(token, known);
+                verified.remove(key, known);
             }
             known = verifier.verify(token).orElse(null);
             if (known == null) {
                 return null;
             }
-            remember(token, known);
+            remember(key, known);
         }
         return known.audience().contains(resource) ? known : null;
     }
@@ -52,7 +78,7 @@ public class VerifiedTokens {
         return verified.size();
     }
 
-    private void remember(String token, AccessToken accepted) {
+    private void remember(TokenKey token, AccessToken accepted) {
         int max = settings.verifiedTokensMax();
         if (max == 0) {
             return;
@@ -67,7 +93,7 @@ public class VerifiedTokens {
         long now = clock.millis();
         verified.values().removeIf(known -> now >= known.acceptedUntil());
         int excess = verified.size() - (max - Math.max(1, max / 8));
-        for (Iterator<String> tokens = verified.keySet().iterator(); excess > 0 && tokens.hasNext(); excess--) {
+        for (Iterator<TokenKey> tokens = verified.keySet().iterator(); excess > 0 && tokens.hasNext(); excess--) {
             tokens.next();
             tokens.remove();
         }

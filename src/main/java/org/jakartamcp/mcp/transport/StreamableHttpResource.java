@@ -250,12 +250,20 @@ public abstract class StreamableHttpResource {
     }
 
     private static void requireAcceptsBoth(List<MediaType> accepted) {
-        for (MediaType type : List.of(MediaType.APPLICATION_JSON_TYPE, MediaType.SERVER_SENT_EVENTS_TYPE)) {
-            if (accepted.stream().noneMatch(acceptable -> acceptable.isCompatible(type))) {
-                throw McpHttpErrors.of(Response.Status.NOT_ACCEPTABLE, JsonRpcError.INVALID_REQUEST,
-                        "Not Acceptable: the client must accept both application/json and text/event-stream");
+        if (!accepts(accepted, MediaType.APPLICATION_JSON_TYPE) || !accepts(accepted, MediaType.SERVER_SENT_EVENTS_TYPE)) {
+            throw McpHttpErrors.of(Response.Status.NOT_ACCEPTABLE, JsonRpcError.INVALID_REQUEST,
+                    "Not Acceptable: the client must accept both application/json and text/event-stream");
+        }
+    }
+
+    /** A loop, not a stream: every POST asks twice (the streams were a percent of a tool call). */
+    private static boolean accepts(List<MediaType> accepted, MediaType type) {
+        for (MediaType acceptable : accepted) {
+            if (acceptable.isCompatible(type)) {
+                return true;
             }
         }
+        return false;
     }
 
     private static Response.ResponseBuilder json(String body) {

@@ -10,11 +10,15 @@ import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
@@ -58,17 +62,28 @@ public class CalculationHistory {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private final ConcurrentLinkedQueue<CalculationRecord> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Queued> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicInteger dropped = new AtomicInteger();
     private final Clock clock = Clock.systemUTC();
     private volatile ScheduledFuture<?> flusher;
 
+    /**
+     * A calculation waiting to be written, its arguments still the JSON object of the call: they become text only if the
+     * flush keeps the entry (a user's newest {@link #SHOWN}), not on the call's thread for every call (writing them out was
+     * most of what recording a call cost).
+     */
+    record Queued(String principal, String tool, JsonObject arguments, String result, OffsetDateTime at, long bytes) {
+
+        CalculationRecord toRecord() {
+            return new CalculationRecord(principal, tool, arguments.toString(), result, at);
+        }
+    }
+
     void record(@Observes ToolCalled call) {
-        CalculationRecord calculation = new CalculationRecord(call.principal(), call.tool(), call.arguments().toString(),
-                call.result(), OffsetDateTime.now(clock));
-        long bytes = calculation.approximateBytes();
+        long bytes = 2L * (call.principal().length() + call.tool().length() + jsonChars(call.arguments()) + call.result().length()) + 256;
+        Queued calculation = new Queued(call.principal(), call.tool(), call.arguments(), call.result(), OffsetDateTime.now(clock), bytes);
         if (queued.incrementAndGet() > MAX_QUEUED || queuedBytes.addAndGet(bytes) > MAX_QUEUED_BYTES) {
             queued.decrementAndGet();
             queuedBytes.addAndGet(-bytes);
@@ -112,8 +127,8 @@ public class CalculationHistory {
     }
 
     private boolean flushBatch() {
-        List<CalculationRecord> batch = new ArrayList<>();
-        for (CalculationRecord next; batch.size() < 1000 && (next = queue.poll()) != null; ) {
+        List<Queued> batch = new ArrayList<>();
+        for (Queued next; batch.size() < 1000 && (next = queue.poll()) != null; ) {
             batch.add(next);
         }
         if (batch.isEmpty()) {
@@ -122,9 +137,9 @@ public class CalculationHistory {
         Set<String> principals = new LinkedHashSet<>();
         batch.forEach(calculation -> principals.add(calculation.principal()));
         try {
-            store.saveAll(newestShown(batch), principals, SHOWN);
+            store.saveAll(newestShown(batch).stream().map(Queued::toRecord).toList(), principals, SHOWN);
             queued.addAndGet(-batch.size());
-            queuedBytes.addAndGet(-batch.stream().mapToLong(CalculationRecord::approximateBytes).sum());
+            queuedBytes.addAndGet(-batch.stream().mapToLong(Queued::bytes).sum());
         } catch (RuntimeException e) {
             queue.addAll(batch);
             LOG.log(Level.WARNING, "Writing " + batch.size() + " calculations failed; retrying", e);
@@ -145,16 +160,39 @@ public class CalculationHistory {
      * Of a batch, only what the history can still show: a user's newest {@link #SHOWN}. A busy user's
      * thousand calls a second then cost a few dozen rows per flush instead of a thousand inserts and deletes.
      */
-    static List<CalculationRecord> newestShown(List<CalculationRecord> batch) {
+    static List<Queued> newestShown(List<Queued> batch) {
         java.util.Map<String, Integer> kept = new java.util.HashMap<>();
-        java.util.ArrayDeque<CalculationRecord> newest = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Queued> newest = new java.util.ArrayDeque<>();
         for (int i = batch.size() - 1; i >= 0; i--) {
-            CalculationRecord calculation = batch.get(i);
+            Queued calculation = batch.get(i);
             if (kept.merge(calculation.principal(), 1, Integer::sum) <= SHOWN) {
                 newest.addFirst(calculation);
             }
         }
         return new ArrayList<>(newest);
+    }
+
+    /** About the characters of a JSON value as text, without writing it out: for the queue's bound in bytes. */
+    static long jsonChars(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString().length() + 2L;
+            case NUMBER -> value.toString().length();
+            case OBJECT -> {
+                long chars = 2;
+                for (Map.Entry<String, JsonValue> member : value.asJsonObject().entrySet()) {
+                    chars += member.getKey().length() + 4L + jsonChars(member.getValue());
+                }
+                yield chars;
+            }
+            case ARRAY -> {
+                long chars = 2;
+                for (JsonValue element : value.asJsonArray()) {
+                    chars += 1 + jsonChars(element);
+                }
+                yield chars;
+            }
+            default -> 5;
+        };
     }
 
     /**

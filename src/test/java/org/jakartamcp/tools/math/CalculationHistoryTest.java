@@ -77,9 +77,22 @@ class CalculationHistoryTest {
         assertEquals(CalculationHistory.SHOWN, busy.size());
         assertEquals(CalculationHistory.SHOWN, rare.size());
         assertEquals("r226", busy.get(0), "the oldest kept is the 50th newest of the busy user's 200");
+        assertEquals("{\"a\":226}", store.saved.stream().filter(c -> c.result().equals("r226")).findFirst().orElseThrow().arguments(),
+                "the arguments written as the JSON they were sent as");
         assertEquals("r299", busy.get(busy.size() - 1));
         assertEquals("r150", rare.get(0));
         assertEquals("r297", rare.get(rare.size() - 1));
+    }
+
+    @Test
+    void theQueuedArgumentsAreCountedAsTheTextTheyBecome() {
+        for (String json : List.of("{}", "{\"a\":2,\"b\":40}", "{\"values\":[1,2.5,-3e7],\"name\":\"x y\",\"ok\":true,\"none\":null}",
+                "{\"m\":{\"n\":[[],{}],\"s\":\"" + "9".repeat(5000) + "\"}}")) {
+            jakarta.json.JsonObject value = Json.createReader(new java.io.StringReader(json)).readObject();
+            long estimate = CalculationHistory.jsonChars(value);
+            assertTrue(estimate >= value.toString().length() && estimate <= value.toString().length() + 12,
+                    json.length() > 100 ? "the long one" : json + ": " + estimate);
+        }
     }
 
     @Test
