@@ -23,6 +23,11 @@ public class BeanMethods {
 
     /** A contextual instance for the duration of one call; a dependent one is destroyed afterwards. */
     public <R> R withInstance(Bean<?> bean, InstanceCall<R> call) throws InvocationTargetException, IllegalAccessException {
+        // the proxy known already: no scope lookup (BeanManager.isNormalScope was a percent of a tool call)
+        Object known = proxies.get(bean);
+        if (known != null) {
+            return call.apply(known);
+        }
         if (beanManager.isNormalScope(bean.getScope())) {
             Object proxy = proxies.computeIfAbsent(bean,
                     normal -> beanManager.getReference(normal, normal.getBeanClass(), beanManager.createCreationalContext(normal)));
