@@ -1,6 +1,6 @@
 package org.jakartamcp.oauth;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * The protected resources this server is the authorization server for: the MCP endpoints. Their
  * identifiers (RFC 8707, RFC 9728) are the issuer's base URL plus the endpoint's path, and an
  * access token's audience is the one the client asked for.
+ *
+ * Dependent, not application-scoped: it holds nothing to share, and each of its (application-scoped) users calling it
+ * directly saves a client proxy's lookup and reflective call on every MCP request.
  */
-@ApplicationScoped
+@Dependent
 public class ProtectedResources {
 
     public static final String MCP = "mcp";

@@ -1,6 +1,6 @@
 package org.jakartamcp.mcp.transport;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -11,8 +11,12 @@ import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcParser;
 import org.jakartamcp.platform.web.BoundedBody;
 
-/** Reads a POSTed body into JSON-RPC messages, with every refusal as the HTTP status the transports expect. */
-@ApplicationScoped
+/**
+ * Reads a POSTed body into JSON-RPC messages, with every refusal as the HTTP status the transports expect.
+ * Dependent, not application-scoped: it holds nothing to share, and each of its (application-scoped) users
+ * calling it directly saves a client proxy's lookup and reflective call on every MCP request.
+ */
+@Dependent
 class McpRequestReader {
 
     @Inject

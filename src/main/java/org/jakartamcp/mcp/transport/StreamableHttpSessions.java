@@ -1,6 +1,6 @@
 package org.jakartamcp.mcp.transport;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -9,8 +9,12 @@ import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.mcp.session.McpSession;
 import org.jakartamcp.mcp.session.SessionStore;
 
-/** Finds the session a Streamable HTTP request names, or says with the right status why it cannot. */
-@ApplicationScoped
+/**
+ * Finds the session a Streamable HTTP request names, or says with the right status why it cannot.
+ * Dependent, not application-scoped: it holds nothing to share, and each of its (application-scoped) users
+ * calling it directly saves a client proxy's lookup and reflective call on every MCP request.
+ */
+@Dependent
 class StreamableHttpSessions {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
