@@ -1,6 +1,9 @@
 package org.jakartamcp.system;
 
+import static org.jakartamcp.testing.OAuthFlow.location;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,19 +24,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.jakartamcp.platform.audit.AuditTrail;
+import org.jakartamcp.platform.security.SecretHash;
 import org.jakartamcp.testing.Cluster;
+import org.jakartamcp.testing.CompanyIdentityProvider;
 import org.jakartamcp.testing.Health;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpClients;
+import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.OAuthFlow;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two instances started at the same moment on an empty PostgreSQL, behind Debian's nginx with the shipped
  * configuration (round-robin, no stickiness, default retries): both become ready with every start-up step
- * done and exactly one first administrator between them. Then the official TypeScript SDK client, through
- * nginx only, keeps one Streamable HTTP session while its requests alternate between the instances, and each
- * client behind nginx is rate-limited by its own address (X-Forwarded-For from a trusted proxy).
+ * done and exactly one first administrator between them. A browser signs in, consents and opens the account
+ * and administration pages with each request on the other instance than the one before (nothing but the
+ * database carries the state between them); the official TypeScript SDK client, signed in and then calling
+ * through nginx only, keeps one Streamable HTTP session while its requests alternate between the instances;
+ * and each client behind nginx is rate-limited by its own address (X-Forwarded-For from a trusted proxy).
  * Ports from {@code cluster-test.first-port} (default 9151) on: see {@link Cluster}.
  */
 class MultiInstanceSystemIT {
@@ -41,57 +51,86 @@ class MultiInstanceSystemIT {
     private static final int FIRST_PORT = Integer.getInteger("cluster-test.first-port", 9151);
     private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final int ADDITIONS = 6;
-    private static final int REGISTRATIONS_PER_ADDRESS = 2;
+    /** Enough for the clients the other tests register from the test's own address; few for the limit test's loop. */
+    private static final int REGISTRATIONS_PER_ADDRESS = 5;
+
+    private static Cluster cluster;
+    private static List<JsonObject> readiness;
+    private static String first;
+    private static String second;
+
+    @BeforeAll
+    static void startTwoInstancesAtOnceAndTheBalancer() throws Exception {
+        // the name the test server's configuration uses too: the provider names itself after the host it is asked at
+        String companyIssuer = CompanyIdentityProvider.issuer().replace("127.0.0.1", "localhost");
+        cluster = new Cluster("multi-instance", 2, FIRST_PORT, Map.of(
+                "OAUTH_RATE_LIMIT_REGISTRATION_PER_ADDRESS", String.valueOf(REGISTRATIONS_PER_ADDRESS),
+                "AUTH_OIDC_ISSUER", companyIssuer,
+                "AUTH_OIDC_CLIENT_ID", "mcp-cluster",
+                "AUTH_OIDC_CLIENT_SECRET", "cluster-client-secret",
+                "AUTH_ALLOWED_GROUPS", "mcp-users"));
+        cluster.startInstancesAtOnce();
+        readiness = cluster.awaitReady(STARTUP);
+        cluster.startBalancer();
+        first = cluster.instanceUrl(1);
+        second = cluster.instanceUrl(2);
+    }
+
+    @AfterAll
+    static void stopThem() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
 
     @Test
-    void twoInstancesStartedAtOnceBehindNginxServeOneSessionInTurn() throws Exception {
-        try (Cluster cluster = new Cluster("multi-instance", 2, FIRST_PORT,
-                Map.of("OAUTH_RATE_LIMIT_REGISTRATION_PER_ADDRESS", String.valueOf(REGISTRATIONS_PER_ADDRESS)))) {
-            cluster.startInstancesAtOnce();
-            List<JsonObject> readiness = cluster.awaitReady(STARTUP);
+    void bothInstancesRanEveryStartUpStepAndOneCreatedTheAdministrator() throws Exception {
+        for (int index = 1; index <= 2; index++) {
+            assertEquals(Health.STARTUP_STEPS, Health.startupSteps(readiness.get(index - 1)),
+                    "instance " + index + " ran every start-up step: " + readiness.get(index - 1));
+            String log = cluster.instance(index).messages();
+            assertFalse(log.contains("The start-up step") || log.contains("database-ready observer failed"),
+                    "instance " + index + " logged no failed start-up step: " + log);
+        }
+        assertOneFirstAdministrator();
+        try (Connection db = cluster.connect()) {
+            assertEquals(1, count(db, "select count(*) from oauth_signing_key where retired_at is null"), "one signing key for both");
+            assertEquals(2, count(db, "select count(*) from audit_event where type = ?", AuditTrail.SERVER_STARTED));
+        }
+    }
 
-            for (int index = 1; index <= 2; index++) {
-                assertEquals(Health.STARTUP_STEPS, Health.startupSteps(readiness.get(index - 1)),
-                        "instance " + index + " ran every start-up step: " + readiness.get(index - 1));
-                String log = cluster.instance(index).messages();
-                assertFalse(log.contains("The start-up step") || log.contains("database-ready observer failed"),
-                        "instance " + index + " logged no failed start-up step: " + log);
-            }
-            String password = assertOneFirstAdministrator(cluster);
-            try (Connection db = cluster.connect()) {
-                assertEquals(1, count(db, "select count(*) from oauth_signing_key where retired_at is null"), "one signing key for both");
-                assertEquals(2, count(db, "select count(*) from audit_event where type = ?", AuditTrail.SERVER_STARTED));
-            }
+    /** Signed in through nginx (the pages included), then the SDK client's requests alternate between the instances. */
+    @Test
+    void theSdkClientSignedInThroughNginxKeepsOneSessionServedInTurn() throws Exception {
+        String mcpUrl = cluster.balancerUrl() + "/mcp";
+        JsonObject metadata = Http.json(Http.sendAsIs(HttpRequest.newBuilder(
+                URI.create(cluster.balancerUrl() + "/.well-known/oauth-protected-resource/mcp")).GET().build()));
+        assertEquals(mcpUrl, metadata.getString("resource"), "the instances name the balancer, not themselves");
+        String token = new OAuthFlow(cluster.balancerUrl()).tokens("admin", assertOneFirstAdministrator(), mcpUrl)
+                .getString("access_token");
+        long postsBefore = cluster.upstreamPorts("POST", "/mcp").size();
 
-            cluster.startBalancer();
-            String mcpUrl = cluster.balancerUrl() + "/mcp";
-            JsonObject metadata = Http.json(Http.sendAsIs(HttpRequest.newBuilder(
-                    URI.create(cluster.balancerUrl() + "/.well-known/oauth-protected-resource/mcp")).GET().build()));
-            assertEquals(mcpUrl, metadata.getString("resource"), "the instances name the balancer, not themselves");
-            // the sign-in pages keep their state in one instance's HTTP session: signed in on instance 1 itself
-            String token = new OAuthFlow(cluster.instanceUrl(1)).tokens("admin", password, mcpUrl).getString("access_token");
+        McpClients.Result run = McpClients.run(List.of(McpClients.node().toString(),
+                McpClients.home().resolve("sdk-call-tools.mjs").toString(), mcpUrl, calls()),
+                Map.of("MCP_ACCESS_TOKEN", token), null, Duration.ofMinutes(1));
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        JsonObject output = Http.json(run.stdout().strip());
+        JsonArray results = output.getJsonArray("results");
+        List<String> tools = results.getJsonObject(0).getJsonArray("tools").getValuesAs(JsonObject.class).stream()
+                .map(tool -> tool.getString("name")).toList();
+        assertTrue(tools.contains("add"), "tools/list through nginx: " + tools);
+        for (int call = 1; call <= ADDITIONS; call++) {
+            JsonObject sum = results.getJsonObject(call);
+            assertFalse(sum.getBoolean("isError", false), sum.toString());
+            assertEquals(String.valueOf(call + 40), sum.getJsonObject("structuredContent").getString("result"), sum.toString());
+        }
 
-            McpClients.Result run = McpClients.run(List.of(McpClients.node().toString(),
-                    McpClients.home().resolve("sdk-call-tools.mjs").toString(), mcpUrl, calls()),
-                    Map.of("MCP_ACCESS_TOKEN", token), null, Duration.ofMinutes(1));
-            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
-            JsonObject output = Http.json(run.stdout().strip());
-            JsonArray results = output.getJsonArray("results");
-            List<String> tools = results.getJsonObject(0).getJsonArray("tools").getValuesAs(JsonObject.class).stream()
-                    .map(tool -> tool.getString("name")).toList();
-            assertTrue(tools.contains("add"), "tools/list through nginx: " + tools);
-            for (int call = 1; call <= ADDITIONS; call++) {
-                JsonObject sum = results.getJsonObject(call);
-                assertFalse(sum.getBoolean("isError", false), sum.toString());
-                assertEquals(String.valueOf(call + 40), sum.getJsonObject("structuredContent").getString("result"), sum.toString());
-            }
-
-            assertAlternated(cluster);
-            assertLimitedByClientAddress(cluster);
-            try (Connection db = cluster.connect()) {
-                assertFalse(output.getString("sessionId", "").isEmpty(), run.stdout());
-                assertEquals(1, count(db, "select count(*) from mcp_session"), "the client kept one session on both instances");
-            }
+        assertAlternated(postsBefore);
+        String sessionId = output.getString("sessionId", "");
+        assertFalse(sessionId.isEmpty(), run.stdout());
+        try (Connection db = cluster.connect()) {
+            assertEquals(1, count(db, "select count(*) from mcp_session where id_hash = ?", SecretHash.of(sessionId)),
+                    "the client kept its one session on both instances");
         }
     }
 
@@ -103,9 +142,10 @@ class MultiInstanceSystemIT {
     }
 
     /** Both generated a password file only if both created an administrator: exactly one did. Returns its password. */
-    private static String assertOneFirstAdministrator(Cluster cluster) throws Exception {
+    private static String assertOneFirstAdministrator() throws Exception {
         try (Connection db = cluster.connect()) {
-            assertEquals(1, count(db, "select count(*) from app_user"), "one first administrator");
+            assertEquals(1, count(db, "select count(*) from app_user where password_hash is not null"),
+                    "one first administrator (the company's users have no password here)");
         }
         List<Path> written = IntStream.rangeClosed(1, 2).mapToObj(index -> cluster.instance(index).initialPasswordFile())
                 .filter(Files::exists).toList();
@@ -116,9 +156,10 @@ class MultiInstanceSystemIT {
         return Files.readString(written.get(0)).strip();
     }
 
-    /** nginx's access log: the session's requests went to both instances, in turn, and none failed. */
-    private static void assertAlternated(Cluster cluster) throws java.io.IOException {
-        List<Integer> posts = cluster.upstreamPorts("POST", "/mcp");
+    /** nginx's access log: the session's requests (those after the first {@code skipped}) went to both instances, in turn, and none failed. */
+    private static void assertAlternated(long skipped) throws java.io.IOException {
+        List<Integer> all = cluster.upstreamPorts("POST", "/mcp");
+        List<Integer> posts = all.subList((int) skipped, all.size());
         List<Integer> instances = posts.stream().map(cluster::instanceOf).toList();
         assertTrue(posts.size() >= ADDITIONS + 2, "initialize, tools/list and the calls went through nginx: " + posts);
         assertFalse(instances.contains(0), "every request reached an instance at the first try: " + posts);
@@ -133,8 +174,9 @@ class MultiInstanceSystemIT {
         }
         HttpResponse<String> health = Http.get(cluster.balancerUrl() + "/health/ready");
         assertEquals(200, health.statusCode(), health.body());
-        List<String> failed = Files.readAllLines(cluster.accessLog()).stream().filter(line -> line.matches(".*\" [45]\\d\\d .*")).toList();
-        assertTrue(failed.isEmpty(), "no request through nginx failed: " + failed);
+        List<String> failed = Files.readAllLines(cluster.accessLog()).stream()
+                .filter(line -> line.contains(" /mcp ") && line.matches(".*\" [45]\\d\\d .*")).toList();
+        assertTrue(failed.isEmpty(), "no MCP request through nginx failed: " + failed);
     }
 
     /**
@@ -142,17 +184,18 @@ class MultiInstanceSystemIT {
      * limited by its own address, not all by nginx's. (The test's client shares 127.0.0.1 with nginx, so the address
      * it sends stands for where it connects from; a real client's own address is never a trusted proxy's.)
      */
-    private static void assertLimitedByClientAddress(Cluster cluster) {
+    @Test
+    void eachClientBehindNginxIsLimitedByItsOwnAddress() {
         HttpResponse<String> registered = null;
         for (int attempt = 1; attempt <= 5 * REGISTRATIONS_PER_ADDRESS && (registered == null || registered.statusCode() == 201); attempt++) {
-            registered = register(cluster, "203.0.113.7");
+            registered = register("203.0.113.7");
         }
         assertEquals(429, registered.statusCode(), "one client address runs out of registrations: " + registered.body());
-        HttpResponse<String> another = register(cluster, "203.0.113.8");
+        HttpResponse<String> another = register("203.0.113.8");
         assertEquals(201, another.statusCode(), "another client behind the same nginx still registers: " + another.body());
     }
 
-    private static HttpResponse<String> register(Cluster cluster, String clientAddress) {
+    private static HttpResponse<String> register(String clientAddress) {
         return Http.sendAsIs(HttpRequest.newBuilder(URI.create(cluster.balancerUrl() + "/register"))
                 .header("Content-Type", "application/json").header("X-Forwarded-For", clientAddress)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"redirect_uris\":[\"" + OAuthFlow.REDIRECT_URI
@@ -169,5 +212,95 @@ class MultiInstanceSystemIT {
                 return result.getLong(1);
             }
         }
+    }
+
+    @Test
+    void signInConsentAndAccountPagesAlternatingInstances() throws Exception {
+        OAuthFlow one = new OAuthFlow(first);
+        OAuthFlow other = one.at(second);
+        String clientId = one.registerPublicClient("Client of two instances");
+        OAuthFlow.Pkce pkce = one.pkce();
+
+        HttpResponse<String> toLogin = one.open(one.authorizeUrl(clientId, pkce, Map.of("resource", cluster.balancerUrl() + "/mcp")));
+        assertEquals(303, toLogin.statusCode(), toLogin.body());
+        HttpResponse<String> login = other.open(other.here(location(toLogin)));
+        assertEquals(200, login.statusCode(), "the pending request, held by the first instance, on the second: " + login.body());
+        assertTrue(login.body().contains("Client of two instances"), login.body());
+        String beforeSignIn = other.cookie("JSESSIONID");
+        assertNotNull(beforeSignIn, "the session cookie");
+
+        HttpResponse<String> toConsent = one.submit(login, Map.of("username", "admin", "password", assertOneFirstAdministrator()), "sign-in");
+        assertEquals(302, toConsent.statusCode(), "the second instance's form (its view state) posted to the first: " + toConsent.body());
+        assertTrue(location(toConsent).contains("/consent.xhtml?request="), location(toConsent));
+        assertNotEquals(sessionId(beforeSignIn), sessionId(one.cookie("JSESSIONID")), "a new session id on sign-in");
+
+        HttpResponse<String> consent = other.open(other.here(location(toConsent)));
+        assertEquals(200, consent.statusCode(), consent.body());
+        assertTrue(consent.body().contains("Client of two instances"), consent.body());
+        HttpResponse<String> decided = one.decide(consent, "allow");
+        Map<String, String> answer = OAuthFlow.query(location(decided));
+        assertNotNull(answer.get("code"), location(decided));
+
+        HttpResponse<String> tokens = other.redeem(clientId, answer.get("code"), pkce.verifier());
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        String accessToken = Http.json(tokens).getString("access_token");
+        assertEquals(200, McpHttp.initializeStatus(first, accessToken));
+        assertEquals(200, McpHttp.initializeStatus(second, accessToken));
+
+        HttpResponse<String> account = one.open(first + "/account.xhtml");
+        assertEquals(200, account.statusCode(), account.body());
+        assertTrue(account.body().contains("Client of two instances"), "the connected client on the account page: " + account.body());
+        HttpResponse<String> admin = other.open(second + "/admin/clients.xhtml");
+        assertEquals(200, admin.statusCode(), admin.body());
+        assertTrue(admin.body().contains("Client of two instances"), admin.body());
+
+        // the session id from before the sign-in, which both instances have seen (and cached), signs no one in
+        for (String base : List.of(first, second)) {
+            HttpResponse<String> planted = withSessionCookie(base + "/account.xhtml", beforeSignIn);
+            assertEquals(302, planted.statusCode(), "the id from before the sign-in at " + base + ": " + planted.body());
+            assertTrue(location(planted).contains("/login.xhtml"), location(planted));
+        }
+
+        // signed out on the second instance: the first, which served the session a moment ago, sends it to sign in
+        HttpResponse<String> accountThere = other.open(second + "/account.xhtml");
+        HttpResponse<String> signedOut = one.submit(accountThere, Map.of(), "sign-out");
+        assertEquals(302, signedOut.statusCode(), signedOut.body());
+        HttpResponse<String> afterSignOut = one.open(first + "/account.xhtml");
+        assertEquals(302, afterSignOut.statusCode(), afterSignOut.body());
+        assertTrue(location(afterSignOut).contains("/login.xhtml"), location(afterSignOut));
+    }
+
+    @Test
+    void signInThroughTheCompanysProviderAlternatingInstances() {
+        OAuthFlow one = new OAuthFlow(first);
+        OAuthFlow other = one.at(second);
+        String clientId = one.registerPublicClient("Client of a company user");
+        OAuthFlow.Pkce pkce = one.pkce();
+        CompanyIdentityProvider.nextSignIn("grace", "Grace Hopper", List.of("mcp-users"));
+
+        // the authorization URL names the issuer's resource (<issuer>/mcp), whichever instance it is sent to
+        HttpResponse<String> login = one.open(one.here(location(other.open(other.here(one.authorizeUrl(clientId, pkce, Map.of("resource", cluster.balancerUrl() + "/mcp")))))));
+        assertEquals(200, login.statusCode(), login.body());
+        // the sign-in starts on the second instance; the provider sends the browser back to the issuer's (the first)
+        HttpResponse<String> back = other.signInThroughProvider(other.open(other.here(login.uri().toString())));
+        assertEquals(303, back.statusCode(), back.body());
+        assertTrue(location(back).startsWith(cluster.balancerUrl() + "/consent.xhtml?request="), location(back));
+        HttpResponse<String> consent = other.open(other.here(location(back)));
+        assertEquals(200, consent.statusCode(), consent.body());
+        assertTrue(consent.body().contains("Grace Hopper"), consent.body());
+        Map<String, String> answer = OAuthFlow.query(location(one.decide(consent, "allow")));
+        HttpResponse<String> tokens = other.redeem(clientId, answer.get("code"), pkce.verifier());
+        assertEquals(200, tokens.statusCode(), tokens.body());
+        JsonObject claims = OAuthFlow.claims(Http.json(tokens).getString("access_token"));
+        assertEquals(cluster.balancerUrl(), claims.getString("iss"));
+    }
+
+    private static String sessionId(String cookie) {
+        // Liberty's cookie: a cache id, the session id, then the ids of the instances that served it
+        return cookie.substring(4, cookie.indexOf(':'));
+    }
+
+    private static HttpResponse<String> withSessionCookie(String url, String value) {
+        return Http.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", "JSESSIONID=" + value).GET().build());
     }
 }

@@ -28,41 +28,6 @@ public final class LibertyServer implements AutoCloseable {
         this.environment = environment;
     }
 
-    /**
-     * A second server made from one the build created (its configuration and application; its libraries shared
-     * through a link), for a test that runs two instances side by side; made afresh on each call.
-     */
-    public static LibertyServer copyOf(String source, String name, Map<String, String> environment) {
-        Path servers = TestPaths.libertyHome().resolve("usr/servers");
-        Path from = servers.resolve(source);
-        Path to = servers.resolve(name);
-        try {
-            TestDatabase.deleteRecursively(to);
-            Files.createDirectories(to);
-            try (var entries = Files.list(from)) {
-                for (Path entry : entries.toList()) {
-                    String file = entry.getFileName().toString();
-                    if (file.equals("lib")) {
-                        Files.createSymbolicLink(to.resolve(file), entry);
-                    } else if (!file.equals("workarea") && !file.equals("logs")) {
-                        copyTree(entry, to.resolve(file));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new LibertyServer(name, environment);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Files.copy(path, to.resolve(from.relativize(path).toString()));
-            }
-        }
-    }
-
     public void start() {
         run("start");
         running = true;
