@@ -2,8 +2,8 @@
 # The built server's AOT cache (JDK 25 and later: JEP 483, 514, 515): one training start of the server to
 # /health/ready and a stop, recorded with -XX:AOTCacheOutput; at its exit the JVM assembles the cache (the classes
 # the start loaded, already parsed and linked, Liberty's bundles and the application's included, and the method
-# profiles the JIT compilers start from). The server's configDropins/overrides/jvm.options then names the cache for
-# every later start, which spends about a third less CPU until ready (README, "Start-up time").
+# profiles the JIT compilers start from). target/liberty/wlp/usr/shared/jvm.options then names the cache
+# for every later start, which spends about a third less CPU until ready (README, "Start-up time").
 #
 #   scripts/aot-cache.sh             train the cache of defaultServer (SERVER=name for another), on $JAVA_HOME's JDK
 #
@@ -18,7 +18,10 @@ cd "$(dirname "$0")/.."
 WLP=target/liberty/wlp
 SERVER=${SERVER:-defaultServer}
 DIR=$WLP/usr/servers/$SERVER
-OPTIONS=$DIR/configDropins/overrides/jvm.options
+# Not the server's own jvm.options (liberty:create deletes it, the project having none) nor configDropins (the
+# Maven plugin parses every file there as XML): the jvm.options of all servers of this Liberty, which the build's
+# test server then reads too (the same Liberty and JVM options: the cache serves it as well).
+OPTIONS=$WLP/usr/shared/jvm.options
 CACHE=$(realpath -m "$DIR/aot/server.aot")
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 
