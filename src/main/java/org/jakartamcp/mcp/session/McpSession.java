@@ -33,7 +33,8 @@ public final class McpSession {
         return id;
     }
 
-    String idHash() {
+    /** The SHA-256 of the id: what the database and the other instances know the session by (the id itself is a secret). */
+    public String idHash() {
         return idHash;
     }
 

@@ -144,6 +144,22 @@ public class SessionStore {
         }
     }
 
+    /**
+     * Whether a stream of this session is open on another instance, as far as the database tells: none is open
+     * here, and its {@code last_seen_at}, which the instance holding a stream brings forward every
+     * {@link SessionSettings#TOUCH_INTERVAL}, is that recent (with a check interval's lag and as much again to spare).
+     */
+    public boolean isStreamOpenElsewhere(McpSession session) {
+        SessionCache.Entry entry = cache.get(session.idHash());
+        if (entry == null || entry.openStreams.get() > 0) {
+            return false;
+        }
+        OffsetDateTime seen = entry.storedLastSeen;
+        OffsetDateTime freshSince = OffsetDateTime.now(clock).minus(SessionSettings.TOUCH_INTERVAL.multipliedBy(2))
+                .minus(settings.checkInterval());
+        return seen != null && seen.isAfter(freshSince);
+    }
+
     public void streamClosed(McpSession session) {
         if (!session.isStateless()) {
             SessionCache.Entry entry = cache.get(session.idHash());

@@ -28,6 +28,11 @@ class McpRequestReader {
 
     /** @param declaredLength the Content-Length, -1 if none (it sizes the buffer, {@link BoundedBody#read(InputStream, int, long)}) */
     JsonRpcBody read(String contentType, long declaredLength, InputStream body) {
+        return parse(text(contentType, declaredLength, body));
+    }
+
+    /** The body as text, within the size limit, refused unless it is JSON in UTF-8. */
+    String text(String contentType, long declaredLength, InputStream body) {
         if (!isJson(contentType)) {
             throw McpHttpErrors.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, JsonRpcError.INVALID_REQUEST,
                     "Unsupported Media Type: send Content-Type: application/json");
@@ -42,6 +47,10 @@ class McpRequestReader {
         } catch (IOException e) {
             throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.PARSE_ERROR, "Parse error: the body could not be read");
         }
+        return text;
+    }
+
+    JsonRpcBody parse(String text) {
         try {
             return new JsonRpcParser(settings.maxJsonDepth()).parse(text);
         } catch (JsonRpcError e) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -38,7 +39,8 @@ public class OpenStreams {
     ManagedScheduledExecutorService scheduler;
 
     private final Set<EventStream> connections = ConcurrentHashMap.newKeySet();
-    private final Map<McpSession, EventStream> sseSessions = new ConcurrentHashMap<>();
+    /** The HTTP+SSE sessions whose stream is open here, by session hash (which is what another instance's signal names). */
+    private final Map<String, Held> sseSessions = new ConcurrentHashMap<>();
     private ScheduledFuture<?> keepAlive;
 
     /**
@@ -75,23 +77,37 @@ public class OpenStreams {
 
     /** The stream of an HTTP+SSE (2024-11-05) session, which lives as long as its stream. */
     void bind(McpSession session, EventStream stream) {
-        sseSessions.put(session, stream);
+        sseSessions.put(session.idHash(), new Held(session, stream));
     }
 
     void unbind(McpSession session) {
-        sseSessions.remove(session);
+        sseSessions.remove(session.idHash());
     }
 
     Optional<EventStream> of(McpSession session) {
-        return Optional.ofNullable(sseSessions.get(session));
+        return Optional.ofNullable(sseSessions.get(session.idHash())).map(Held::stream);
+    }
+
+    /** The HTTP+SSE session of this hash, if its stream is open here. */
+    Optional<Held> heldHere(String sessionHash) {
+        return Optional.ofNullable(sseSessions.get(sessionHash));
+    }
+
+    /** Every HTTP+SSE session whose stream is open here. */
+    List<Held> heldHere() {
+        return List.copyOf(sseSessions.values());
     }
 
     /** An HTTP+SSE session ended elsewhere (or expired): its stream closes, which tells the client. */
     void onSessionEnded(@Observes SessionEnded ended) {
-        EventStream stream = sseSessions.remove(ended.session());
-        if (stream != null) {
-            stream.close();
+        Held held = sseSessions.remove(ended.session().idHash());
+        if (held != null) {
+            held.stream().close();
         }
+    }
+
+    /** An HTTP+SSE session and its open stream. */
+    record Held(McpSession session, EventStream stream) {
     }
 
     /** Closes a connection on a managed thread; while the server stops and the executor takes no more, here. */

@@ -14,6 +14,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
+import java.util.Optional;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcBody;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
@@ -21,6 +22,7 @@ import org.jakartamcp.mcp.server.McpDispatcher;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.session.McpSession;
 import org.jakartamcp.mcp.spi.Caller;
+import org.jakartamcp.mcp.session.RelayedMessages;
 import org.jakartamcp.mcp.session.SessionStore;
 
 /**
@@ -28,7 +30,8 @@ import org.jakartamcp.mcp.session.SessionStore;
  * --transport sse-only}) use at {@code /sse}: a GET without a session opens the stream and names the
  * message endpoint (the GET comes through {@link StreamableHttpResource}, which owns {@code /sse}
  * since a POST there is Streamable HTTP); POSTs to the message endpoint are accepted with 202 and
- * answered on the stream. It carries the legacy protocol only ({@link HttpSseEra}).
+ * answered on the stream. It carries the legacy protocol only ({@link HttpSseEra}). A POST that reaches another
+ * instance than the stream's (a load balancer without sticky sessions) is relayed to it through PostgreSQL.
  */
 @Path(McpEndpoints.MESSAGE)
 @McpTransport
@@ -49,6 +52,9 @@ public class SseTransportResource {
 
     @Inject
     McpRequestReader reader;
+
+    @Inject
+    RelayedMessages relayed;
 
     /** Opens an HTTP+SSE session and its stream; the first event names where to POST. */
     public void open(SseEventSink sink, Sse sse, UriInfo uri, SecurityContext security) {
@@ -76,22 +82,34 @@ public class SseTransportResource {
         if (!session.principal().equals(Principals.name(security))) {
             throw McpHttpErrors.of(Response.Status.FORBIDDEN, JsonRpcError.INVALID_REQUEST, "Forbidden: the session belongs to another user");
         }
-        EventStream stream = streams.of(session)
-                .filter(EventStream::isOpen)
-                .orElseThrow(() -> McpHttpErrors.of(Response.Status.NOT_FOUND, JsonRpcError.INVALID_REQUEST,
-                        "Session not found: its event stream is closed; open a new one with GET /sse"));
-        JsonRpcBody messages = reader.read(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), headers.getLength(), body);
+        Optional<EventStream> here = streams.of(session).filter(EventStream::isOpen);
+        if (here.isEmpty() && !sessions.isStreamOpenElsewhere(session)) {
+            throw McpHttpErrors.of(Response.Status.NOT_FOUND, JsonRpcError.INVALID_REQUEST,
+                    "Session not found: its event stream is closed; open a new one with GET /sse");
+        }
+        String text = reader.text(headers.getHeaderString(HttpHeaders.CONTENT_TYPE), headers.getLength(), body);
+        JsonRpcBody messages = reader.parse(text);
         access.requireScopes(messages, security, "sse");
         if (messages.batch()) {
             throw McpHttpErrors.of(Response.Status.BAD_REQUEST, JsonRpcError.INVALID_REQUEST,
                     "Invalid Request: batches are not supported on the HTTP+SSE transport");
         }
-        McpExchange.ClientChannel channel = new StreamChannel(stream);
         Caller caller = Principals.caller(security);
+        if (here.isPresent()) {
+            answer(session, here.get(), messages, caller);
+        } else {
+            // behind a load balancer without sticky sessions: the instance holding the stream answers on it
+            relayed.relay(session, caller, text);
+        }
+        return Response.accepted().build();
+    }
+
+    /** Answers the messages on the session's stream: of a POST here, or relayed from another instance ({@link SseRelay}). */
+    void answer(McpSession session, EventStream stream, JsonRpcBody messages, Caller caller) {
+        McpExchange.ClientChannel channel = new StreamChannel(stream);
         for (JsonRpcMessage message : messages.messages()) {
             HttpSseEra.refusal(message).or(() -> dispatcher.dispatch(message, session, caller, channel)).ifPresent(channel::send);
         }
-        return Response.accepted().build();
     }
 
     /**

@@ -15,6 +15,8 @@ public record ClusterSignal(Topic topic, String subject) {
         SESSION_ENDED("session-ended"),
         /** The subject is the id of a grant whose tokens are no longer accepted. */
         GRANT_REVOKED("grant-revoked"),
+        /** The subject is the hash of an HTTP+SSE session: messages for it were POSTed to another instance than its stream's. */
+        SSE_MESSAGES("sse-messages"),
         /**
          * The subject is empty: this instance may have missed signals (it has just connected, or reconnected
          * after losing the database), so caches check themselves against the database now.

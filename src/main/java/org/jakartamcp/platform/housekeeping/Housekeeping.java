@@ -110,6 +110,7 @@ public class Housekeeping {
         cutoffs.put(Purge.UNUSED_CLIENTS, retention::unusedClientsCreatedBefore);
         cutoffs.put(Purge.AUDIT_EVENTS, retention::auditBefore);
         cutoffs.put(Purge.USED_REQUEST_STATES, retention::requestStatesExpiredBefore);
+        cutoffs.put(Purge.RELAYED_SSE_MESSAGES, retention::relayedMessagesCreatedBefore);
         Map<Purge, Integer> deleted = new EnumMap<>(Purge.class);
         for (Purge purge : Purge.values()) {
             deleted.put(purge, purge(purge, cutoffs.get(purge).apply(now)));

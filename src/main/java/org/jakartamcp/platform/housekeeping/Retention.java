@@ -56,4 +56,12 @@ public record Retention(Duration sessionIdleTimeout, Duration eventRetention, Du
     public OffsetDateTime requestStatesExpiredBefore(OffsetDateTime now) {
         return now.minus(SAFETY_MARGIN);
     }
+
+    /**
+     * HTTP+SSE messages relayed to the instance holding the stream are taken within milliseconds of their signal
+     * (or at its reconnection's resync); one still there after the margin waits for an instance that is gone.
+     */
+    public OffsetDateTime relayedMessagesCreatedBefore(OffsetDateTime now) {
+        return now.minus(SAFETY_MARGIN);
+    }
 }

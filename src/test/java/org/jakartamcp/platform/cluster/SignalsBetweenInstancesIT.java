@@ -14,6 +14,7 @@ import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.OAuthFlow;
+import org.jakartamcp.testing.SseClient;
 import org.jakartamcp.testing.TestServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -26,8 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two deployments of the product on one server and one database behave as two instances: each keeps
- * its own caches, and only the signals between them (their periodic checks are set to an hour here)
- * can make a change on one take effect on the other within seconds.
+ * its own caches and streams, and only the signals between them (their periodic checks are set to an hour
+ * here) can make a change on one take effect on the other within seconds, or carry an HTTP+SSE message
+ * POSTed to one to the stream held by the other.
  */
 @ExtendWith({TestServer.Ready.class, ArquillianExtension.class})
 class SignalsBetweenInstancesIT {
@@ -94,5 +96,41 @@ class SignalsBetweenInstancesIT {
         HttpResponse<String> refused = Eventually.await("401 on the other instance", SOON, () -> throughB.call(session, LIST),
                 response -> response.statusCode() != 200);
         assertEquals(401, refused.statusCode(), refused.body());
+    }
+
+    /** The stream on one instance, the POSTs through the other (a load balancer without sticky sessions): answered on the stream. */
+    @Test
+    void anHttpSseSessionsMessagesPostedToTheOtherInstanceAreAnsweredOnItsStream() {
+        String throughB;
+        try (SseClient stream = SseClient.open(a + "/sse")) {
+            assertEquals(200, stream.statusCode());
+            SseClient.Event endpoint = stream.next(SOON);
+            assertEquals("endpoint", endpoint.name());
+            throughB = b + endpoint.data().substring(endpoint.data().indexOf("/sse/message"));
+
+            assertEquals(202, post(throughB, McpHttp.initializeRequest(1, "2024-11-05")).statusCode());
+            assertEquals("2024-11-05", message(stream).getJsonObject("result").getString("protocolVersion"));
+            assertEquals(202, post(throughB, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").statusCode());
+            assertEquals(202, post(throughB, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":"
+                    + "{\"name\":\"add\",\"arguments\":{\"a\":2,\"b\":40}}}").statusCode());
+            JsonObject sum = message(stream);
+            assertEquals(2, sum.getInt("id"), sum.toString());
+            assertEquals("42", sum.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
+        }
+        // the stream closed: its session ended on A, and B, told so, relays nothing more
+        HttpResponse<String> gone = Eventually.await("404 on the other instance", SOON,
+                () -> post(throughB, McpHttp.initializeRequest(3, "2024-11-05")), response -> response.statusCode() != 202);
+        assertEquals(404, gone.statusCode(), gone.body());
+    }
+
+    private static JsonObject message(SseClient stream) {
+        SseClient.Event event = stream.next(SOON);
+        assertEquals("message", event.name(), event.toString());
+        return Http.json(event.data());
+    }
+
+    private static HttpResponse<String> post(String url, String body) {
+        return Http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 }
