@@ -1,4 +1,5 @@
-// Calls tools with the official TypeScript SDK client over Streamable HTTP, as a JavaScript application would:
+// Calls tools with the official TypeScript SDK client over Streamable HTTP (or HTTP+SSE when the URL's path ends
+// with /sse), as a JavaScript application would:
 // the calls are JSON text read with JSON.parse, so a number argument becomes a binary double on the way, as in
 // every JavaScript client (MCP Inspector, mcp-remote), and a string stays a string.
 // Usage: MCP_ACCESS_TOKEN=... node sdk-call-tools.mjs <mcp url> '[{"name": "add", "arguments": {"a": "0.1", "b": 1}}, ...]'
@@ -6,6 +7,7 @@
 // Prints {"results": [...], "sessionId": "..."} and exits 0, or prints the error and exits 1.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 
 const [url, callsJson] = process.argv.slice(2);
 const token = process.env.MCP_ACCESS_TOKEN;
@@ -23,8 +25,10 @@ async function listTools(client) {
 try {
   const calls = JSON.parse(callsJson);
   const client = new Client({ name: 'sdk-call-tools', version: '1.0.0' });
-  const transport = new StreamableHTTPClientTransport(new URL(url),
-    token ? { requestInit: { headers: { Authorization: `Bearer ${token}` } } } : {});
+  const options = token ? { requestInit: { headers: { Authorization: `Bearer ${token}` } } } : {};
+  const transport = new URL(url).pathname.endsWith('/sse')
+    ? new SSEClientTransport(new URL(url), options)
+    : new StreamableHTTPClientTransport(new URL(url), options);
   await client.connect(transport);
   const sessionId = transport.sessionId;
   const results = [];

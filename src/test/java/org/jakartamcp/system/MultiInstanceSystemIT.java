@@ -110,8 +110,44 @@ class MultiInstanceSystemIT {
                 .getString("access_token");
         long postsBefore = cluster.upstreamPorts("POST", "/mcp").size();
 
+        JsonObject output = callToolsWithTheSdk(mcpUrl, token);
+
+        assertAlternated(postsBefore);
+        String sessionId = output.getString("sessionId", "");
+        assertFalse(sessionId.isEmpty(), output.toString());
+        try (Connection db = cluster.connect()) {
+            assertEquals(1, count(db, "select count(*) from mcp_session where id_hash = ?", SecretHash.of(sessionId)),
+                    "the client kept its one session on both instances");
+        }
+    }
+
+    /**
+     * HTTP+SSE, the quick start's transport, through nginx: the stream stays on the instance it reached, the client's
+     * POSTs go to both, and those that reach the other instance are relayed to the stream's and answered there.
+     */
+    @Test
+    void theSdkClientOverHttpSseThroughNginxIsAnsweredWhereverItsPostsLand() throws Exception {
+        String sseUrl = cluster.balancerUrl() + "/sse";
+        String token = new OAuthFlow(cluster.balancerUrl()).tokens("admin", assertOneFirstAdministrator(), sseUrl)
+                .getString("access_token");
+        int streamsBefore = cluster.upstreamPorts("GET", "/sse").size();
+        int postsBefore = cluster.upstreamPorts("POST", "/sse/message").size();
+
+        callToolsWithTheSdk(sseUrl, token);
+
+        List<Integer> streams = cluster.upstreamPorts("GET", "/sse").subList(streamsBefore, cluster.upstreamPorts("GET", "/sse").size());
+        assertEquals(1, streams.size(), "one stream: " + streams);
+        int holder = cluster.instanceOf(streams.get(0));
+        List<Integer> posts = cluster.upstreamPorts("POST", "/sse/message");
+        List<Integer> instances = posts.subList(postsBefore, posts.size()).stream().map(cluster::instanceOf).toList();
+        assertTrue(instances.size() >= ADDITIONS + 2 && instances.stream().anyMatch(instance -> instance != holder),
+                "the client's POSTs reached the instance without its stream too (the stream on " + holder + "): " + instances);
+    }
+
+    /** The SDK client lists the tools and adds ADDITIONS times; the results are checked; returns the script's output. */
+    private static JsonObject callToolsWithTheSdk(String url, String token) {
         McpClients.Result run = McpClients.run(List.of(McpClients.node().toString(),
-                McpClients.home().resolve("sdk-call-tools.mjs").toString(), mcpUrl, calls()),
+                McpClients.home().resolve("sdk-call-tools.mjs").toString(), url, calls()),
                 Map.of("MCP_ACCESS_TOKEN", token), null, Duration.ofMinutes(1));
         assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
         JsonObject output = Http.json(run.stdout().strip());
@@ -124,14 +160,7 @@ class MultiInstanceSystemIT {
             assertFalse(sum.getBoolean("isError", false), sum.toString());
             assertEquals(String.valueOf(call + 40), sum.getJsonObject("structuredContent").getString("result"), sum.toString());
         }
-
-        assertAlternated(postsBefore);
-        String sessionId = output.getString("sessionId", "");
-        assertFalse(sessionId.isEmpty(), run.stdout());
-        try (Connection db = cluster.connect()) {
-            assertEquals(1, count(db, "select count(*) from mcp_session where id_hash = ?", SecretHash.of(sessionId)),
-                    "the client kept its one session on both instances");
-        }
+        return output;
     }
 
     /** tools/list, then add(i, 40) for i = 1 .. ADDITIONS. */
