@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -31,6 +32,7 @@ import org.jakartamcp.testing.Health;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpClients;
 import org.jakartamcp.testing.McpHttp;
+import org.jakartamcp.testing.McpRemote;
 import org.jakartamcp.testing.OAuthFlow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * done and exactly one first administrator between them. A browser signs in, consents and opens the account
  * and administration pages with each request on the other instance than the one before (nothing but the
  * database carries the state between them); the official TypeScript SDK client, signed in and then calling
- * through nginx only, keeps one Streamable HTTP session while its requests alternate between the instances;
+ * through nginx only, keeps one Streamable HTTP session while its requests alternate between the instances, and
+ * over HTTP+SSE has its POSTs answered on its stream wherever they land; mcp-remote runs the quick start through nginx;
  * and each client behind nginx is rate-limited by its own address (X-Forwarded-For from a trusted proxy).
  * Ports from {@code cluster-test.first-port} (default 9151) on: see {@link Cluster}.
  */
@@ -142,6 +145,26 @@ class MultiInstanceSystemIT {
         List<Integer> instances = posts.subList(postsBefore, posts.size()).stream().map(cluster::instanceOf).toList();
         assertTrue(instances.size() >= ADDITIONS + 2 && instances.stream().anyMatch(instance -> instance != holder),
                 "the client's POSTs reached the instance without its stream too (the stream on " + holder + "): " + instances);
+    }
+
+    /**
+     * The quick start through the balancer: {@code mcp-remote <balancer>/sse} gets 401, discovers, registers, has the
+     * browser sign in (the pages through nginx, no stickiness), lists the tools and adds; and with
+     * {@code --transport sse-only} over HTTP+SSE, its POSTs answered on its stream wherever they land.
+     */
+    @Test
+    void mcpRemoteSignsInThroughNginxAndCallsAddOverBothTransports() throws Exception {
+        String sseUrl = cluster.balancerUrl() + "/sse";
+        String log = McpRemote.listAndAdd(sseUrl, "cluster-sign-in", List.of(),
+                new HashMap<>(McpClients.signInEnvironment(assertOneFirstAdministrator())), "jakarta-mcp-math");
+        assertTrue(log.contains("Completing authorization..."), "it signed in through the browser: " + log);
+        assertTrue(log.contains("Connected to remote server using StreamableHTTPClientTransport"), log);
+
+        String token = new OAuthFlow(cluster.balancerUrl()).tokens("admin", assertOneFirstAdministrator(), sseUrl)
+                .getString("access_token");
+        String sseOnly = McpRemote.listAndAdd(sseUrl, "cluster-sse-only", List.of("--transport", "sse-only", "--header",
+                "Authorization:Bearer " + token), new HashMap<>(), "jakarta-mcp-math");
+        assertTrue(sseOnly.contains("Connected to remote server using SSEClientTransport"), sseOnly);
     }
 
     /** The SDK client lists the tools and adds ADDITIONS times; the results are checked; returns the script's output. */
