@@ -28,6 +28,7 @@ import org.jakartamcp.platform.audit.AuditTrail;
 import org.jakartamcp.platform.security.SecretHash;
 import org.jakartamcp.testing.Cluster;
 import org.jakartamcp.testing.CompanyIdentityProvider;
+import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.Health;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpClients;
@@ -122,6 +123,16 @@ class MultiInstanceSystemIT {
             assertEquals(1, count(db, "select count(*) from mcp_session where id_hash = ?", SecretHash.of(sessionId)),
                     "the client kept its one session on both instances");
         }
+
+        // both instances served the session, so both hold it: deleted through one, it is gone on the other at once
+        HttpResponse<String> deleted = Http.send(HttpRequest.newBuilder(URI.create(first + "/mcp")).DELETE()
+                .header("Mcp-Session-Id", sessionId).header("Authorization", "Bearer " + token).build());
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        McpHttp onTheOther = new McpHttp(second + "/mcp", token);
+        HttpResponse<String> gone = Eventually.await("404 on the other instance", Duration.ofSeconds(3),
+                () -> onTheOther.call(sessionId, "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\"}"),
+                response -> response.statusCode() != 200);
+        assertEquals(404, gone.statusCode(), gone.body());
     }
 
     /**
