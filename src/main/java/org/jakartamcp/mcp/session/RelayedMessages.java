@@ -42,19 +42,27 @@ public class RelayedMessages {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Keeps a POSTed body for the instance holding the session's stream, and signals it once committed. */
-    public void relay(McpSession session, Caller caller, String body) {
+    /**
+     * Keeps a POSTed body for the instance holding the session's stream, and signals it once committed; false when
+     * the session has ended meanwhile (on any instance). The session's row is key-share locked, so a delete running
+     * at the same time either waits for the message (and removes it with the session) or wins and nothing is kept.
+     */
+    public boolean relay(McpSession session, Caller caller, String body) {
         JsonArrayBuilder groups = JSON.createArrayBuilder();
         caller.groups().forEach(groups::add);
-        entityManager.createNativeQuery("insert into mcp_sse_relay (session_hash, principal, groups, body, created_at) "
-                        + "values (?1, ?2, ?3, ?4, ?5)")
+        int kept = entityManager.createNativeQuery("insert into mcp_sse_relay (session_hash, principal, groups, body, created_at) "
+                        + "select id_hash, ?2, ?3, ?4, ?5 from mcp_session where id_hash = ?1 for key share")
                 .setParameter(1, session.idHash())
                 .setParameter(2, caller.principal())
                 .setParameter(3, groups.build().toString())
                 .setParameter(4, body)
                 .setParameter(5, OffsetDateTime.now(clock))
                 .executeUpdate();
+        if (kept == 0) {
+            return false;
+        }
         signals.publish(ClusterSignal.Topic.SSE_MESSAGES, session.idHash());
+        return true;
     }
 
     /** Removes and returns the session's relayed messages, oldest first; each is taken by one caller only. */

@@ -24,6 +24,8 @@ final class SessionCache {
         volatile OffsetDateTime lastUsed;
         volatile OffsetDateTime lastTouched;
         volatile OffsetDateTime storedLastSeen;
+        /** Set when the session is being ended here: from then on it is not found, though its row may still exist. */
+        volatile boolean ending;
         final AtomicInteger openStreams = new AtomicInteger();
 
         Entry(String hash, McpSession session, OffsetDateTime storedLastSeen, OffsetDateTime now) {

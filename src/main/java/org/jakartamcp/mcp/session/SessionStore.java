@@ -107,6 +107,9 @@ public class SessionStore {
         if (entry == null) {
             entry = cache.get(hash);
         }
+        if (entry != null && entry.ending) {
+            return Optional.empty();
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (entry == null || cache.isExpired(entry, now)) {
             // not here, or idle here: the database says whether it exists and when another instance last saw it
@@ -184,12 +187,25 @@ public class SessionStore {
     }
 
     public boolean delete(McpSession session) {
-        unload(session.idHash());
+        ending(session);
         boolean deleted = repository.delete(session.idHash());
+        // unloaded only once its row is gone: a request in between must not read the row back into the cache
+        unload(session.idHash());
         if (deleted) {
             signals.publish(ClusterSignal.Topic.SESSION_ENDED, session.idHash());
         }
         return deleted;
+    }
+
+    /**
+     * The session ends here from now on, though deleting its row comes later: an HTTP+SSE session whose stream just
+     * closed must answer 404 at once, not have its next message relayed to a stream that no instance holds.
+     */
+    public void ending(McpSession session) {
+        SessionCache.Entry entry = cache.get(session.idHash());
+        if (entry != null) {
+            entry.ending = true;
+        }
     }
 
     /** Another instance ended a session: it ends here too; or signals may have been missed: check now. */

@@ -99,7 +99,10 @@ public class SseTransportResource {
             answer(session, here.get(), messages, caller);
         } else {
             // behind a load balancer without sticky sessions: the instance holding the stream answers on it
-            relayed.relay(session, caller, text);
+            if (!relayed.relay(session, caller, text)) {
+                throw McpHttpErrors.of(Response.Status.NOT_FOUND, JsonRpcError.INVALID_REQUEST,
+                        "Session not found: open a new one with GET /sse");
+            }
         }
         return Response.accepted().build();
     }
@@ -117,6 +120,7 @@ public class SseTransportResource {
      * with it the calls it still has running (they are cancelled: nobody can receive their results).
      */
     private void closed(McpSession session) {
+        sessions.ending(session);
         streams.unbind(session);
         streams.afterClose(() -> sessions.delete(session));
     }

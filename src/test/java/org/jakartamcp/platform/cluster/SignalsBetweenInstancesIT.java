@@ -7,14 +7,19 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import org.jakartamcp.platform.security.SecretHash;
 import org.jakartamcp.testing.Deployments;
 import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.OAuthFlow;
 import org.jakartamcp.testing.SseClient;
+import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestServer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
@@ -121,6 +126,31 @@ class SignalsBetweenInstancesIT {
         HttpResponse<String> gone = Eventually.await("404 on the other instance", SOON,
                 () -> post(throughB, McpHttp.initializeRequest(3, "2024-11-05")), response -> response.statusCode() != 202);
         assertEquals(404, gone.statusCode(), gone.body());
+    }
+
+    /**
+     * The session's row deleted with no signal (as if it was lost): the other instance still holds the session in its
+     * cache and relays, but the relay finds no session and the client gets 404, not a foreign key violation's 500.
+     */
+    @Test
+    void aMessageRelayedForASessionWhoseRowIsGoneIsNotFound() throws SQLException {
+        try (SseClient stream = SseClient.open(a + "/sse")) {
+            String endpoint = stream.next(SOON).data();
+            String throughB = b + endpoint.substring(endpoint.indexOf("/sse/message"));
+            assertEquals(202, post(throughB, McpHttp.initializeRequest(1, "2024-11-05")).statusCode());
+            message(stream);
+
+            String sessionId = endpoint.substring(endpoint.indexOf("sessionId=") + "sessionId=".length());
+            try (Connection db = TestDatabase.shared().connect();
+                 PreparedStatement delete = db.prepareStatement("delete from mcp_session where id_hash = ?")) {
+                delete.setString(1, SecretHash.of(sessionId));
+                assertEquals(1, delete.executeUpdate());
+            }
+            HttpResponse<String> gone = post(throughB, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}");
+            assertEquals(404, gone.statusCode(), gone.body());
+            assertEquals("Session not found: open a new one with GET /sse",
+                    Http.json(gone.body()).getJsonObject("error").getString("message"));
+        }
     }
 
     private static JsonObject message(SseClient stream) {
