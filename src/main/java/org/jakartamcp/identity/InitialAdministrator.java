@@ -109,6 +109,14 @@ public class InitialAdministrator {
         }
     }
 
+    /** The administrator's name and the file with their generated password, if one was generated (no ADMIN_PASSWORD). */
+    Optional<FirstSignIn> generated() {
+        if (password.filter(value -> !value.isBlank()).isPresent() || !Files.isRegularFile(file())) {
+            return Optional.empty();
+        }
+        return Optional.of(new FirstSignIn(username, file().toString()));
+    }
+
     private Path file() {
         return Path.of(passwordFile).toAbsolutePath();
     }

@@ -47,7 +47,9 @@ public class Passwords {
         Optional<UserRecord> user = users.byUsername(username);
         String stored = user.map(record -> record.passwordHash).orElse(null);
         boolean matches = hash.verify(password.toCharArray(), stored != null ? stored : unknownUserHash());
-        return user.filter(record -> matches && stored != null && !record.disabled).map(UserRecord::toUser);
+        Optional<UserRecord> authenticated = user.filter(record -> matches && stored != null && !record.disabled);
+        authenticated.ifPresent(record -> users.signedIn(record.id, OffsetDateTime.now(clock)));
+        return authenticated.map(UserRecord::toUser);
     }
 
     /** Whether a username and password can be an account's at all (the column's and the form's sizes); checked before any work. */
@@ -70,6 +72,11 @@ public class Passwords {
     boolean createFirst(String username, String displayName, String password, boolean administrator) {
         return users.insertIfNoUser(new UserRecord(username, displayName, hash.generate(password.toCharArray()), administrator,
                 OffsetDateTime.now(clock)));
+    }
+
+    /** Whether this user exists and has never signed in with their password. */
+    boolean neverSignedIn(String username) {
+        return users.byUsername(username).filter(record -> record.signedInAt == null).isPresent();
     }
 
     boolean anyUser() {

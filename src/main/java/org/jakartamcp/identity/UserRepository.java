@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.jakartamcp.platform.database.AdvisoryLocks;
 
@@ -30,6 +31,12 @@ public class UserRepository {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<User> find(long id) {
         return Optional.ofNullable(entityManager.find(UserRecord.class, id)).filter(user -> !user.disabled).map(UserRecord::toUser);
+    }
+
+    /** When a password user last signed in (an external one's time is kept with their other claims). */
+    void signedIn(long id, OffsetDateTime at) {
+        entityManager.createQuery("update UserRecord u set u.signedInAt = :at where u.id = :id")
+                .setParameter("at", at).setParameter("id", id).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

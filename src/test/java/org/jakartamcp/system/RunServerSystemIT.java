@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jakartamcp.platform.audit.AuditTrail;
 import org.jakartamcp.platform.database.DatabaseSettings;
+import org.jakartamcp.testing.Browsers;
 import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.Health;
 import org.jakartamcp.testing.Http;
@@ -38,6 +39,8 @@ import org.jakartamcp.testing.Psql;
 import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestPaths;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 /**
  * The server as {@code ./mvnw liberty:run} creates it, started without any database settings: it
@@ -72,7 +75,21 @@ class RunServerSystemIT {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(passwordFile)));
             String generated = Files.readString(passwordFile).strip();
             assertFalse(server.messages().contains(generated), "the password is not in the log");
-            assertTrue(new OAuthFlow(BASE_URL).tokens("admin", generated).containsKey("access_token"), "it signs in");
+            WebDriver browser = Browsers.chromium();
+            try {
+                for (String page : List.of("/", "/login.xhtml")) {
+                    browser.get(BASE_URL + page);
+                    String note = browser.findElement(By.id("first-sign-in")).getText();
+                    assertTrue(note.contains("the administrator is admin") && note.contains(passwordFile.toString()), page + ": " + note);
+                }
+                assertTrue(new OAuthFlow(BASE_URL).tokens("admin", generated).containsKey("access_token"), "it signs in");
+                Eventually.await("the first sign-in note gone", Duration.ofSeconds(30), () -> {
+                    browser.get(BASE_URL + "/");
+                    return browser.findElements(By.id("first-sign-in"));
+                }, List::isEmpty);
+            } finally {
+                browser.quit();
+            }
             List<List<Object>> migrations = database.rows("select version, checksum, installed_on from flyway_schema_history order by installed_rank");
             try (Connection connection = database.connect();
                  PreparedStatement insert = connection.prepareStatement("insert into audit_event (type, actor, detail) values ('test.marker', 'test', ?)")) {

@@ -33,8 +33,13 @@ public final class Http {
 
     /** Sends the request exactly as it is. */
     public static HttpResponse<String> sendAsIs(HttpRequest request) {
+        return sendAsIs(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Sends the request exactly as it is, the body read by the given handler. */
+    public static <T> HttpResponse<T> sendAsIs(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + e, e);
         } catch (InterruptedException e) {

@@ -40,6 +40,11 @@ public class LandingPage {
         return ClientConfiguration.claudeDesktop(serverKey, getSseUrl());
     }
 
+    /** MCP Inspector 2 with this server added (its HTTP+SSE endpoint, like the quick start's); it opens in the browser. */
+    public String getInspectorCommand() {
+        return "npx @modelcontextprotocol/inspector --transport sse --server-url " + getSseUrl();
+    }
+
     static String baseUrl(String scheme, String host, int port, String contextPath) {
         boolean defaultPort = ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
         String authority = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;

@@ -3,11 +3,9 @@ package org.jakartamcp.platform.ratelimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.OptionalLong;
+import org.jakartamcp.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 /** The failure-counting rules of password sign-in, on a clock the test moves. */
@@ -138,29 +136,6 @@ class SignInThrottleTest {
     private void fail(int times, String account, String address) {
         for (int i = 0; i < times; i++) {
             assertEquals(OptionalLong.empty(), throttle.tryAttempt(account, address), "failure " + (i + 1) + " is free");
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-29T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }

@@ -1,12 +1,15 @@
 package org.jakartamcp.platform.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +44,32 @@ class LandingPageIT {
         assertEquals("npx", entry.getString("command"));
         assertEquals(List.of("mcp-remote", server + "/sse"), entry.getJsonArray("args").getValuesAs(
                 value -> ((jakarta.json.JsonString) value).getString()));
+    }
+
+    /** What a newcomer needs: the tools and resources, MCP Inspector's command line; no first sign-in note, as ADMIN_PASSWORD is set. */
+    @Test
+    void theLandingPageShowsWhatTheServerOffersAndHowToTryIt() {
+        String server = TestServer.baseUrl();
+        String page = Http.get(server + "/").body();
+        assertTrue(page.contains("<dt><code>add</code> Add</dt>"), page);
+        assertTrue(page.contains("<dd>Adds two numbers exactly, in decimal arithmetic"), page);
+        assertTrue(page.contains("<dt><code>constants://{name}/{digits}</code> Mathematical constant</dt>"), page);
+        assertTrue(page.contains("<pre id=\"inspector-command\">npx @modelcontextprotocol/inspector --transport sse --server-url "
+                + server + "/sse</pre>"), page);
+        assertFalse(page.contains("first-sign-in"), "the administrator's password was configured: " + page);
+    }
+
+    @Test
+    void theSiteHasAnIcon() {
+        HttpResponse<byte[]> ico = Http.sendAsIs(HttpRequest.newBuilder(URI.create(TestServer.baseUrl() + "/favicon.ico")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, ico.statusCode());
+        assertEquals("image/x-icon", ico.headers().firstValue("Content-Type").orElseThrow());
+        assertArrayEquals(new byte[] {0, 0, 1, 0}, Arrays.copyOf(ico.body(), 4), "an ICO file");
+        HttpResponse<String> svg = Http.get(TestServer.baseUrl() + "/favicon.svg");
+        assertEquals(200, svg.statusCode());
+        assertTrue(svg.body().startsWith("<svg"), svg.body());
+        assertTrue(Http.get(TestServer.baseUrl() + "/").body().contains("rel=\"icon\""));
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.server.McpMethod;
 import org.jakartamcp.mcp.server.McpMethodHandler;
+import org.jakartamcp.mcp.server.Offered;
 import org.jakartamcp.mcp.server.Pages;
 import org.jakartamcp.mcp.server.ServerInfo;
 import org.jakartamcp.mcp.server.caching.CacheHints;
@@ -72,6 +73,14 @@ public class ResourcesHandler implements McpMethodHandler {
         templates = discovery.templates().stream().sorted(Comparator.comparing(ResourceDefinition::name)).toList();
         readPolicies = Stream.concat(resources.stream(), templates.stream()).map(ResourceDefinition::method)
                 .distinct().collect(Collectors.toUnmodifiableMap(method -> method, cacheHints::resource));
+    }
+
+    /** The resources, then the templates, by their URI or URI template, as the landing page names them. */
+    public List<Offered> offered() {
+        return Stream.concat(resources.stream(), templates.stream())
+                .map(resource -> new Offered(resource.isTemplate() ? resource.descriptor().getString("uriTemplate") : resource.uri(),
+                        resource.descriptor().getString("title", resource.name()), resource.descriptor().getString("description", "")))
+                .toList();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
+import org.jakartamcp.mcp.server.Offered;
 
 /**
  * The tools of this deployment, in a stable order for pagination. Who may call a tool comes from its
@@ -31,6 +32,7 @@ public class ToolRegistry {
     private List<ToolDefinition> ordered;
     private boolean filtersByCaller;
     private Map<String, List<ToolHeaderParams.Param>> headerParams;
+    private List<Offered> offered;
 
     @PostConstruct
     void order() {
@@ -43,12 +45,21 @@ public class ToolRegistry {
         Map<String, List<ToolHeaderParams.Param>> marked = new java.util.HashMap<>();
         tools.values().forEach(tool -> marked.put(tool.name(), ToolHeaderParams.of(tool.name(), tool.descriptor().getJsonObject("inputSchema"))));
         headerParams = marked;
+        offered = ordered.stream().filter(tool -> tool.groups().isEmpty())
+                .map(tool -> new Offered(tool.name(), tool.descriptor().getString("title", tool.name()),
+                        tool.descriptor().getString("description", "")))
+                .toList();
     }
 
     private ToolDefinition configured(ToolDefinition tool) {
         return config.getOptionalValues(GROUPS_PREFIX + tool.name(), String.class)
                 .map(groups -> tool.limitedTo(groups.contains("*") ? Set.of() : Set.copyOf(groups)))
                 .orElse(tool);
+    }
+
+    /** The tools open to everyone, as the landing page names them. */
+    public List<Offered> openToEveryone() {
+        return offered;
     }
 
     List<ToolDefinition> all() {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jakartamcp.testing.Deployments;
+import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.OAuthFlow;
 import org.jakartamcp.testing.TestDatabase;
@@ -61,6 +62,16 @@ class ToolGroupsIT {
         assertEquals("Tool 'administrators_only' is only for members of mcp-administrators; " + user
                 + " is not in any of them. Ask your administrator for access.", text(refused));
         assertEquals("open", text(call(mcp, session, "opened_by_configuration")));
+    }
+
+    /** The landing page is public: it names the tools anyone may call, not those limited to groups. */
+    @Test
+    void theLandingPageNamesOnlyTheToolsOpenToEveryone() {
+        String page = Http.get(deployment.toString()).body();
+        assertTrue(page.contains("<code>opened_by_configuration</code>"), page);
+        assertTrue(page.contains("<code>add</code>"), page);
+        assertFalse(page.contains("administrators_only"), page);
+        assertFalse(page.contains("<code>factorize</code>"), page);
     }
 
     /** A caller who keeps calling a tool they may not use leaves one audit row per repeat window, with the count. */
