@@ -29,6 +29,8 @@ public class ClusterSignals {
     private static final Logger LOG = Logger.getLogger(ClusterSignals.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration LISTENING_TIMEOUT = Duration.ofSeconds(10);
+    /** The application name of each instance's listening connection, by which the database tells how many instances run. */
+    private static final String LISTENER_NAME = "jakarta-mcp-server signals";
 
     /** This instance's id in the signals it sends: new at every start, so a restarted instance is another sender. */
     private final String instance = newInstanceId();
@@ -58,7 +60,7 @@ public class ClusterSignals {
 
     private synchronized void startListening() {
         if (listener == null) {
-            SignalListener started = new SignalListener(() -> connections.open("jakarta-mcp-server signals"), instance, received::fire,
+            SignalListener started = new SignalListener(() -> connections.open(LISTENER_NAME), instance, received::fire,
                     Duration.ofSeconds(Math.max(1, checkSeconds)));
             Thread thread = threads.newThread(started);
             thread.setName("mcp-cluster-signals");
@@ -95,6 +97,15 @@ public class ClusterSignals {
     public boolean isListening() {
         SignalListener running = listener;
         return running != null && running.isListening();
+    }
+
+    /**
+     * How many instances run on this database now, as the database counts their listening connections (at least 1:
+     * this one, even before it listens). An instance that died stops counting once PostgreSQL notices its
+     * connection is gone: at once for a stopped process, after TCP keepalive for a lost machine.
+     */
+    public int instances() {
+        return Math.max(1, repository.connectionsNamed(LISTENER_NAME));
     }
 
     private static String newInstanceId() {

@@ -44,7 +44,13 @@ public class HousekeepingRepository {
                 + "where expires_at < ?1 limit ?2 for update skip locked)"),
         // an HTTP+SSE message relayed to a stream's instance that never took it: that instance is gone
         RELAYED_SSE_MESSAGES("delete from mcp_sse_relay where id in (select id from mcp_sse_relay "
-                + "where created_at < ?1 limit ?2 for update skip locked)");
+                + "where created_at < ?1 limit ?2 for update skip locked)"),
+        // a rate limit's bucket that has filled up again: a new one starts full, as it would be
+        FULL_RATE_LIMIT_BUCKETS("delete from rate_limit_bucket where key in (select key from rate_limit_bucket "
+                + "where expires_at < ?1 limit ?2 for update skip locked)"),
+        // sign-in failures forgotten and a success no longer known: a new row starts with none, as it would be
+        FORGOTTEN_SIGN_IN_FAILURES("delete from sign_in_failure where key in (select key from sign_in_failure "
+                + "where expires_at < ?1 limit ?2 for update skip locked)");
 
         final String sql;
 

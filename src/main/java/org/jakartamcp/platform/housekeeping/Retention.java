@@ -64,4 +64,12 @@ public record Retention(Duration sessionIdleTimeout, Duration eventRetention, Du
     public OffsetDateTime relayedMessagesCreatedBefore(OffsetDateTime now) {
         return now.minus(SAFETY_MARGIN);
     }
+
+    /**
+     * A shared rate limit's row (a bucket, sign-in failures) expires when deleting it changes nothing: the bucket is
+     * full, the failures are forgotten. Rows just expired are kept for the margin, for instances whose clocks run ahead.
+     */
+    public OffsetDateTime rateLimitsExpiredBefore(OffsetDateTime now) {
+        return now.minus(SAFETY_MARGIN);
+    }
 }

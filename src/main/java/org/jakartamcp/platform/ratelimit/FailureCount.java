@@ -6,12 +6,38 @@ import java.time.Instant;
 /** The failed attempts of one key (an account, an account at an address), and its last success. */
 final class FailureCount {
 
-    /** The object and both its Instants (24 bytes each): what {@link HashedKeyMap} keeps besides the key. */
-    static final int BYTES = 80;
-
     private int failures;
     private Instant lastFailure;
     private Instant lastSuccess;
+
+    FailureCount() {
+    }
+
+    /** A count as stored: {@code lastFailure} and {@code lastSuccess} may be null. */
+    FailureCount(int failures, Instant lastFailure, Instant lastSuccess) {
+        this.failures = failures;
+        this.lastFailure = lastFailure;
+        this.lastSuccess = lastSuccess;
+    }
+
+    synchronized int failures() {
+        return failures;
+    }
+
+    synchronized Instant lastFailure() {
+        return lastFailure;
+    }
+
+    synchronized Instant lastSuccess() {
+        return lastSuccess;
+    }
+
+    /** When nothing of this count matters any more: its failures forgotten after {@code memory}, its success after {@code knownFor}. */
+    synchronized Instant forgottenAt(Duration memory, Duration knownFor) {
+        Instant failuresGone = lastFailure == null ? Instant.EPOCH : lastFailure.plus(memory);
+        Instant successGone = lastSuccess == null ? Instant.EPOCH : lastSuccess.plus(knownFor);
+        return failuresGone.isAfter(successGone) ? failuresGone : successGone;
+    }
 
     /** How long before another attempt may go; zero when it may now. */
     synchronized Duration wait(FailurePolicy policy, Instant now) {

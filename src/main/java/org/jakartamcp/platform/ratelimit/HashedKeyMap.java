@@ -18,6 +18,11 @@ final class HashedKeyMap<V> {
 
     /** A key as kept: the first 128 bits of the SHA-256 of scope and text (collisions are not a concern at this size). */
     record Key(long high, long low) {
+
+        /** The key as the shared limits' tables keep it (16 bytes). */
+        byte[] bytes() {
+            return ByteBuffer.allocate(16).putLong(high).putLong(low).array();
+        }
     }
 
     /**

@@ -13,9 +13,10 @@ import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Token-bucket rate limits (bucket4j), in memory, per kind of action and per key (a client address,
- * an account). Keys are kept hashed, and the buckets of the least recently seen keys are dropped
- * beyond a bound in entries and bytes, so that what clients send cannot exhaust memory.
+ * Token-bucket rate limits per kind of action and per key (a client address, an account), counted by every instance
+ * together. The OAuth endpoints' limits are buckets in PostgreSQL ({@link BucketRepository}), exact across instances:
+ * those requests are few and reach the database anyway. The MCP endpoints' limit per user is checked on every request,
+ * so it stays in memory (bucket4j), each instance allowing its {@link InstanceShare} of it.
  */
 @ApplicationScoped
 public class RateLimits {
@@ -27,6 +28,8 @@ public class RateLimits {
         MCP_REQUESTS_PER_USER
     }
 
+    /** Every limit is so many attempts per minute. */
+    static final Duration PERIOD = Duration.ofMinutes(1);
     /** A bucket with one bandwidth: 311 measured like {@link HashedKeyMap#KEY_BYTES}, rounded up. */
     static final int BUCKET_BYTES = 320;
     /** An account name as a key: a String of up to 255 characters, at two bytes each, with its object and array. */
@@ -50,6 +53,7 @@ public class RateLimits {
     @ConfigProperty(name = "oauth.rate-limit.authorization-per-address", defaultValue = "60")
     int authorizationPerAddress;
 
+    /** For all instances together; each allows its share. */
     @Inject
     @ConfigProperty(name = "mcp.rate-limit.requests-per-user", defaultValue = "600")
     int mcpRequestsPerUser;
@@ -62,12 +66,19 @@ public class RateLimits {
     @ConfigProperty(name = "rate-limit.max-bytes", defaultValue = "33554432")
     long maxBytes;
 
-    private HashedKeyMap<Bucket> buckets;
+    @Inject
+    BucketRepository sharedBuckets;
+
+    @Inject
+    InstanceShare share;
+
     /**
      * The MCP endpoints' buckets, by user: asked on every MCP request, so kept by the name itself (a signed-in
      * account's, at most 255 characters) rather than by a hash of it, as the keys clients type are.
      */
     private Cache<String, Bucket> userBuckets;
+    /** The instance count the buckets in {@link #userBuckets} were sized for. */
+    private volatile int bucketsSizedFor;
 
     /** How many keys an in-memory limit whose values take {@code valueBytes} may keep, by rate-limit.max-entries and -bytes. */
     int capacity(int valueBytes) {
@@ -76,8 +87,8 @@ public class RateLimits {
 
     @PostConstruct
     void createMap() {
-        buckets = new HashedKeyMap<>(capacity(BUCKET_BYTES));
         userBuckets = Caffeine.newBuilder().maximumSize(capacity(BUCKET_BYTES + USER_NAME_BYTES)).executor(Runnable::run).build();
+        bucketsSizedFor = share.instances();
     }
 
     /**
@@ -86,22 +97,47 @@ public class RateLimits {
      * @return empty when allowed; otherwise the seconds until the next attempt is
      */
     public OptionalLong tryAcquire(Kind kind, String key) {
-        Bucket bucket = kind == Kind.MCP_REQUESTS_PER_USER ? userBuckets.get(key, ignored -> newBucket(kind))
-                : buckets.computeIfAbsent(HashedKeyMap.key(kind.name(), key), () -> newBucket(kind));
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (kind != Kind.MCP_REQUESTS_PER_USER) {
+            int attempts = attempts(kind);
+            return sharedBuckets.tryTake(sharedKey(kind, key), attempts, perSecond(attempts));
+        }
+        resizeIfInstancesChanged();
+        ConsumptionProbe probe = userBuckets.get(key, ignored -> newUserBucket()).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? OptionalLong.empty()
                 : OptionalLong.of(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
     }
 
     /** Gives back an attempt taken by {@link #tryAcquire} (it turned out not to count); a bucket is never fuller than its capacity. */
     public void refund(Kind kind, String key) {
-        Bucket bucket = kind == Kind.MCP_REQUESTS_PER_USER ? userBuckets.getIfPresent(key) : buckets.get(HashedKeyMap.key(kind.name(), key));
+        if (kind != Kind.MCP_REQUESTS_PER_USER) {
+            int attempts = attempts(kind);
+            sharedBuckets.giveBack(sharedKey(kind, key), attempts, perSecond(attempts));
+            return;
+        }
+        Bucket bucket = userBuckets.getIfPresent(key);
         if (bucket != null) {
             bucket.addTokens(1);
         }
     }
 
-    private Bucket newBucket(Kind kind) {
+    /**
+     * Another number of instances shares the limit: the buckets start again, full, at the new share (a user may get
+     * up to one share more than the limit in the minute of the change, never a share less).
+     */
+    private void resizeIfInstancesChanged() {
+        int instances = share.instances();
+        if (instances != bucketsSizedFor) {
+            bucketsSizedFor = instances;
+            userBuckets.invalidateAll();
+        }
+    }
+
+    private Bucket newUserBucket() {
+        int attempts = share.of(mcpRequestsPerUser);
+        return Bucket.builder().addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(attempts, PERIOD).build()).build();
+    }
+
+    private int attempts(Kind kind) {
         int attempts = switch (kind) {
             case SIGN_IN_PER_ADDRESS -> signInPerAddress;
             case TOKEN_PER_ADDRESS -> tokenPerAddress;
@@ -109,6 +145,14 @@ public class RateLimits {
             case AUTHORIZATION_PER_ADDRESS -> authorizationPerAddress;
             case MCP_REQUESTS_PER_USER -> mcpRequestsPerUser;
         };
-        return Bucket.builder().addLimit(Bandwidth.builder().capacity(attempts).refillGreedy(attempts, Duration.ofMinutes(1)).build()).build();
+        return Math.max(1, attempts);
+    }
+
+    private static double perSecond(int attempts) {
+        return attempts / (double) PERIOD.toSeconds();
+    }
+
+    private static HashedKeyMap.Key sharedKey(Kind kind, String key) {
+        return HashedKeyMap.key(kind.name(), key);
     }
 }

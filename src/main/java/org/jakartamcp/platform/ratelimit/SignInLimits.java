@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The limits of password sign-ins, which count failures only (see {@link SignInThrottle} for the
  * rules per account and per account and address), plus a bucket of failures per address against
  * one address trying many accounts. An address known good for the account skips the latter too.
+ * Every count is in PostgreSQL, shared by all instances: the same limits with one instance or five.
  */
 @ApplicationScoped
 public class SignInLimits {
@@ -39,6 +40,9 @@ public class SignInLimits {
     @Inject
     RateLimits rateLimits;
 
+    @Inject
+    FailureStore failures;
+
     private SignInThrottle throttle;
 
     @PostConstruct
@@ -49,7 +53,7 @@ public class SignInLimits {
         Duration memory = max.multipliedBy(4);
         throttle = new SignInThrottle(new FailurePolicy(Math.max(1, failuresPerPair), first, max, memory),
                 new FailurePolicy(Math.max(1, failuresPerAccount), first, max, memory), Duration.ofDays(knownAddressDays),
-                Clock.systemUTC(), rateLimits.capacity(FailureCount.BYTES));
+                Clock.systemUTC(), failures);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.jakartamcp.platform.ratelimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -24,20 +25,23 @@ final class SignInThrottle {
     private final FailurePolicy perAccount;
     private final Duration knownFor;
     private final Clock clock;
-    private final HashedKeyMap<FailureCount> counts;
+    private final FailureStore counts;
+    /** How long a count is kept after its last failure: the longer of the two policies' memories. */
+    private final Duration memory;
 
-    SignInThrottle(FailurePolicy perPair, FailurePolicy perAccount, Duration knownFor, Clock clock, int maxEntries) {
+    SignInThrottle(FailurePolicy perPair, FailurePolicy perAccount, Duration knownFor, Clock clock, FailureStore counts) {
         this.perPair = perPair;
         this.perAccount = perAccount;
         this.knownFor = knownFor;
         this.clock = clock;
-        this.counts = new HashedKeyMap<>(maxEntries);
+        this.counts = counts;
+        this.memory = perPair.memory().compareTo(perAccount.memory()) > 0 ? perPair.memory() : perAccount.memory();
     }
 
     /** Whether this account signed in successfully from this address within the known period. */
     boolean isKnown(String account, String address) {
-        FailureCount pair = counts.get(pairKey(account, address));
-        return pair != null && pair.succeededSince(clock.instant().minus(knownFor));
+        Instant lastSuccess = counts.lastSuccess(pairKey(account, address));
+        return lastSuccess != null && !lastSuccess.isBefore(clock.instant().minus(knownFor));
     }
 
     /**
@@ -46,8 +50,11 @@ final class SignInThrottle {
      */
     OptionalLong tryAttempt(String account, String address) {
         Instant now = clock.instant();
-        FailureCount pair = counts.computeIfAbsent(pairKey(account, address), FailureCount::new);
-        FailureCount forAccount = counts.computeIfAbsent(accountKey(account), FailureCount::new);
+        return counts.change(List.of(pairKey(account, address), accountKey(account)), memory, knownFor,
+                both -> tryAttempt(both.get(0), both.get(1), now));
+    }
+
+    private OptionalLong tryAttempt(FailureCount pair, FailureCount forAccount, Instant now) {
         boolean known = pair.succeededSince(now.minus(knownFor));
         Duration wait = pair.wait(perPair, now);
         if (!known) {
@@ -70,18 +77,20 @@ final class SignInThrottle {
 
     /** The attempt's password was right: it costs nothing, and the pair's failures are forgotten. */
     void succeeded(String account, String address) {
-        counts.computeIfAbsent(accountKey(account), FailureCount::new).refund();
-        counts.computeIfAbsent(pairKey(account, address), FailureCount::new).succeeded(clock.instant());
+        Instant now = clock.instant();
+        counts.change(List.of(pairKey(account, address), accountKey(account)), memory, knownFor, both -> {
+            both.get(1).refund();
+            both.get(0).succeeded(now);
+            return null;
+        });
     }
 
     /** The attempt ended without an answer (the database failed): it counts for nothing. */
     void notCounted(String account, String address) {
-        counts.computeIfAbsent(pairKey(account, address), FailureCount::new).refund();
-        counts.computeIfAbsent(accountKey(account), FailureCount::new).refund();
-    }
-
-    int entries() {
-        return counts.size();
+        counts.change(List.of(pairKey(account, address), accountKey(account)), memory, knownFor, both -> {
+            both.forEach(FailureCount::refund);
+            return null;
+        });
     }
 
     private static long seconds(Duration wait) {

@@ -86,10 +86,18 @@ class HousekeepingIT {
                         + "'[]', '" + age + "', now() - interval '" + age + "')", tag + "-active");
             }
 
+            for (String age : List.of("10 minutes", "-1 minute")) {
+                update(db, "insert into rate_limit_bucket (key, tokens, refilled_at, expires_at) values (convert_to(?, 'UTF8'), 1, now(), "
+                        + "now() - interval '" + age + "')", tag + age);
+                update(db, "insert into sign_in_failure (key, failures, expires_at) values (convert_to(?, 'UTF8'), 1, now() - interval '"
+                        + age + "')", tag + age);
+            }
+
             JsonObject deleted = run();
 
             for (String purge : List.of("IDLE_SESSIONS", "STREAM_EVENTS", "EXPIRED_CODES", "EXPIRED_REFRESH_TOKENS", "REVOKED_GRANTS",
-                    "UNUSED_CLIENTS", "AUDIT_EVENTS", "USED_REQUEST_STATES", "RELAYED_SSE_MESSAGES")) {
+                    "UNUSED_CLIENTS", "AUDIT_EVENTS", "USED_REQUEST_STATES", "RELAYED_SSE_MESSAGES", "FULL_RATE_LIMIT_BUCKETS",
+                    "FORGOTTEN_SIGN_IN_FAILURES")) {
                 assertTrue(deleted.getInt(purge) >= 1, purge + " in " + deleted);
             }
             assertEquals(List.of(tag + "-disabled-old", tag + "-unused-fresh", tag + "-used", tag + "-used-long-ago"),
@@ -109,6 +117,10 @@ class HousekeepingIT {
             assertEquals(List.of(tag + "-valid"), strings(db, "select id from mcp_request_state_used where id like ?", tag + "-%"));
             assertEquals(List.of("1 second"), strings(db, "select body from mcp_sse_relay where session_hash like ?", tag + "-%"),
                     "a relayed message is kept while its stream's instance may still take it");
+            for (String table : List.of("rate_limit_bucket", "sign_in_failure")) {
+                assertEquals(List.of(tag + "-1 minute"), strings(db, "select convert_from(key, 'UTF8') from " + table
+                        + " where position(convert_to(?, 'UTF8') in key) = 1", tag), "only the expired row goes from " + table);
+            }
         }
     }
 

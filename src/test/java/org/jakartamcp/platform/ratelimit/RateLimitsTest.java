@@ -1,5 +1,6 @@
 package org.jakartamcp.platform.ratelimit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jakartamcp.platform.ratelimit.RateLimits.Kind;
@@ -17,6 +18,8 @@ class RateLimitsTest {
         limits.mcpRequestsPerUser = 3;
         limits.maxEntries = 1000;
         limits.maxBytes = 1 << 20;
+        limits.sharedBuckets = new MemoryBuckets();
+        limits.share = new InstanceShare();
         limits.createMap();
         return limits;
     }
@@ -34,5 +37,30 @@ class RateLimitsTest {
         limits.refund(Kind.MCP_REQUESTS_PER_USER, "alice");
         assertTrue(limits.tryAcquire(Kind.MCP_REQUESTS_PER_USER, "alice").isEmpty(), "a refunded request can be made again");
         assertTrue(limits.tryAcquire(Kind.MCP_REQUESTS_PER_USER, "alice").isPresent());
+    }
+
+    @Test
+    void eachInstanceAllowsItsShareOfTheMcpLimitSoThatTheInstancesTogetherAllowTheLimit() {
+        RateLimits limits = limits();
+        limits.mcpRequestsPerUser = 6;
+        limits.share.counted(2);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(limits.tryAcquire(Kind.MCP_REQUESTS_PER_USER, "alice").isEmpty());
+        }
+        assertTrue(limits.tryAcquire(Kind.MCP_REQUESTS_PER_USER, "alice").isPresent(), "half of 6 on each of 2 instances");
+
+        limits.share.counted(1);
+        for (int i = 0; i < 6; i++) {
+            assertTrue(limits.tryAcquire(Kind.MCP_REQUESTS_PER_USER, "alice").isEmpty(), "alone again, the whole limit: " + i);
+        }
+        assertTrue(limits.tryAcquire(Kind.MCP_REQUESTS_PER_USER, "alice").isPresent());
+    }
+
+    @Test
+    void aShareIsRoundedUpAndNeverZero() {
+        assertEquals(300, InstanceShare.of(600, 2));
+        assertEquals(3, InstanceShare.of(5, 2));
+        assertEquals(1, InstanceShare.of(1, 5));
+        assertEquals(600, InstanceShare.of(600, 0), "no count yet: this instance alone");
     }
 }

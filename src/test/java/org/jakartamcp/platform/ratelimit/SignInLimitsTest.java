@@ -12,9 +12,12 @@ class SignInLimitsTest {
         rateLimits.signInPerAddress = failuresPerAddressAndMinute;
         rateLimits.maxEntries = 1000;
         rateLimits.maxBytes = 1 << 20;
+        rateLimits.sharedBuckets = new MemoryBuckets();
+        rateLimits.share = new InstanceShare();
         rateLimits.createMap();
         SignInLimits limits = new SignInLimits();
         limits.rateLimits = rateLimits;
+        limits.failures = new MemoryFailureStore();
         limits.failuresPerPair = 1000;
         limits.failuresPerAccount = 1000;
         limits.firstDelaySeconds = 2;
