@@ -76,10 +76,14 @@ class McpLimitsIT {
                 .addClass(PausingTools.class);
     }
 
-    /** Its own deployment, so that its per-user buckets are not shared with the other tests' requests. */
+    /**
+     * Its own deployment, so that its per-user buckets are not shared with the other tests' requests; the whole limit
+     * on this instance (every deployment on the test server counts as an instance, and would take its share of it).
+     */
     @Deployment(name = "few-requests", testable = false)
     static WebArchive productWithFewRequestsPerMinute() {
-        return Deployments.product("few-mcp-requests.war", Map.of("mcp.rate-limit.requests-per-user", String.valueOf(REQUESTS_PER_MINUTE)));
+        return Deployments.product("few-mcp-requests.war", Map.of("mcp.rate-limit.requests-per-user", String.valueOf(REQUESTS_PER_MINUTE),
+                "rate-limit.instances", "1"));
     }
 
     @BeforeEach

@@ -19,7 +19,8 @@ import org.jakartamcp.platform.database.DatabaseReady;
  * which must not cost a database round trip: each instance allows {@code limit / instances} (rounded up), the number
  * of instances read from the database every {@code rate-limit.instances-check-seconds}. Behind a balancer that
  * spreads a client's requests evenly (round-robin) the sum is the limit; a client whose requests all land on one
- * instance gets its share there, less than the limit.
+ * instance gets its share there, less than the limit. With {@code rate-limit.instances} set, that number is taken
+ * instead of counting (a fixed deployment; or 1 for limits per instance, as before instances shared them).
  */
 @ApplicationScoped
 public class InstanceShare {
@@ -33,6 +34,11 @@ public class InstanceShare {
     @ConfigProperty(name = "rate-limit.instances-check-seconds", defaultValue = "10")
     long checkSeconds;
 
+    /** 0: counted from the database; more: this many, whatever runs. */
+    @Inject
+    @ConfigProperty(name = "rate-limit.instances", defaultValue = "0")
+    int fixedInstances;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -40,6 +46,10 @@ public class InstanceShare {
     private volatile ScheduledFuture<?> schedule;
 
     void onDatabaseReady(@Observes DatabaseReady ready) {
+        if (fixedInstances > 0) {
+            counted(fixedInstances);
+            return;
+        }
         ready.step("instance count for rate limits", () -> {
             count();
             long period = Math.max(1, checkSeconds);

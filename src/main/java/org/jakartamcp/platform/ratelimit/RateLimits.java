@@ -99,7 +99,7 @@ public class RateLimits {
     public OptionalLong tryAcquire(Kind kind, String key) {
         if (kind != Kind.MCP_REQUESTS_PER_USER) {
             int attempts = attempts(kind);
-            return sharedBuckets.tryTake(sharedKey(kind, key), attempts, perSecond(attempts));
+            return sharedBuckets.tryTake(sharedKey(kind, attempts, key), attempts, perSecond(attempts));
         }
         resizeIfInstancesChanged();
         ConsumptionProbe probe = userBuckets.get(key, ignored -> newUserBucket()).tryConsumeAndReturnRemaining(1);
@@ -111,7 +111,7 @@ public class RateLimits {
     public void refund(Kind kind, String key) {
         if (kind != Kind.MCP_REQUESTS_PER_USER) {
             int attempts = attempts(kind);
-            sharedBuckets.giveBack(sharedKey(kind, key), attempts, perSecond(attempts));
+            sharedBuckets.giveBack(sharedKey(kind, attempts, key), attempts, perSecond(attempts));
             return;
         }
         Bucket bucket = userBuckets.getIfPresent(key);
@@ -152,7 +152,11 @@ public class RateLimits {
         return attempts / (double) PERIOD.toSeconds();
     }
 
-    private static HashedKeyMap.Key sharedKey(Kind kind, String key) {
-        return HashedKeyMap.key(kind.name(), key);
+    /**
+     * A bucket is per kind, key and limit: instances configured alike (as a cluster's are) share it, and a deployment
+     * given another limit on the same database counts apart rather than on a bucket sized for another limit.
+     */
+    private static HashedKeyMap.Key sharedKey(Kind kind, int attempts, String key) {
+        return HashedKeyMap.key(kind.name() + '/' + attempts, key);
     }
 }

@@ -97,12 +97,13 @@ final class SignInThrottle {
         return Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
     }
 
-    private static HashedKeyMap.Key pairKey(String account, String address) {
-        return HashedKeyMap.key("sign-in-pair", normalized(account) + '\n' + address);
+    /** Per limit too, as {@link RateLimits}' buckets are: instances configured alike share a count, others count apart. */
+    private HashedKeyMap.Key pairKey(String account, String address) {
+        return HashedKeyMap.key("sign-in-pair/" + perPair.free(), normalized(account) + '\n' + address);
     }
 
-    private static HashedKeyMap.Key accountKey(String account) {
-        return HashedKeyMap.key("sign-in-account", normalized(account));
+    private HashedKeyMap.Key accountKey(String account) {
+        return HashedKeyMap.key("sign-in-account/" + perAccount.free(), normalized(account));
     }
 
     private static String normalized(String account) {

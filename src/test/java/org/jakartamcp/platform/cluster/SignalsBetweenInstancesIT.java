@@ -1,6 +1,7 @@
 package org.jakartamcp.platform.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jakartamcp.platform.security.SecretHash;
 import org.jakartamcp.testing.Deployments;
@@ -21,6 +23,7 @@ import org.jakartamcp.testing.OAuthFlow;
 import org.jakartamcp.testing.SseClient;
 import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestServer;
+import org.jakartamcp.testing.TestUsers;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -39,8 +42,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({TestServer.Ready.class, ArquillianExtension.class})
 class SignalsBetweenInstancesIT {
 
+    private static final int FREE_SIGN_IN_FAILURES = 3;
+
+    /** Besides the hourly checks, few free sign-in failures per account and address, then a minute's wait. */
     private static final Map<String, String> HOURLY_CHECKS = Map.of("mcp.session-check-seconds", "3600",
-            "oauth.revoked-grants-refresh-seconds", "3600");
+            "oauth.revoked-grants-refresh-seconds", "3600",
+            "oauth.sign-in.failures-per-pair", String.valueOf(FREE_SIGN_IN_FAILURES), "oauth.sign-in.first-delay-seconds", "60");
     private static final Duration SOON = Duration.ofSeconds(5);
     private static final String LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
 
@@ -150,6 +157,41 @@ class SignalsBetweenInstancesIT {
             assertEquals(404, gone.statusCode(), gone.body());
             assertEquals("Session not found: open a new one with GET /sse",
                     Http.json(gone.body()).getJsonObject("error").getString("message"));
+        }
+    }
+
+    /** The sign-in limits count on the database, not per instance: a guesser alternating between them gets no more guesses. */
+    @Test
+    void failedSignInsAlternatingBetweenTheInstancesReachTheLimitAtTheConfiguredNumber() {
+        String user = TestUsers.create("guessed-on-both-" + System.nanoTime(), "the right password");
+        OAuthFlow throughA = new OAuthFlow(a);
+        OAuthFlow throughB = new OAuthFlow(b);
+        HttpResponse<String> pageA = throughA.open(a + "/login.xhtml");
+        HttpResponse<String> pageB = throughB.open(b + "/login.xhtml");
+        for (int i = 0; i < FREE_SIGN_IN_FAILURES; i++) {
+            if (i % 2 == 0) {
+                pageA = throughA.signIn(pageA, user, "wrong " + i);
+                assertTrue(pageA.body().contains("Wrong username or password."), "failure " + i + " on A: " + pageA.body());
+            } else {
+                pageB = throughB.signIn(pageB, user, "wrong " + i);
+                assertTrue(pageB.body().contains("Wrong username or password."), "failure " + i + " on B: " + pageB.body());
+            }
+        }
+
+        // B has seen one failure, A two: counted per instance, either would let this one through
+        for (HttpResponse<String> limited : List.of(throughB.signIn(pageB, user, "the right password"),
+                throughA.signIn(pageA, user, "the right password"))) {
+            assertEquals(429, limited.statusCode(), limited.body());
+            assertEquals("60", limited.headers().firstValue("Retry-After").orElseThrow(), "the first wait after the free failures");
+            assertTrue(limited.body().contains("Too many sign-in attempts. Try again in 60 s."), limited.body());
+        }
+
+        String other = TestUsers.create("signs-in-on-both-" + System.nanoTime(), "another password");
+        for (String instance : List.of(a, b)) {
+            OAuthFlow browser = new OAuthFlow(instance);
+            HttpResponse<String> page = browser.follow(browser.signIn(browser.open(instance + "/login.xhtml"), other, "another password"));
+            assertEquals(200, page.statusCode(), page.body());
+            assertTrue(page.uri().getPath().endsWith("/account.xhtml"), "another account signs in as usual: " + page.uri());
         }
     }
 
