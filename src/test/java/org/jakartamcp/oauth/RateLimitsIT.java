@@ -7,10 +7,14 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import org.jakartamcp.testing.Deployments;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.OAuthFlow;
+import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestServer;
 import org.jakartamcp.testing.TestUsers;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -18,6 +22,7 @@ import org.jboss.arquillian.container.test.api.OperateOnDeployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Registration, the token endpoint and sign-in answer 429 with Retry-After past their limits: the
  * product WAR with low limits of its own (each deployment keeps its own buckets). The low-limits
  * deployment trusts the loopback address as a proxy, so each test is its own client by sending its
- * own X-Forwarded-For.
+ * own X-Forwarded-For. The limits are counted in the database, which outlives a test run: each run starts with
+ * none counted, as a fresh deployment did when they were counted in memory.
  */
 @ExtendWith(ArquillianExtension.class)
 class RateLimitsIT {
@@ -65,6 +71,15 @@ class RateLimitsIT {
     static WebArchive productBehindAForwardedProxy() {
         return Deployments.product("forwarded.war", Map.of("oauth.rate-limit.token-per-address", "2",
                 "http.trusted-proxies", "127.0.0.0/8, ::1", "http.forwarded-header", "Forwarded"));
+    }
+
+    @BeforeAll
+    static void nothingCountedYet() throws SQLException {
+        TestServer.awaitReady(); // the schema is migrated
+        try (Connection db = TestDatabase.shared().connect(); Statement statement = db.createStatement()) {
+            statement.executeUpdate("delete from rate_limit_bucket");
+            statement.executeUpdate("delete from sign_in_failure");
+        }
     }
 
     private String base() {
