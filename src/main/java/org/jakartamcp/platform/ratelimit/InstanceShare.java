@@ -46,11 +46,11 @@ public class InstanceShare {
     private volatile ScheduledFuture<?> schedule;
 
     void onDatabaseReady(@Observes DatabaseReady ready) {
-        if (fixedInstances > 0) {
-            counted(fixedInstances);
-            return;
-        }
         ready.step("instance count for rate limits", () -> {
+            if (fixedInstances > 0) {
+                counted(fixedInstances);
+                return;
+            }
             count();
             long period = Math.max(1, checkSeconds);
             schedule = scheduler.scheduleWithFixedDelay(this::countQuietly, period, period, TimeUnit.SECONDS);
