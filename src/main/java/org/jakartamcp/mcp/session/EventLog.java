@@ -27,7 +27,12 @@ public class EventLog {
 
     /** Stores an event and returns its id, which is also its place in the order of events. */
     public long append(McpSession session, String streamId, String payload) {
-        StoredEvent event = new StoredEvent(session.idHash(), streamId, payload, OffsetDateTime.now(clock));
+        return append(session.idHash(), streamId, payload);
+    }
+
+    /** Stores an event of a session this instance does not hold, known by its hash (a client resumes its stream anywhere). */
+    public long append(String sessionHash, String streamId, String payload) {
+        StoredEvent event = new StoredEvent(sessionHash, streamId, payload, OffsetDateTime.now(clock));
         entityManager.persist(event);
         entityManager.flush();
         return event.seq();

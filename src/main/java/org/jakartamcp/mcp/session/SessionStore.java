@@ -137,6 +137,12 @@ public class SessionStore {
         return Optional.of(entry.session);
     }
 
+    /** The session, if this instance holds it now (no database look-up: for work that concerns the sessions it holds). */
+    public Optional<McpSession> held(String hash) {
+        SessionCache.Entry entry = cache.get(hash);
+        return entry == null ? Optional.empty() : Optional.of(entry.session);
+    }
+
     /** A stream of the session opened on this instance: while one is open, the session is in use and does not expire. */
     public void streamOpened(McpSession session) {
         if (!session.isStateless()) {

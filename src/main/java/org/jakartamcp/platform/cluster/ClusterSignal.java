@@ -18,6 +18,11 @@ public record ClusterSignal(Topic topic, String subject) {
         /** The subject is the hash of an HTTP+SSE session: messages for it were POSTed to another instance than its stream's. */
         SSE_MESSAGES("sse-messages"),
         /**
+         * The subject names a resource that changed and the user it concerns (hashed): the instances tell the followers
+         * they hold in memory (HTTP+SSE sessions, subscriptions/listen streams).
+         */
+        RESOURCE_UPDATED("resource-updated"),
+        /**
          * The subject is empty: this instance may have missed signals (it has just connected, or reconnected
          * after losing the database), so caches check themselves against the database now.
          */

@@ -29,8 +29,7 @@ final class SubscriptionTable {
                 return; // forgotten meanwhile: the session ended while this request ran
             }
             if (!mine.contains(uri) && mine.size() >= maxPerSession) {
-                throw JsonRpcError.invalidParams("Invalid params: a session may follow at most " + maxPerSession
-                        + " resources; unsubscribe from one first");
+                throw tooMany(maxPerSession);
             }
             mine.add(uri);
             byUri.computeIfAbsent(uri, ignored -> ConcurrentHashMap.newKeySet()).add(session);
@@ -60,8 +59,19 @@ final class SubscriptionTable {
         }
     }
 
+    /** The error of a subscription past the per-session maximum. */
+    static JsonRpcError tooMany(int maxPerSession) {
+        return JsonRpcError.invalidParams("Invalid params: a session may follow at most " + maxPerSession
+                + " resources; unsubscribe from one first");
+    }
+
     Set<McpSession> followers(String uri) {
         return byUri.getOrDefault(uri, Set.of());
+    }
+
+    /** The URIs some session follows now. */
+    Set<String> followedUris() {
+        return byUri.keySet();
     }
 
     int uris() {

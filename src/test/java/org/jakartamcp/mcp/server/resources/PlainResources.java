@@ -23,6 +23,7 @@ public final class PlainResources {
         ResourceSubscriptions subscriptions = new ResourceSubscriptions();
         subscriptions.notices = PlainBeans.silentEvent();
         subscriptions.limits = limits;
+        subscriptions.stored = new StoredSubscriptionsInMemory();
         subscriptions.createTable();
         handler.subscriptions = subscriptions;
         handler.beanMethods = beanMethods;
