@@ -50,6 +50,11 @@ class SignalsBetweenInstancesIT {
             "oauth.sign-in.failures-per-pair", String.valueOf(FREE_SIGN_IN_FAILURES), "oauth.sign-in.first-delay-seconds", "60");
     private static final Duration SOON = Duration.ofSeconds(5);
     private static final String LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+    private static final String SUBSCRIBE_TO_HISTORY = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"resources/subscribe\","
+            + "\"params\":{\"uri\":\"history://recent\"}}";
+    /** A calculation: it updates the caller's history://recent. */
+    private static final String ADD = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
+            + "{\"name\":\"add\",\"arguments\":{\"a\":2,\"b\":40}}}";
 
     @ArquillianResource
     @OperateOnDeployment("instance-a")
@@ -192,6 +197,47 @@ class SignalsBetweenInstancesIT {
             HttpResponse<String> page = browser.follow(browser.signIn(browser.open(instance + "/login.xhtml"), other, "another password"));
             assertEquals(200, page.statusCode(), page.body());
             assertTrue(page.uri().getPath().endsWith("/account.xhtml"), "another account signs in as usual: " + page.uri());
+        }
+    }
+
+    /**
+     * A Streamable HTTP session subscribes through A; its event stream and the change (a calculation, which updates the
+     * caller's history resource) are on B: B finds the subscription with the session, not in A's memory.
+     */
+    @Test
+    void aSubscriptionMadeThroughOneInstanceHearsOfAChangeCausedOnTheOther() {
+        String session = new McpHttp(a + "/mcp").initialize("2025-11-25");
+        new McpHttp(a + "/mcp").result(session, SUBSCRIBE_TO_HISTORY);
+        McpHttp throughB = new McpHttp(b + "/mcp");
+        try (SseClient stream = new SseClient(HttpRequest.newBuilder(URI.create(b + "/mcp")).header("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", session).GET().build())) {
+            assertEquals(200, stream.statusCode());
+            throughB.result(session, ADD);
+            SseClient.Event notice = Eventually.await("notifications/resources/updated on B", SOON, () -> stream.next(SOON),
+                    event -> event.data().contains("notifications/resources/updated"));
+            assertEquals("history://recent", Http.json(notice.data()).getJsonObject("params").getString("uri"));
+        }
+        assertEquals(200, throughB.call(session, LIST).statusCode(), "the session goes on through either instance");
+    }
+
+    /** An HTTP+SSE session follows the resource where its stream is (A); the change on B reaches it through a signal. */
+    @Test
+    void anHttpSseSubscriptionHearsOfAChangeCausedOnTheOtherInstance() {
+        try (SseClient stream = SseClient.open(a + "/sse")) {
+            assertEquals(200, stream.statusCode());
+            SseClient.Event endpoint = stream.next(SOON);
+            String messages = a + endpoint.data().substring(endpoint.data().indexOf("/sse/message"));
+            assertEquals(202, post(messages, McpHttp.initializeRequest(1, "2024-11-05")).statusCode());
+            message(stream);
+            assertEquals(202, post(messages, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}").statusCode());
+            assertEquals(202, post(messages, SUBSCRIBE_TO_HISTORY).statusCode());
+            assertEquals(2, message(stream).getInt("id"), "subscribed");
+
+            McpHttp throughB = new McpHttp(b + "/mcp");
+            throughB.result(throughB.initialize("2025-11-25"), ADD);
+            SseClient.Event notice = Eventually.await("notifications/resources/updated on A's stream", SOON, () -> stream.next(SOON),
+                    event -> event.data().contains("notifications/resources/updated"));
+            assertEquals("history://recent", Http.json(notice.data()).getJsonObject("params").getString("uri"));
         }
     }
 
