@@ -252,4 +252,35 @@ public final class PlainBeans {
             }
         };
     }
+
+    /** Metrics that measure nothing, for handlers run without a server's metric registry. */
+    public static org.jakartamcp.mcp.telemetry.McpMetrics unmeasured() {
+        return new org.jakartamcp.mcp.telemetry.McpMetrics() {
+            @Override
+            public void handled(String method, jakarta.json.JsonObject params, org.jakartamcp.mcp.session.McpSession session,
+                                jakarta.json.JsonObject response, long startNanos) {
+            }
+
+            @Override
+            public void sessionEnded(org.jakartamcp.mcp.protocol.ProtocolVersion version, java.time.Duration lasted) {
+            }
+        };
+    }
+
+    /** Counters that count nothing, for beans run without a server's metric registry. */
+    public static org.jakartamcp.platform.telemetry.EventCounters uncounted() {
+        return new org.jakartamcp.platform.telemetry.EventCounters() {
+            @Override
+            public void audited(String type) {
+            }
+
+            @Override
+            public void rateLimited(org.jakartamcp.platform.ratelimit.RateLimits.Kind kind) {
+            }
+
+            @Override
+            public void streamRefused() {
+            }
+        };
+    }
 }

@@ -22,6 +22,7 @@ import org.jakartamcp.mcp.session.McpSession;
 import org.jakartamcp.mcp.session.SessionEnded;
 import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.Cancellation;
+import org.jakartamcp.mcp.telemetry.McpMetrics;
 import org.jakartamcp.platform.database.DatabaseFailures;
 
 /**
@@ -43,6 +44,9 @@ public class McpDispatcher {
 
     @Inject
     InputRounds inputRounds;
+
+    @Inject
+    McpMetrics metrics;
 
     private final Map<String, McpMethod> byMethod = new HashMap<>();
     private final Map<InFlightKey, McpExchange> inFlight = new ConcurrentHashMap<>();
@@ -71,11 +75,16 @@ public class McpDispatcher {
             return Optional.of(JsonRpcResponses.error(invalid.id(), invalid.error()));
         }
         if (message instanceof JsonRpcMessage.Notification notification) {
+            long start = System.nanoTime();
             notification(notification, session, caller, channel);
+            metrics.handled(notification.method(), notification.params(), session, null, start);
             return Optional.empty();
         }
         if (message instanceof JsonRpcMessage.Request request) {
-            return Optional.of(request(request, session, caller, channel));
+            long start = System.nanoTime();
+            JsonObject response = request(request, session, caller, channel);
+            metrics.handled(request.method(), request.params(), session, response, start);
+            return Optional.of(response);
         }
         if (message instanceof JsonRpcMessage.Response response && !clientRequests.complete(session, response)) {
             LOG.fine(() -> "A response nobody waits for: " + response.id());

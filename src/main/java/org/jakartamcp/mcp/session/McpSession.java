@@ -20,6 +20,7 @@ public final class McpSession {
     private volatile JsonObject clientCapabilities;
     private volatile boolean initialized;
     private volatile String logLevel;
+    private volatile long startedAtMillis = System.currentTimeMillis();
 
     McpSession(String id, String idHash, Transport transport, String principal) {
         this.id = id;
@@ -64,6 +65,15 @@ public final class McpSession {
 
     public String logLevel() {
         return logLevel;
+    }
+
+    /** When the session was created (on whichever instance), in epoch milliseconds. */
+    public long startedAtMillis() {
+        return startedAtMillis;
+    }
+
+    void startedAt(long epochMillis) {
+        this.startedAtMillis = epochMillis;
     }
 
     /**

@@ -27,6 +27,7 @@ import org.jakartamcp.platform.cluster.ClusterSignal;
 import org.jakartamcp.platform.cluster.ClusterSignals;
 import org.jakartamcp.platform.database.DatabaseFailures;
 import org.jakartamcp.platform.database.DatabaseReady;
+import org.jakartamcp.mcp.telemetry.McpMetrics;
 
 /**
  * Sessions in PostgreSQL, with the ones in use cached in memory: a request costs a map lookup, a
@@ -52,6 +53,9 @@ public class SessionStore {
 
     @Inject
     ClusterSignals signals;
+
+    @Inject
+    McpMetrics metrics;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -143,6 +147,11 @@ public class SessionStore {
         return entry == null ? Optional.empty() : Optional.of(entry.session);
     }
 
+    /** How many sessions this instance holds in memory: those in use here (a metric). */
+    public int cachedCount() {
+        return cache.size();
+    }
+
     /** A stream of the session opened on this instance: while one is open, the session is in use and does not expire. */
     public void streamOpened(McpSession session) {
         if (!session.isStateless()) {
@@ -199,6 +208,7 @@ public class SessionStore {
         unload(session.idHash());
         if (deleted) {
             signals.publish(ClusterSignal.Topic.SESSION_ENDED, session.idHash());
+            measureEnd(session);
         }
         return deleted;
     }
@@ -260,6 +270,7 @@ public class SessionStore {
     }
 
     private void expire(String hash) {
+        measureEnd(hash);
         unload(hash);
         repository.delete(hash);
         signals.publish(ClusterSignal.Topic.SESSION_ENDED, hash);
@@ -268,8 +279,25 @@ public class SessionStore {
 
     /** A session whose row this instance deleted: forgotten here, and on the other instances. */
     private void endedHere(String hash) {
+        measureEnd(hash);
         unload(hash);
         signals.publish(ClusterSignal.Topic.SESSION_ENDED, hash);
+    }
+
+    /**
+     * mcp.server.session.duration, counted once per session: by the instance that deleted its row, when the session
+     * is in its memory (a session cached nowhere, ended by the per-user limit or housekeeping, is not measured).
+     */
+    private void measureEnd(String hash) {
+        SessionCache.Entry entry = cache.get(hash);
+        if (entry != null) {
+            measureEnd(entry.session);
+        }
+    }
+
+    private void measureEnd(McpSession session) {
+        metrics.sessionEnded(session.protocolVersion(),
+                java.time.Duration.ofMillis(Math.max(0, clock.millis() - session.startedAtMillis())));
     }
 
     /** Forgets a session on this instance: its streams end and what was kept for it in memory goes. */
@@ -290,6 +318,7 @@ public class SessionStore {
 
     private static McpSession fromRecord(String id, SessionRecord record) {
         McpSession session = new McpSession(id, record.idHash, McpSession.Transport.valueOf(record.transport), record.principal);
+        session.startedAt(record.createdAt.toInstant().toEpochMilli());
         if (record.initialized) {
             session.negotiated(ProtocolVersion.of(record.protocolVersion).orElse(ProtocolVersion.LATEST),
                     JSON.createObjectBuilder().add("name", nullToEmpty(record.clientName))

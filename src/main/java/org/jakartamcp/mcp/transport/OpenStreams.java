@@ -18,6 +18,7 @@ import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.session.McpSession;
 import org.jakartamcp.mcp.session.SessionEnded;
 import org.jakartamcp.mcp.session.SessionStore;
+import org.jakartamcp.platform.telemetry.EventCounters;
 
 /**
  * The event-stream connections open on this instance. They hold no thread; one scheduled task sends
@@ -35,6 +36,9 @@ public class OpenStreams {
     @Inject
     SessionStore sessions;
 
+    @Inject
+    EventCounters counters;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -50,6 +54,7 @@ public class OpenStreams {
      */
     Place reserve(String principal) {
         if (!limits.streamsPerUser().tryAcquire(principal)) {
+            counters.streamRefused();
             throw McpHttpErrors.tooManyRequests(settings.keepAlive().toSeconds(), "Too many open streams: " + principal
                     + " already has " + limits.streamsPerUser().max() + " event streams open on this server; close one first");
         }
@@ -73,6 +78,11 @@ public class OpenStreams {
         connections.add(stream);
         startKeepAlive();
         return stream;
+    }
+
+    /** How many event streams are open on this instance (a metric). */
+    public int count() {
+        return connections.size();
     }
 
     /** The stream of an HTTP+SSE (2024-11-05) session, which lives as long as its stream. */

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jakartamcp.platform.security.SecretHash;
+import org.jakartamcp.platform.telemetry.EventCounters;
 
 /** Writes and reads the audit trail kept in PostgreSQL. */
 @ApplicationScoped
@@ -30,6 +31,10 @@ public class AuditTrail {
     public static final String CLIENT_REGISTERED = "client.registered";
     public static final String TOKEN_ISSUED = "token.issued";
     public static final String GRANT_REVOKED = "grant.revoked";
+    /** Every type above: the values the metrics count events by. */
+    public static final List<String> TYPES = List.of(SERVER_STARTED, SIGN_IN_SUCCEEDED, SIGN_IN_FAILED, SIGN_IN_LIMITED,
+            SIGN_IN_REFUSED, CLIENT_DISABLED, CLIENT_ENABLED, CLIENT_DELETED, TOOL_REFUSED, REQUEST_STATE_REFUSED, CONSENT_ALLOWED,
+            CONSENT_DENIED, CLIENT_REGISTERED, TOKEN_ISSUED, GRANT_REVOKED);
 
     private static final int MAX_PAGE = 500;
 
@@ -46,6 +51,9 @@ public class AuditTrail {
     @ConfigProperty(name = "audit.repeat-window-seconds", defaultValue = "600")
     long repeatWindowSeconds;
 
+    @Inject
+    EventCounters counters;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Writes an event in the caller's transaction, or a new one: never a second connection while one is held. */
@@ -53,6 +61,7 @@ public class AuditTrail {
     public AuditEvent record(String type, String actor, String detail) {
         AuditEvent event = new AuditEvent(OffsetDateTime.now(clock), type, actor, detail);
         entityManager.persist(event);
+        counters.audited(type);
         return event;
     }
 
@@ -70,6 +79,7 @@ public class AuditTrail {
                 .setParameter(3, AuditEvent.bounded(detail, AuditEvent.MAX_DETAIL_LENGTH))
                 .setParameter(4, repeatKey(type, boundedActor, clock.instant().getEpochSecond(), repeatWindowSeconds))
                 .executeUpdate();
+        counters.audited(type);
     }
 
     /**

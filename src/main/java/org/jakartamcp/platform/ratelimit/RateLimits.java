@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jakartamcp.platform.telemetry.EventCounters;
 
 /**
  * Token-bucket rate limits per kind of action and per key (a client address, an account), counted by every instance
@@ -72,6 +73,9 @@ public class RateLimits {
     @Inject
     InstanceShare share;
 
+    @Inject
+    EventCounters counters;
+
     /**
      * The MCP endpoints' buckets, by user: asked on every MCP request, so kept by the name itself (a signed-in
      * account's, at most 255 characters) rather than by a hash of it, as the keys clients type are.
@@ -97,6 +101,14 @@ public class RateLimits {
      * @return empty when allowed; otherwise the seconds until the next attempt is
      */
     public OptionalLong tryAcquire(Kind kind, String key) {
+        OptionalLong wait = take(kind, key);
+        if (wait.isPresent()) {
+            counters.rateLimited(kind);
+        }
+        return wait;
+    }
+
+    private OptionalLong take(Kind kind, String key) {
         if (kind != Kind.MCP_REQUESTS_PER_USER) {
             int attempts = attempts(kind);
             return sharedBuckets.tryTake(sharedKey(kind, attempts, key), attempts, perSecond(attempts));

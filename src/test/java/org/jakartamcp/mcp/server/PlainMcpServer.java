@@ -97,6 +97,7 @@ public final class PlainMcpServer {
                 PlainCompletion.handler(beanMethods, ConstantsResources.class, MathPrompts.class)));
         dispatcher.clientRequests = new ClientRequests();
         dispatcher.inputRounds = PlainInputRounds.create();
+        dispatcher.metrics = PlainBeans.unmeasured();
         dispatcher.index();
     }
 

@@ -54,6 +54,7 @@ public final class PlainSessions {
             }
         };
         store.ended = PlainBeans.silentEvent();
+        store.metrics = PlainBeans.unmeasured();
         store.signals = new ClusterSignals() {
             @Override
             public void publish(ClusterSignal.Topic topic, String subject) {

@@ -11,6 +11,7 @@ class RateLimitsTest {
 
     private static RateLimits limits() {
         RateLimits limits = new RateLimits();
+        limits.counters = org.jakartamcp.testing.PlainBeans.uncounted();
         limits.signInPerAddress = 2;
         limits.tokenPerAddress = 2;
         limits.registrationPerAddress = 2;

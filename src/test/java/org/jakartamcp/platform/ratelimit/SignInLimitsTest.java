@@ -9,6 +9,7 @@ class SignInLimitsTest {
 
     private static SignInLimits limits(int failuresPerAddressAndMinute) {
         RateLimits rateLimits = new RateLimits();
+        rateLimits.counters = org.jakartamcp.testing.PlainBeans.uncounted();
         rateLimits.signInPerAddress = failuresPerAddressAndMinute;
         rateLimits.maxEntries = 1000;
         rateLimits.maxBytes = 1 << 20;

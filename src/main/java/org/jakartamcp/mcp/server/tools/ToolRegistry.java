@@ -57,6 +57,11 @@ public class ToolRegistry {
                 .orElse(tool);
     }
 
+    /** The names of all tools of this deployment (the metrics' bounded set of tool names). */
+    public Set<String> names() {
+        return Set.copyOf(byName.keySet());
+    }
+
     /** The tools open to everyone, as the landing page names them. */
     public List<Offered> openToEveryone() {
         return offered;
