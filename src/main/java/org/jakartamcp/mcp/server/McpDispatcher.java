@@ -23,6 +23,7 @@ import org.jakartamcp.mcp.session.SessionEnded;
 import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.telemetry.McpMetrics;
+import org.jakartamcp.mcp.telemetry.McpTracing;
 import org.jakartamcp.platform.database.DatabaseFailures;
 
 /**
@@ -48,11 +49,18 @@ public class McpDispatcher {
     @Inject
     McpMetrics metrics;
 
+    @Inject
+    McpTracing tracing;
+
+    /** Whether MCP requests are traced, fixed at start: when not, a request costs no more than this test. */
+    private boolean traced;
+
     private final Map<String, McpMethod> byMethod = new HashMap<>();
     private final Map<InFlightKey, McpExchange> inFlight = new ConcurrentHashMap<>();
 
     @PostConstruct
     void index() {
+        traced = tracing.on();
         for (McpMethodHandler handler : handlers) {
             for (String method : handler.methods()) {
                 McpMethod previous = byMethod.put(method, McpMethod.of(method, handler));
@@ -76,13 +84,20 @@ public class McpDispatcher {
         }
         if (message instanceof JsonRpcMessage.Notification notification) {
             long start = System.nanoTime();
-            notification(notification, session, caller, channel);
+            if (traced) {
+                tracing.notification(notification.method(), notification.params(), session,
+                        () -> notification(notification, session, caller, channel));
+            } else {
+                notification(notification, session, caller, channel);
+            }
             metrics.handled(notification.method(), notification.params(), session, null, start);
             return Optional.empty();
         }
         if (message instanceof JsonRpcMessage.Request request) {
             long start = System.nanoTime();
-            JsonObject response = request(request, session, caller, channel);
+            JsonObject response = traced
+                    ? tracing.request(request.method(), request.params(), request.id(), session, () -> request(request, session, caller, channel))
+                    : request(request, session, caller, channel);
             metrics.handled(request.method(), request.params(), session, response, start);
             return Optional.of(response);
         }

@@ -98,6 +98,7 @@ public final class PlainMcpServer {
         dispatcher.clientRequests = new ClientRequests();
         dispatcher.inputRounds = PlainInputRounds.create();
         dispatcher.metrics = PlainBeans.unmeasured();
+        dispatcher.tracing = new org.jakartamcp.mcp.telemetry.McpTracing();
         dispatcher.index();
     }
 

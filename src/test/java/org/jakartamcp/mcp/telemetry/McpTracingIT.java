@@ -1,0 +1,141 @@
+package org.jakartamcp.mcp.telemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jakartamcp.testing.Cluster;
+import org.jakartamcp.testing.Eventually;
+import org.jakartamcp.testing.McpHttp;
+import org.jakartamcp.testing.OAuthFlow;
+import org.jakartamcp.testing.OtlpReceiver;
+import org.jakartamcp.testing.OtlpReceiver.ReceivedSpan;
+import org.jakartamcp.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A server started with tracing on, as an operator turns it on (OTEL_SDK_DISABLED=false and an OTLP endpoint in its
+ * environment; the build's run server with its own database, as {@link Cluster} makes one), exports to a real OTLP
+ * receiver in this JVM: the span of a {@code tools/call add} has the MCP conventions' name, kind and attributes, and
+ * continues the trace a client sent in {@code params._meta.traceparent}.
+ * Ports: {@code cluster-test.first-port} on (HTTP, HTTPS, -, PostgreSQL) and {@code test.otlp.port}.
+ */
+class McpTracingIT {
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String CLIENT_SPAN_ID = "00f067aa0ba902b7";
+    private static final Duration EXPORTED = Duration.ofSeconds(30);
+
+    private static OtlpReceiver receiver;
+    private static Cluster cluster;
+    private static McpHttp mcp;
+    private static String session;
+
+    @BeforeAll
+    static void startATracedServer() throws Exception {
+        receiver = OtlpReceiver.start();
+        cluster = new Cluster("tracing", 1, Integer.getInteger("cluster-test.first-port", 9151), Map.of(
+                "ADMIN_PASSWORD", TestServer.adminPassword(),
+                "OTEL_SDK_DISABLED", "false",
+                "OTEL_SERVICE_NAME", "jakarta-mcp-tracing-test",
+                "OTEL_TRACES_EXPORTER", "otlp",
+                "OTEL_METRICS_EXPORTER", "none",
+                "OTEL_LOGS_EXPORTER", "none",
+                "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
+                "OTEL_BSP_SCHEDULE_DELAY", "200"));
+        cluster.startInstancesAtOnce();
+        cluster.awaitReady(Duration.ofMinutes(3));
+        String base = cluster.instanceUrl(1);
+        String token = new OAuthFlow(base).tokens().getString("access_token");
+        mcp = new McpHttp(base + "/mcp", token);
+        session = mcp.initialize("2025-11-25");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    @Test
+    void aToolCallsSpanContinuesTheTraceTheClientSentInMeta() {
+        JsonObject answer = mcp.result(session, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\"add\","
+                + "\"arguments\":{\"a\":2,\"b\":40},\"_meta\":{\"traceparent\":\"00-" + TRACE_ID + "-" + CLIENT_SPAN_ID + "-01\"}}}");
+        assertEquals("42", answer.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"), answer.toString());
+
+        ReceivedSpan span = awaitSpan(candidate -> TRACE_ID.equals(candidate.traceId()) && "tools/call add".equals(candidate.name()));
+        assertEquals("SPAN_KIND_SERVER", span.kind());
+        assertEquals(CLIENT_SPAN_ID, span.parentSpanId(), "the client's span is the parent");
+        assertEquals("tools/call", span.attribute("mcp.method.name"));
+        assertEquals("add", span.attribute("gen_ai.tool.name"));
+        assertEquals("execute_tool", span.attribute("gen_ai.operation.name"));
+        assertEquals("7", span.attribute("jsonrpc.request.id"));
+        assertEquals("2025-11-25", span.attribute("mcp.protocol.version"));
+        assertEquals("tcp", span.attribute("network.transport"));
+        assertEquals(64, span.attribute("mcp.session.id").length(), "the session's hash, never its id");
+        assertNotEquals(session, span.attribute("mcp.session.id"));
+        assertNull(span.attribute("error.type"), span.toString());
+        assertEquals("STATUS_CODE_UNSET", span.status());
+        // the HTTP request that carried it is linked, in a trace of its own
+        assertEquals(1, span.linkedSpanIds().size(), span.toString());
+        ReceivedSpan http = awaitSpan(candidate -> candidate.spanId().equals(span.linkedSpanIds().get(0)));
+        assertEquals("SPAN_KIND_SERVER", http.kind());
+        assertNotEquals(TRACE_ID, http.traceId());
+    }
+
+    @Test
+    void withoutMetaTheSpanIsTheHttpRequestsChildAndAToolErrorIsAnError() {
+        JsonObject answer = mcp.result(session, "{\"jsonrpc\":\"2.0\",\"id\":\"divide-8\",\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"divide\",\"arguments\":{\"a\":1,\"b\":0}}}");
+        assertTrue(answer.getJsonObject("result").getBoolean("isError"), answer.toString());
+
+        ReceivedSpan span = awaitSpan(candidate -> "divide-8".equals(candidate.attribute("jsonrpc.request.id")));
+        assertEquals("tools/call divide", span.name());
+        assertEquals("tool_error", span.attribute("error.type"));
+        assertEquals("STATUS_CODE_ERROR", span.status());
+        assertFalse(span.parentSpanId().isEmpty(), "a child of the HTTP request's span");
+        ReceivedSpan http = awaitSpan(candidate -> candidate.spanId().equals(span.parentSpanId()));
+        assertEquals("SPAN_KIND_SERVER", http.kind());
+        assertEquals(span.traceId(), http.traceId());
+        assertTrue(http.name().contains("/mcp"), http.toString());
+    }
+
+    @Test
+    void anUnknownToolIsNotInTheSpanNameAndAProtocolErrorIsItsCode() {
+        JsonObject answer = mcp.result(session, "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"no-such-tool-4711\",\"arguments\":{}}}");
+        ReceivedSpan span = awaitSpan(candidate -> "no-such-tool-4711".equals(candidate.attribute("gen_ai.tool.name")));
+        assertEquals("tools/call", span.name(), "span names stay low in cardinality");
+        String expected = answer.containsKey("error") ? String.valueOf(answer.getJsonObject("error").getInt("code")) : "tool_error";
+        assertEquals(expected, span.attribute("error.type"), answer.toString());
+        assertEquals("STATUS_CODE_ERROR", span.status());
+
+        // notifications have spans too
+        mcp.call(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":12345}}");
+        awaitSpan(candidate -> "notifications/cancelled".equals(candidate.name()));
+    }
+
+    private static ReceivedSpan awaitSpan(java.util.function.Predicate<ReceivedSpan> which) {
+        Optional<ReceivedSpan> found = Eventually.await("the span exported", EXPORTED,
+                () -> receiver.spans().stream().filter(which).findFirst(), Optional::isPresent);
+        return found.orElseThrow();
+    }
+
+    static List<ReceivedSpan> spans() {
+        return receiver.spans();
+    }
+}
