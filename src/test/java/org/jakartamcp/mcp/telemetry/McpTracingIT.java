@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * environment; the build's run server with its own database, as {@link Cluster} makes one), exports to a real OTLP
  * receiver in this JVM: the span of a {@code tools/call add} has the MCP conventions' name, kind and attributes, and
  * continues the trace a client sent in {@code params._meta.traceparent}.
- * Ports: {@code cluster-test.first-port} on (HTTP, HTTPS, -, PostgreSQL) and {@code test.otlp.port}.
+ * Ports: {@code cluster-test.first-port} on (HTTP, HTTPS, nginx, PostgreSQL) and {@code test.otlp.port}.
  */
 class McpTracingIT {
 
@@ -55,7 +55,9 @@ class McpTracingIT {
                 "OTEL_BSP_SCHEDULE_DELAY", "200"));
         cluster.startInstancesAtOnce();
         cluster.awaitReady(Duration.ofMinutes(3));
-        String base = cluster.instanceUrl(1);
+        // the issuer clients know is the balancer's URL (Cluster's setup): sign in and call through it
+        cluster.startBalancer();
+        String base = cluster.balancerUrl();
         String token = new OAuthFlow(base).tokens().getString("access_token");
         mcp = new McpHttp(base + "/mcp", token);
         session = mcp.initialize("2025-11-25");
