@@ -85,6 +85,13 @@ class PayaraSystemIT {
                     + "\"name\":\"add\",\"arguments\":{\"a\":2,\"b\":40}}}");
             assertEquals("42", sum.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"), sum.toString());
 
+            // the application's metrics through Payara's own MicroProfile Metrics
+            HttpResponse<String> metrics = Http.sendAsIs(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/metrics"))
+                    .header("Accept", "text/plain").GET().build());
+            assertEquals(200, metrics.statusCode(), metrics.body());
+            assertTrue(metrics.body().lines().anyMatch(line -> line.startsWith("mcp_server_operation_duration_seconds_count{")
+                    && line.contains("gen_ai_tool_name=\"add\"")), metrics.body());
+
             String tampered = accessToken.substring(0, accessToken.length() - 4) + (accessToken.endsWith("AAAA") ? "BBBB" : "AAAA");
             HttpResponse<String> refused = Http.sendAsIs(new McpHttp(base + "/mcp", tampered).post(McpHttp.initializeRequest(1, "2025-11-25"))
                     .build());
