@@ -2,6 +2,7 @@ package org.jakartamcp.mcp.telemetry;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
@@ -30,8 +32,10 @@ import org.jakartamcp.mcp.transport.OpenStreams;
  * {@code mcp.server.session.duration}. The tags are OpenTelemetry's attribute names with {@code _} for
  * {@code .} (what a Prometheus exporter of OpenTelemetry writes too). A request costs an index computation
  * and, once per combination ever seen, the registration of its timer; never a lock of ours nor tag objects.
+ * Dependent, so that the dispatcher calls it without a client proxy's context lookup: each instance keeps its own
+ * array of the registry's timers, and the registry has one timer per name and tags, whichever instance asks.
  */
-@ApplicationScoped
+@Dependent
 public class McpMetrics {
 
     public static final String OPERATION_DURATION = "mcp.server.operation.duration";
@@ -39,9 +43,10 @@ public class McpMetrics {
 
     private static final Logger LOG = Logger.getLogger(McpMetrics.class.getName());
     private static final Metadata OPERATION = Metadata.builder().withName(OPERATION_DURATION)
-            .withDescription("Duration of the MCP requests and notifications this server handled").build();
+            .withDescription("Duration of the MCP requests and notifications this server handled").withUnit(MetricUnits.SECONDS).build();
     private static final Metadata SESSION = Metadata.builder().withName(SESSION_DURATION)
-            .withDescription("Duration of the MCP sessions that ended on this server (deleted or expired)").build();
+            .withDescription("Duration of the MCP sessions that ended on this server (deleted or expired)").withUnit(MetricUnits.SECONDS)
+            .build();
 
     @Inject
     MetricRegistry registry;
