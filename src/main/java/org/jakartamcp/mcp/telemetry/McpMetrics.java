@@ -83,7 +83,8 @@ public class McpMetrics {
         try {
             registerGauges();
         } catch (IllegalArgumentException e) {
-            // another deployment on this server registered them (the tests' second instance): its gauges stand
+            // another deployment of this WAR on the server registered them first (one without an mp.metrics.appName of its own:
+            // the README says why it needs one)
             LOG.fine(() -> "Gauges not registered: " + e);
         }
     }

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jakartamcp.testing.Cluster;
 import org.jakartamcp.testing.Eventually;
+import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.OAuthFlow;
 import org.jakartamcp.testing.OtlpReceiver;
@@ -129,6 +131,27 @@ class McpTracingIT {
         // notifications have spans too
         mcp.call(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":12345}}");
         awaitSpan(candidate -> "notifications/cancelled".equals(candidate.name()));
+    }
+
+    @Test
+    void theSignInPageAndTheTokenEndpointAreTracedAsHttp() {
+        // the sign-in before the tests: Liberty's own SERVER spans of the HTTP requests
+        awaitSpan(candidate -> "SPAN_KIND_SERVER".equals(candidate.kind()) && mentions(candidate, "/token"));
+        awaitSpan(candidate -> "SPAN_KIND_SERVER".equals(candidate.kind()) && mentions(candidate, "/login.xhtml"));
+    }
+
+    private static boolean mentions(ReceivedSpan span, String path) {
+        return span.name().contains(path) || span.attributes().values().stream().anyMatch(value -> value.contains(path));
+    }
+
+    @Test
+    void theBalancerKeepsMetricsFromThePublicWhileTheInstanceServesThem() {
+        assertEquals(404, Http.get(cluster.balancerUrl() + "/metrics").statusCode(), "the shipped nginx configuration");
+        assertEquals(404, Http.get(cluster.balancerUrl() + "/metrics/application").statusCode());
+        HttpResponse<String> direct = Http.get(cluster.instanceUrl(1) + "/metrics");
+        assertEquals(200, direct.statusCode());
+        assertTrue(direct.body().contains("mcp_server_operation_duration_seconds_count{"), direct.body());
+        assertEquals(200, Http.get(cluster.balancerUrl() + "/health/ready").statusCode(), "everything else passes");
     }
 
     private static ReceivedSpan awaitSpan(java.util.function.Predicate<ReceivedSpan> which) {
