@@ -14,11 +14,14 @@ import java.time.OffsetDateTime;
 @Table(name = "mcp_event")
 @NamedQuery(name = StoredEvent.AFTER, query = "select e from StoredEvent e where e.sessionHash = :session "
         + "and e.streamId = :stream and e.seq > :seq order by e.seq")
+@NamedQuery(name = StoredEvent.START_OF, query = "select min(e.createdAt) from StoredEvent e where e.sessionHash = :session "
+        + "and e.streamId = :stream")
 @NamedQuery(name = StoredEvent.STREAM_OF, query = "select e.streamId from StoredEvent e where e.sessionHash = :session and e.seq = :seq")
 public class StoredEvent {
 
     static final String AFTER = "StoredEvent.after";
     static final String STREAM_OF = "StoredEvent.streamOf";
+    static final String START_OF = "StoredEvent.startOf";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

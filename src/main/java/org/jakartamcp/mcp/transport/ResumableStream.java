@@ -22,6 +22,8 @@ final class ResumableStream implements McpExchange.ClientChannel {
     private final Consumer<ResumableStream> onComplete;
     private EventStream connection;
     private boolean completed;
+    /** Whether a client resumed this stream on another instance, which then needs a signal for each new event. */
+    private boolean followed;
 
     ResumableStream(McpSession session, String id, EventLog log, Consumer<ResumableStream> onComplete) {
         this.session = session;
@@ -59,7 +61,7 @@ final class ResumableStream implements McpExchange.ClientChannel {
             return;
         }
         String data = message.toString();
-        long seq = log.append(session, id, data);
+        long seq = log.append(session, id, data, followed);
         if (connection != null && !connection.send(null, Long.toString(seq), data)) {
             connection = null;
         }
@@ -89,6 +91,16 @@ final class ResumableStream implements McpExchange.ClientChannel {
         } else {
             connection = replacement;
         }
+    }
+
+    /**
+     * A client resumed this stream on another instance: from now on each event is signalled, and one signal goes
+     * now, so that the other instance reads what was added between its replay and this. Under the stream's lock, so
+     * that no event is committed unsignalled after that read.
+     */
+    synchronized void followedElsewhere() {
+        followed = true;
+        log.announce(session, id);
     }
 
     /** The last message was sent: the stream ends, and so does its connection. */

@@ -1,5 +1,7 @@
 package org.jakartamcp.mcp.transport;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -11,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jakartamcp.mcp.session.EventLog;
 import org.jakartamcp.mcp.session.McpSession;
 import org.jakartamcp.mcp.session.SessionEnded;
+import org.jakartamcp.mcp.session.StreamRef;
+import org.jakartamcp.platform.cluster.ClusterSignal;
 
 /** The resumable streams of this instance that have not ended yet. */
 @ApplicationScoped
@@ -22,6 +26,9 @@ class ResumableStreams {
 
     @Inject
     EventLog log;
+
+    @Resource
+    ManagedExecutorService executor;
 
     private final Map<Key, ResumableStream> live = new ConcurrentHashMap<>();
 
@@ -55,6 +62,18 @@ class ResumableStreams {
 
     private ResumableStream newStream(McpSession session, String id) {
         return new ResumableStream(session, id, log, ended -> live.remove(new Key(ended.session(), ended.id()), ended));
+    }
+
+    /**
+     * A client resumed a stream on another instance: if it is being written here, its events are signalled from now
+     * on (on a managed thread: the stream's lock may be held by a write, and the signal listener must not wait).
+     */
+    void onSignal(@Observes ClusterSignal signal) {
+        if (signal.topic() == ClusterSignal.Topic.STREAM_FOLLOWED) {
+            StreamRef.ofSubject(signal.subject()).ifPresent(followed -> live.values().stream()
+                    .filter(stream -> followed.names(stream.session(), stream.id()))
+                    .forEach(stream -> executor.execute(stream::followedElsewhere)));
+        }
     }
 
     /** A session ended (here or elsewhere): its streams end with it, closing their connections. */

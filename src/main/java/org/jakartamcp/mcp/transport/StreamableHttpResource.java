@@ -24,6 +24,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcBody;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
@@ -89,6 +90,9 @@ public abstract class StreamableHttpResource {
 
     @Inject
     ResumableStreams streams;
+
+    @Inject
+    FollowedStreams followed;
 
     @Inject
     McpDispatcher dispatcher;
@@ -194,13 +198,17 @@ public abstract class StreamableHttpResource {
             place.release();
             throw e;
         }
-        EventStream connection = connections.open(place, session, sink, sse, () -> { });
-        streams.live(session, streamId).ifPresentOrElse(
-                live -> live.resume(connection, after),
-                () -> {
-                    ResumableStream.replay(streams.log(), session, streamId, after, connection);
-                    connection.close();
-                });
+        Optional<ResumableStream> live = streams.live(session, streamId);
+        if (live.isPresent()) {
+            live.get().resume(connections.open(place, session, sink, sse, () -> { }), after);
+        } else if (ResumableStreams.STANDALONE.equals(streamId)) {
+            EventStream connection = connections.open(place, session, sink, sse, () -> { });
+            ResumableStream.replay(streams.log(), session, streamId, after, connection);
+            connection.close();
+        } else {
+            // a call's stream written by another instance (or by none any more): what was stored, then what follows
+            followed.follow(session, streamId, after, onClose -> connections.open(place, session, sink, sse, onClose));
+        }
     }
 
     @DELETE

@@ -28,6 +28,14 @@ public class TransportSettings {
     @ConfigProperty(name = "mcp.keep-alive-seconds", defaultValue = "20")
     int keepAliveSeconds;
 
+    /**
+     * How often a stream resumed here while another instance writes it reads the event log even without a signal:
+     * what a lost signal may delay it by.
+     */
+    @Inject
+    @ConfigProperty(name = "mcp.resumed-stream-check-seconds", defaultValue = "2")
+    int resumedStreamCheckSeconds;
+
     /** Origins allowed besides the loopback ones, comma-separated, e.g. {@code https://app.example.com}. */
     /** mcp.allowed-origins (read through Config: injecting Optional<List<String>> is not portable, Payara refuses it). */
     Optional<List<String>> allowedOrigins;
@@ -47,6 +55,10 @@ public class TransportSettings {
 
     public Duration keepAlive() {
         return Duration.ofSeconds(keepAliveSeconds);
+    }
+
+    public Duration resumedStreamCheck() {
+        return Duration.ofSeconds(Math.max(1, resumedStreamCheckSeconds));
     }
 
     public List<String> allowedOrigins() {

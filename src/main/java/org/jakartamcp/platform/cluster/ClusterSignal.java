@@ -23,6 +23,17 @@ public record ClusterSignal(Topic topic, String subject) {
          */
         RESOURCE_UPDATED("resource-updated"),
         /**
+         * The subject names a Streamable HTTP stream ({@code <session hash>:<stream id>}) that a client resumed on the
+         * sending instance while another one may still be writing it: that one signals its new events from now on.
+         */
+        STREAM_FOLLOWED("stream-followed"),
+        /** The subject names a stream, as for STREAM_FOLLOWED: events were added to it (or its writer heard it is followed). */
+        STREAM_EVENTS("stream-events"),
+        /** The subject names a call ({@code <session hash>:<digest of its request id>}) the client cancelled through the sender. */
+        CALL_CANCELLED("call-cancelled"),
+        /** The subject is the tag of the instance that asked the client something: answers POSTed elsewhere wait for it in the database. */
+        CLIENT_ANSWERS("client-answers"),
+        /**
          * The subject is empty: this instance may have missed signals (it has just connected, or reconnected
          * after losing the database), so caches check themselves against the database now.
          */

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,6 +59,11 @@ public class ToolsHandler implements McpMethodHandler {
     @Inject
     @ConfigProperty(name = "mcp.tool-time-limit-seconds", defaultValue = "60")
     int timeLimitSeconds;
+
+    /** How long one tool call may run. */
+    public Duration timeLimit() {
+        return Duration.ofSeconds(timeLimitSeconds);
+    }
 
     @Override
     public Set<String> methods() {
