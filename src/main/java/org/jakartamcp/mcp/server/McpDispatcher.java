@@ -24,6 +24,8 @@ import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.telemetry.McpMetrics;
 import org.jakartamcp.mcp.telemetry.McpTracing;
+import org.jakartamcp.platform.cluster.ClusterSignal;
+import org.jakartamcp.platform.cluster.ClusterSignals;
 import org.jakartamcp.platform.database.DatabaseFailures;
 
 /**
@@ -54,6 +56,9 @@ public class McpDispatcher {
 
     /** Whether MCP requests are traced, fixed at start: when not, a request costs no more than this test. */
     private boolean traced;
+
+    @Inject
+    ClusterSignals signals;
 
     private final Map<String, McpMethod> byMethod = new HashMap<>();
     private final Map<InFlightKey, McpExchange> inFlight = new ConcurrentHashMap<>();
@@ -144,6 +149,9 @@ public class McpDispatcher {
             McpExchange running = requestId == null ? null : inFlight.get(new InFlightKey(session, requestId));
             if (running != null) {
                 running.cancel();
+            } else if (requestId != null && !session.isStateless()) {
+                // not running here: behind a load balancer it may run on another instance, which the signal reaches
+                signals.publish(ClusterSignal.Topic.CALL_CANCELLED, CallRef.of(session.idHash(), requestId).subject());
             }
             return;
         }
@@ -173,6 +181,17 @@ public class McpDispatcher {
                 exchange.cancel();
             }
         });
+    }
+
+    /** A client cancelled, through another instance, a call that may be running here. */
+    void onSignal(@Observes ClusterSignal signal) {
+        if (signal.topic() == ClusterSignal.Topic.CALL_CANCELLED) {
+            CallRef.ofSubject(signal.subject()).ifPresent(call -> inFlight.forEach((key, exchange) -> {
+                if (call.names(key.session().idHash(), key.id())) {
+                    exchange.cancel();
+                }
+            }));
+        }
     }
 
     private static JsonRpcError internalError(String method, RuntimeException e) {

@@ -99,6 +99,12 @@ public final class PlainMcpServer {
         dispatcher.inputRounds = PlainInputRounds.create();
         dispatcher.metrics = PlainBeans.unmeasured();
         dispatcher.tracing = new org.jakartamcp.mcp.telemetry.McpTracing();
+        dispatcher.signals = new org.jakartamcp.platform.cluster.ClusterSignals() {
+            @Override
+            public void publish(org.jakartamcp.platform.cluster.ClusterSignal.Topic topic, String subject) {
+                // one instance, nobody to tell
+            }
+        };
         dispatcher.index();
     }
 
