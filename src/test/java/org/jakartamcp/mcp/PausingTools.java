@@ -22,6 +22,16 @@ public class PausingTools {
         return waitFor(millis, cancellation);
     }
 
+    @Tool(description = "Reports progress 1 to count, one every millis, then answers with how many it reported")
+    public String reportEvery(@ToolArg(name = "count") int count, @ToolArg(name = "millis") long millis, Progress progress,
+                              Cancellation cancellation) throws InterruptedException {
+        for (int step = 1; step <= count; step++) {
+            waitFor(millis, cancellation);
+            progress.report(step, (double) count, "step " + step);
+        }
+        return "reported " + count;
+    }
+
     private static String waitFor(long millis, Cancellation cancellation) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000;
         while (System.nanoTime() < end) {

@@ -1,6 +1,7 @@
 package org.jakartamcp.platform.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -12,9 +13,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jakartamcp.platform.security.SecretHash;
+import org.jakartamcp.mcp.PausingTools;
 import org.jakartamcp.testing.Deployments;
 import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.Http;
@@ -46,9 +49,11 @@ class SignalsBetweenInstancesIT {
 
     /** Besides the hourly checks, few free sign-in failures per account and address, then a minute's wait. */
     private static final Map<String, String> HOURLY_CHECKS = Map.of("mcp.session-check-seconds", "3600",
-            "oauth.revoked-grants-refresh-seconds", "3600",
+            "oauth.revoked-grants-refresh-seconds", "3600", "mcp.resumed-stream-check-seconds", "3600",
             "oauth.sign-in.failures-per-pair", String.valueOf(FREE_SIGN_IN_FAILURES), "oauth.sign-in.first-delay-seconds", "60");
     private static final Duration SOON = Duration.ofSeconds(5);
+    /** Longer than the gaps between the events of a running call (0.4 s), far shorter than the call's time limit. */
+    private static final Duration WHILE_IT_RUNS = Duration.ofSeconds(10);
     private static final String LIST = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
     private static final String SUBSCRIBE_TO_HISTORY = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"resources/subscribe\","
             + "\"params\":{\"uri\":\"history://recent\"}}";
@@ -69,12 +74,12 @@ class SignalsBetweenInstancesIT {
 
     @Deployment(name = "instance-a", testable = false)
     static WebArchive instanceA() {
-        return Deployments.product("instance-a.war", HOURLY_CHECKS);
+        return Deployments.product("instance-a.war", HOURLY_CHECKS).addClass(PausingTools.class);
     }
 
     @Deployment(name = "instance-b", testable = false)
     static WebArchive instanceB() {
-        return Deployments.product("instance-b.war", HOURLY_CHECKS);
+        return Deployments.product("instance-b.war", HOURLY_CHECKS).addClass(PausingTools.class);
     }
 
     @BeforeEach
@@ -239,6 +244,78 @@ class SignalsBetweenInstancesIT {
                     event -> event.data().contains("notifications/resources/updated"));
             assertEquals("history://recent", Http.json(notice.data()).getJsonObject("params").getString("uri"));
         }
+    }
+
+    /**
+     * A streamed call runs on A; its connection drops after the first progress event; the client resumes through B,
+     * which A keeps writing nothing to: B replays what A stored, then carries what A stores next, each event once, and
+     * ends after the result.
+     */
+    @Test
+    void aCallsStreamResumedOnTheOtherInstanceContinuesUntilItsResultWithEveryEventOnce() {
+        McpHttp throughA = new McpHttp(a + "/mcp");
+        String session = throughA.initialize("2025-11-25");
+        String lastSeen;
+        try (SseClient call = new SseClient(throughA.post("{\"jsonrpc\":\"2.0\",\"id\":41,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"reportEvery\",\"arguments\":{\"count\":6,\"millis\":400},\"_meta\":{\"progressToken\":\"p\"}}}")
+                .header("Mcp-Session-Id", session).build())) {
+            assertEquals(200, call.statusCode());
+            assertEquals("", call.next(SOON).data(), "the priming event");
+            SseClient.Event first = call.next(SOON);
+            assertEquals(1, Http.json(first.data()).getJsonObject("params").getInt("progress"), first.data());
+            lastSeen = first.id();
+        } // dropped while the call runs on A
+
+        List<Integer> progress = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        JsonObject result = null;
+        try (SseClient resumed = new SseClient(resume(b, session, lastSeen))) {
+            assertEquals(200, resumed.statusCode());
+            for (SseClient.Event event = resumed.nextOrNull(WHILE_IT_RUNS); event != null; event = resumed.nextOrNull(WHILE_IT_RUNS)) {
+                ids.add(Long.parseLong(event.id()));
+                JsonObject message = Http.json(event.data());
+                if (message.containsKey("method")) {
+                    assertNull(result, "nothing after the result: " + message);
+                    progress.add(message.getJsonObject("params").getInt("progress"));
+                } else {
+                    result = message;
+                }
+            }
+        }
+        assertEquals(List.of(2, 3, 4, 5, 6), progress, "every event after the last one seen, once, in order");
+        assertEquals(ids.stream().sorted().distinct().toList(), ids, "ids increase: " + ids);
+        assertTrue(result != null, "the resumed stream carried the result and then ended");
+        assertEquals(41, result.getInt("id"));
+        assertEquals("reported 6", result.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
+    }
+
+    /** A call runs on A; the client's cancellation reaches B: the call stops on A, long before its end. */
+    @Test
+    void aCancellationSentToTheOtherInstanceStopsTheCall() {
+        McpHttp throughA = new McpHttp(a + "/mcp");
+        String session = throughA.initialize("2025-11-25");
+        try (SseClient call = new SseClient(throughA.post("{\"jsonrpc\":\"2.0\",\"id\":\"long one\",\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"pauseReporting\",\"arguments\":{\"millis\":60000},\"_meta\":{\"progressToken\":\"p\"}}}")
+                .header("Mcp-Session-Id", session).build())) {
+            assertEquals(200, call.statusCode());
+            call.next(SOON); // priming
+            assertEquals("notifications/progress", Http.json(call.next(SOON).data()).getString("method"), "the call runs on A");
+
+            HttpResponse<String> cancelled = new McpHttp(b + "/mcp").call(session, "{\"jsonrpc\":\"2.0\",\"method\":"
+                    + "\"notifications/cancelled\",\"params\":{\"requestId\":\"long one\",\"reason\":\"changed my mind\"}}");
+            assertEquals(202, cancelled.statusCode(), cancelled.body());
+
+            JsonObject answer = Http.json(call.next(SOON).data());
+            assertEquals("long one", answer.getString("id"), answer.toString());
+            assertEquals("Request cancelled", answer.getJsonObject("error").getString("message"), "stopped, not run to its end: " + answer);
+            assertNull(call.nextOrNull(SOON), "the call's stream ended");
+        }
+        assertEquals(200, new McpHttp(b + "/mcp").call(session, LIST).statusCode(), "the session goes on");
+    }
+
+    private static HttpRequest resume(String base, String session, String lastEventId) {
+        return HttpRequest.newBuilder(URI.create(base + "/mcp")).header("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", session).header("Last-Event-ID", lastEventId).GET().build();
     }
 
     private static JsonObject message(SseClient stream) {
