@@ -106,7 +106,8 @@ public class McpDispatcher {
             metrics.handled(request.method(), request.params(), session, response, start);
             return Optional.of(response);
         }
-        if (message instanceof JsonRpcMessage.Response response && !clientRequests.complete(session, response)) {
+        if (message instanceof JsonRpcMessage.Response response && !clientRequests.complete(session, response)
+                && !clientRequests.relay(session, response)) {
             LOG.fine(() -> "A response nobody waits for: " + response.id());
         }
         return Optional.empty();

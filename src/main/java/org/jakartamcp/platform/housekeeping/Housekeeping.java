@@ -113,6 +113,7 @@ public class Housekeeping {
         cutoffs.put(Purge.RELAYED_SSE_MESSAGES, retention::relayedMessagesCreatedBefore);
         cutoffs.put(Purge.FULL_RATE_LIMIT_BUCKETS, retention::rateLimitsExpiredBefore);
         cutoffs.put(Purge.FORGOTTEN_SIGN_IN_FAILURES, retention::rateLimitsExpiredBefore);
+        cutoffs.put(Purge.RELAYED_CLIENT_ANSWERS, retention::relayedMessagesCreatedBefore);
         Map<Purge, Integer> deleted = new EnumMap<>(Purge.class);
         for (Purge purge : Purge.values()) {
             deleted.put(purge, purge(purge, cutoffs.get(purge).apply(now)));

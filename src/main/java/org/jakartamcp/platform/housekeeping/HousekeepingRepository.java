@@ -50,7 +50,10 @@ public class HousekeepingRepository {
                 + "where expires_at < ?1 limit ?2 for update skip locked)"),
         // sign-in failures forgotten and a success no longer known: a new row starts with none, as it would be
         FORGOTTEN_SIGN_IN_FAILURES("delete from sign_in_failure where key in (select key from sign_in_failure "
-                + "where expires_at < ?1 limit ?2 for update skip locked)");
+                + "where expires_at < ?1 limit ?2 for update skip locked)"),
+        // a client's answer relayed to the instance that asked, which never took it: that instance is gone
+        RELAYED_CLIENT_ANSWERS("delete from mcp_client_answer where id in (select id from mcp_client_answer "
+                + "where created_at < ?1 limit ?2 for update skip locked)");
 
         final String sql;
 

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -16,8 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jakartamcp.platform.security.SecretHash;
+import org.jakartamcp.conformance.ConformanceTools;
 import org.jakartamcp.mcp.PausingTools;
+import org.jakartamcp.platform.security.SecretHash;
 import org.jakartamcp.testing.Deployments;
 import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.Http;
@@ -74,12 +77,18 @@ class SignalsBetweenInstancesIT {
 
     @Deployment(name = "instance-a", testable = false)
     static WebArchive instanceA() {
-        return Deployments.product("instance-a.war", HOURLY_CHECKS).addClass(PausingTools.class);
+        return instance("instance-a.war");
     }
 
     @Deployment(name = "instance-b", testable = false)
     static WebArchive instanceB() {
-        return Deployments.product("instance-b.war", HOURLY_CHECKS).addClass(PausingTools.class);
+        return instance("instance-b.war");
+    }
+
+    /** The product with tools that run long and that ask the client. */
+    private static WebArchive instance(String name) {
+        return Deployments.product(name, HOURLY_CHECKS).addClasses(PausingTools.class, ConformanceTools.class, ConformanceTools.Address.class)
+                .addClass("org.jakartamcp.conformance.Media").addClass("org.jakartamcp.conformance.Schemas");
     }
 
     @BeforeEach
@@ -311,6 +320,40 @@ class SignalsBetweenInstancesIT {
             assertNull(call.nextOrNull(SOON), "the call's stream ended");
         }
         assertEquals(200, new McpHttp(b + "/mcp").call(session, LIST).statusCode(), "the session goes on");
+    }
+
+    /** A call runs on A and asks the client (elicitation); the client's answer reaches B: the call on A gets it and ends. */
+    @Test
+    void aClientsAnswerPostedToTheOtherInstanceReachesTheCallThatAsked() {
+        McpHttp throughA = new McpHttp(a + "/mcp");
+        String session = throughA.initialize("2025-11-25", Json.createObjectBuilder().add("elicitation", JsonValue.EMPTY_JSON_OBJECT).build());
+        try (SseClient call = new SseClient(throughA.post("{\"jsonrpc\":\"2.0\",\"id\":43,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"test_elicitation\",\"arguments\":{\"message\":\"Who are you?\"}}}").header("Mcp-Session-Id", session).build())) {
+            assertEquals(200, call.statusCode());
+            JsonObject asked = nextMessage(call);
+            assertEquals("elicitation/create", asked.getString("method"), asked.toString());
+
+            HttpResponse<String> answered = new McpHttp(b + "/mcp").call(session, Json.createObjectBuilder().add("jsonrpc", "2.0")
+                    .add("id", asked.get("id")).add("result", Json.createObjectBuilder().add("action", "accept")
+                            .add("content", Json.createObjectBuilder().add("username", "ada").add("email", "ada@example.com")))
+                    .build().toString());
+            assertEquals(202, answered.statusCode(), answered.body());
+
+            JsonObject result = nextMessage(call);
+            assertEquals(43, result.getInt("id"), result.toString());
+            String text = result.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text");
+            assertTrue(text.startsWith("User response: <action: accept, content: {"), text);
+            assertTrue(text.contains("ada@example.com"), text);
+        }
+    }
+
+    /** The next message on a stream, priming events skipped. */
+    private static JsonObject nextMessage(SseClient stream) {
+        SseClient.Event event = stream.next(SOON);
+        while (event.data().isEmpty()) {
+            event = stream.next(SOON);
+        }
+        return Http.json(event.data());
     }
 
     private static HttpRequest resume(String base, String session, String lastEventId) {

@@ -84,6 +84,8 @@ class HousekeepingIT {
             for (String age : List.of("10 minutes", "1 second")) {
                 update(db, "insert into mcp_sse_relay (session_hash, principal, groups, body, created_at) values (?, 'housekeeping', "
                         + "'[]', '" + age + "', now() - interval '" + age + "')", tag + "-active");
+                update(db, "insert into mcp_client_answer (instance, session_hash, body, created_at) values ('housekeeping', ?, '"
+                        + age + "', now() - interval '" + age + "')", tag + "-active");
             }
 
             for (String age : List.of("10 minutes", "-1 minute")) {
@@ -97,7 +99,7 @@ class HousekeepingIT {
 
             for (String purge : List.of("IDLE_SESSIONS", "STREAM_EVENTS", "EXPIRED_CODES", "EXPIRED_REFRESH_TOKENS", "REVOKED_GRANTS",
                     "UNUSED_CLIENTS", "AUDIT_EVENTS", "USED_REQUEST_STATES", "RELAYED_SSE_MESSAGES", "FULL_RATE_LIMIT_BUCKETS",
-                    "FORGOTTEN_SIGN_IN_FAILURES")) {
+                    "FORGOTTEN_SIGN_IN_FAILURES", "RELAYED_CLIENT_ANSWERS")) {
                 assertTrue(deleted.getInt(purge) >= 1, purge + " in " + deleted);
             }
             assertEquals(List.of(tag + "-disabled-old", tag + "-unused-fresh", tag + "-used", tag + "-used-long-ago"),
@@ -121,6 +123,8 @@ class HousekeepingIT {
                 assertEquals(List.of(tag + "-1 minute"), strings(db, "select convert_from(key, 'UTF8') from " + table
                         + " where position(convert_to(?, 'UTF8') in key) = 1", tag), "only the expired row goes from " + table);
             }
+            assertEquals(List.of("1 second"), strings(db, "select body from mcp_client_answer where session_hash like ?", tag + "-%"),
+                    "a relayed answer is kept while the instance that asked may still take it");
         }
     }
 
