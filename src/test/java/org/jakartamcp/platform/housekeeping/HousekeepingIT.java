@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with the ages that matter: what has outlived its use goes, what is still of use stays. The product
  * WAR gets a test-only resource that runs housekeeping at once, so no test waits for its schedule.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({TestServer.Ready.class, ArquillianExtension.class})
 class HousekeepingIT {
 
     @ArquillianResource
