@@ -77,15 +77,12 @@ public class ClientRequests {
 
     /**
      * Hands an answer nothing here waits for to the instance that asked, when its id names another one: true if
-     * relayed. (A session's requests to its client may have been sent by any instance that ran one of its calls.)
+     * relayed (false too when the session ended meanwhile, and its calls with it). A session's requests to its client
+     * may have been sent by any instance that ran one of its calls.
      */
     boolean relay(McpSession session, JsonRpcMessage.Response response) {
         Optional<String> asker = askerOf(response.id()).filter(tag -> !tag.equals(instance));
-        if (asker.isEmpty() || session.isStateless()) {
-            return false;
-        }
-        answers.relay(asker.get(), session, toJson(response).toString());
-        return true;
+        return asker.isPresent() && !session.isStateless() && answers.relay(asker.get(), session, toJson(response).toString());
     }
 
     /** Answers relayed to this instance: signalled, or after a resync, since signals may have been missed. */

@@ -32,15 +32,24 @@ public class ClientAnswers {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Keeps an answer for the instance with this tag, and signals it once committed. */
-    public void relay(String instance, McpSession session, String body) {
-        entityManager.createNativeQuery("insert into mcp_client_answer (instance, session_hash, body, created_at) values (?1, ?2, ?3, ?4)")
+    /**
+     * Keeps an answer for the instance with this tag, and signals it once committed; false when the session has ended
+     * meanwhile (its calls were cancelled with it). Inserted only while the session's row exists (key-share locked, as
+     * {@link RelayedMessages} does), so that a session deleted at the same time is no foreign key violation.
+     */
+    public boolean relay(String instance, McpSession session, String body) {
+        int kept = entityManager.createNativeQuery("insert into mcp_client_answer (instance, session_hash, body, created_at) "
+                        + "select ?1, id_hash, ?3, ?4 from mcp_session where id_hash = ?2 for key share")
                 .setParameter(1, instance)
                 .setParameter(2, session.idHash())
                 .setParameter(3, body)
                 .setParameter(4, OffsetDateTime.now(clock))
                 .executeUpdate();
+        if (kept == 0) {
+            return false;
+        }
         signals.publish(ClusterSignal.Topic.CLIENT_ANSWERS, instance);
+        return true;
     }
 
     /** Removes and returns the answers kept for the instance with this tag, oldest first; each is taken once. */

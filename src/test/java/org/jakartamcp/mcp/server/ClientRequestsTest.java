@@ -24,8 +24,8 @@ class ClientRequestsTest {
     private final List<String[]> table = new ArrayList<>();
     private final ClientAnswers relayed = new ClientAnswers() {
         @Override
-        public void relay(String instance, McpSession session, String body) {
-            table.add(new String[] {instance, session.idHash(), body});
+        public boolean relay(String instance, McpSession session, String body) {
+            return table.add(new String[] {instance, session.idHash(), body});
         }
 
         @Override
