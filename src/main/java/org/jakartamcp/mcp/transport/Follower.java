@@ -44,6 +44,8 @@ final class Follower {
     private final Instant deadline;
     private long lastSent;
     private boolean ended;
+    /** Whether the first read is still to come: it starts at the client's last event, which may have been the response. */
+    private boolean first = true;
 
     Follower(StreamRef stream, long after, Instant deadline, Events events, Output output) {
         this.stream = stream;
@@ -60,11 +62,19 @@ final class Follower {
     /** Sends what the log holds beyond what was sent; false once the follower has ended (the response sent, the client gone). */
     synchronized boolean catchUp() {
         while (!ended) {
-            List<Event> stored = events.after(lastSent);
+            List<Event> stored = events.after(first ? lastSent - 1 : lastSent);
+            first = false;
             if (stored.isEmpty()) {
                 return true;
             }
             for (Event event : stored) {
+                if (event.seq() <= lastSent) {
+                    if (isResponse(event.payload())) {
+                        end(); // the client has had the response: nothing follows it
+                        return false;
+                    }
+                    continue;
+                }
                 lastSent = event.seq();
                 if (event.payload().isEmpty()) {
                     continue; // a priming event: the client has an id already

@@ -56,7 +56,7 @@ class FollowerTest {
         Follower follower = follower(11);
 
         assertTrue(follower.catchUp(), "the call still runs");
-        assertEquals(List.of("12 " + PROGRESS.formatted(2)), sent);
+        assertEquals(List.of("12 " + PROGRESS.formatted(2)), sent, "the client's last event is not sent again");
         assertTrue(follower.catchUp(), "a signal with nothing new sends nothing");
         assertEquals(1, sent.size());
 
@@ -77,7 +77,18 @@ class FollowerTest {
         follower.catchUp();
         store(8, PROGRESS.formatted(1));
         follower.catchUp();
-        assertEquals(List.of(5L, 5L, 8L), reads, "each read starts after the last event it saw, priming events included");
+        assertEquals(List.of(4L, 5L, 5L, 8L), reads, "the first read includes the client's last event; then each starts after "
+                + "the last event it saw, priming events included");
+    }
+
+    @Test
+    void aClientWhoseLastEventWasTheResponseGetsNothingMoreAndTheStreamEndsAtOnce() {
+        store(11, PROGRESS.formatted(1));
+        store(12, RESULT);
+        Follower follower = follower(12);
+        assertFalse(follower.check(DEADLINE.minusSeconds(60)));
+        assertEquals(List.of(), sent);
+        assertTrue(closed);
     }
 
     @Test
