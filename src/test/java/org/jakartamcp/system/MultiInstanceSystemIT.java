@@ -35,6 +35,7 @@ import org.jakartamcp.testing.McpClients;
 import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.McpRemote;
 import org.jakartamcp.testing.OAuthFlow;
+import org.jakartamcp.testing.SseClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,10 +114,11 @@ class MultiInstanceSystemIT {
         String token = new OAuthFlow(cluster.balancerUrl()).tokens("admin", assertOneFirstAdministrator(), mcpUrl)
                 .getString("access_token");
         long postsBefore = cluster.upstreamPorts("POST", "/mcp").size();
+        long linesBefore = Files.readAllLines(cluster.accessLog()).size();
 
         JsonObject output = callToolsWithTheSdk(mcpUrl, token);
 
-        assertAlternated(postsBefore);
+        assertAlternated(postsBefore, linesBefore);
         String sessionId = output.getString("sessionId", "");
         assertFalse(sessionId.isEmpty(), output.toString());
         try (Connection db = cluster.connect()) {
@@ -220,7 +222,7 @@ class MultiInstanceSystemIT {
     }
 
     /** nginx's access log: the session's requests (those after the first {@code skipped}) went to both instances, in turn, and none failed. */
-    private static void assertAlternated(long skipped) throws java.io.IOException {
+    private static void assertAlternated(long skipped, long linesBefore) throws java.io.IOException {
         List<Integer> all = cluster.upstreamPorts("POST", "/mcp");
         List<Integer> posts = all.subList((int) skipped, all.size());
         List<Integer> instances = posts.stream().map(cluster::instanceOf).toList();
@@ -237,9 +239,66 @@ class MultiInstanceSystemIT {
         }
         HttpResponse<String> health = Http.get(cluster.balancerUrl() + "/health/ready");
         assertEquals(200, health.statusCode(), health.body());
-        List<String> failed = Files.readAllLines(cluster.accessLog()).stream()
+        // this client's requests only: another test's client may have dropped a stream on purpose (499)
+        List<String> failed = Files.readAllLines(cluster.accessLog()).stream().skip(linesBefore)
                 .filter(line -> line.contains(" /mcp ") && line.matches(".*\" [45]\\d\\d .*")).toList();
         assertTrue(failed.isEmpty(), "no MCP request through nginx failed: " + failed);
+    }
+
+    /**
+     * A streamed call through nginx whose connection drops, resumed with Last-Event-ID through nginx, which sends the
+     * GET to the other instance: the stream continues there until the call's result. Then a call cancelled through
+     * nginx, the cancellation reaching the other instance: the call stops at once.
+     */
+    @Test
+    void aStreamedCallResumesAndIsCancelledThroughTheOtherInstance() throws Exception {
+        String mcpUrl = cluster.balancerUrl() + "/mcp";
+        String token = new OAuthFlow(cluster.balancerUrl()).tokens("admin", assertOneFirstAdministrator(), mcpUrl)
+                .getString("access_token");
+        McpHttp mcp = new McpHttp(mcpUrl, token);
+        String session = mcp.initialize("2025-11-25");
+
+        String primingId;
+        try (SseClient call = new SseClient(mcp.post(hardFactorization(51)).header("Mcp-Session-Id", session).build())) {
+            assertEquals(200, call.statusCode());
+            primingId = call.next(Duration.ofSeconds(10)).id();
+        } // dropped while the call runs (it takes the factorization's budget, 2 s)
+        JsonObject result;
+        try (SseClient resumed = new SseClient(HttpRequest.newBuilder(URI.create(mcpUrl)).header("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", session).header("Last-Event-ID", primingId).header("Authorization", "Bearer " + token)
+                .GET().build())) {
+            assertEquals(200, resumed.statusCode());
+            result = Http.json(resumed.next(Duration.ofSeconds(10)).data());
+            assertEquals(null, resumed.nextOrNull(Duration.ofSeconds(10)), "the stream ended after the result");
+        }
+        assertEquals(51, result.getInt("id"), result.toString());
+        String text = result.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text");
+        assertTrue(text.startsWith("Factorization ran out of time"), "the call ran to its end on its instance: " + text);
+        List<Integer> posts = cluster.upstreamPorts("POST", "/mcp");
+        List<Integer> gets = cluster.upstreamPorts("GET", "/mcp");
+        assertNotEquals(cluster.instanceOf(posts.get(posts.size() - 1)), cluster.instanceOf(gets.get(gets.size() - 1)),
+                "nginx sent the resumption to the other instance than the call's");
+
+        try (SseClient call = new SseClient(mcp.post(hardFactorization(52)).header("Mcp-Session-Id", session).build())) {
+            assertEquals(200, call.statusCode());
+            call.next(Duration.ofSeconds(10)); // primed: the call runs
+            HttpResponse<String> cancelled = mcp.call(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\","
+                    + "\"params\":{\"requestId\":52}}");
+            assertEquals(202, cancelled.statusCode(), cancelled.body());
+            JsonObject answer = Http.json(call.next(Duration.ofSeconds(10)).data());
+            assertEquals("Request cancelled", answer.getJsonObject("error").getString("message"),
+                    "stopped by the cancellation, not by the factorization's budget: " + answer);
+        }
+        List<Integer> lastPosts = cluster.upstreamPorts("POST", "/mcp");
+        assertNotEquals(cluster.instanceOf(lastPosts.get(lastPosts.size() - 1)), cluster.instanceOf(lastPosts.get(lastPosts.size() - 2)),
+                "the cancellation reached the other instance than the call's: " + lastPosts);
+    }
+
+    /** A call that streams its answer (it asks for progress) and takes its whole budget: two primes of 19 and 27 digits. */
+    private static String hardFactorization(int id) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"factorize\","
+                + "\"arguments\":{\"n\":\"" + new java.math.BigInteger("2305843009213693951").multiply(new java.math.BigInteger(
+                "618970019642690137449562111")) + "\"},\"_meta\":{\"progressToken\":\"p\"}}}";
     }
 
     /**
