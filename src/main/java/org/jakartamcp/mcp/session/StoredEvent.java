@@ -56,4 +56,8 @@ public class StoredEvent {
     public String payload() {
         return payload;
     }
+
+    String streamId() {
+        return streamId;
+    }
 }

@@ -1,6 +1,8 @@
 package org.jakartamcp.mcp.transport;
 
 import jakarta.json.JsonObject;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.session.EventLog;
@@ -15,6 +17,8 @@ import org.jakartamcp.mcp.session.StoredEvent;
 final class ResumableStream implements McpExchange.ClientChannel {
 
     static final long RECONNECT_MILLIS = 1000;
+    /** Events written here that a shared stream remembers before it reads the log to forget them. */
+    static final int MAX_WRITTEN_UNREAD = 100;
 
     private final McpSession session;
     private final String id;
@@ -24,12 +28,23 @@ final class ResumableStream implements McpExchange.ClientChannel {
     private boolean completed;
     /** Whether a client resumed this stream on another instance, which then needs a signal for each new event. */
     private boolean followed;
+    /**
+     * Whether every instance may write this stream: the session's standalone stream, which carries notifications that
+     * arise on any instance (resource updates). Each of its events is signalled, and the instance holding the client's
+     * connection reads those written elsewhere ({@link #catchUp}).
+     */
+    private final boolean shared;
+    /** The newest event of the log this stream's connection has had or skipped; 0 with no connection. */
+    private long delivered;
+    /** Events written here (and on the connection) after {@link #delivered}, so that reading the log skips them. */
+    private final NavigableSet<Long> writtenHere = new TreeSet<>();
 
     ResumableStream(McpSession session, String id, EventLog log, Consumer<ResumableStream> onComplete) {
         this.session = session;
         this.id = id;
         this.log = log;
         this.onComplete = onComplete;
+        this.shared = EventLog.STANDALONE_STREAM.equals(id);
     }
 
     String id() {
@@ -49,6 +64,8 @@ final class ResumableStream implements McpExchange.ClientChannel {
         long primed = log.append(session, id, "");
         closeConnection();
         connection = first;
+        delivered = primed;
+        writtenHere.clear();
         if (!first.prime(Long.toString(primed), RECONNECT_MILLIS)) {
             connection = null;
         }
@@ -61,10 +78,38 @@ final class ResumableStream implements McpExchange.ClientChannel {
             return;
         }
         String data = message.toString();
-        long seq = log.append(session, id, data, followed);
+        long seq = log.append(session, id, data, followed || shared);
         if (connection != null && !connection.send(null, Long.toString(seq), data)) {
             connection = null;
         }
+        if (shared && connection != null) {
+            writtenHere.add(seq);
+            if (writtenHere.size() > MAX_WRITTEN_UNREAD) {
+                catchUp(); // no other instance wrote for a while: move on, so that what is remembered stays small
+            }
+        }
+    }
+
+    /**
+     * Another instance wrote this (shared) stream: what it wrote since the connection's newest event goes to the
+     * connection, in the log's order; events written here are not sent twice. (An event another instance commits after
+     * a newer one written here has been read is not sent: two instances would have to write the stream within the
+     * same milliseconds; the client still gets it by resuming from an earlier event.)
+     */
+    synchronized void catchUp() {
+        if (!shared || completed || connection == null) {
+            return;
+        }
+        for (StoredEvent event : log.after(session, id, delivered)) {
+            delivered = event.seq();
+            if (writtenHere.remove(event.seq()) || event.payload().isEmpty()) {
+                continue;
+            }
+            if (connection != null && !connection.send(null, Long.toString(event.seq()), event.payload())) {
+                connection = null;
+            }
+        }
+        writtenHere.headSet(delivered, true).clear();
     }
 
     @Override
@@ -83,13 +128,16 @@ final class ResumableStream implements McpExchange.ClientChannel {
     /** Takes a new connection: replays the events after {@code lastEventId}, then carries the rest. */
     synchronized void resume(EventStream replacement, long lastEventId) {
         closeConnection();
-        if (!replay(log, session, id, lastEventId, replacement)) {
+        long replayed = replayed(log, session, id, lastEventId, replacement);
+        if (replayed < 0) {
             return;
         }
         if (completed) {
             replacement.close();
         } else {
             connection = replacement;
+            delivered = replayed;
+            writtenHere.clear();
         }
     }
 
@@ -112,14 +160,21 @@ final class ResumableStream implements McpExchange.ClientChannel {
 
     /** Writes the logged events after {@code lastEventId}; false if the connection failed. */
     static boolean replay(EventLog log, McpSession session, String streamId, long lastEventId, EventStream connection) {
+        return replayed(log, session, streamId, lastEventId, connection) >= 0;
+    }
+
+    /** Writes the logged events after {@code lastEventId}; the newest one's id ({@code lastEventId} if none), -1 if the connection failed. */
+    private static long replayed(EventLog log, McpSession session, String streamId, long lastEventId, EventStream connection) {
+        long newest = lastEventId;
         for (StoredEvent event : log.after(session, streamId, lastEventId)) {
+            newest = event.seq();
             if (event.payload().isEmpty()) {
                 continue;
             }
             if (!connection.send(null, Long.toString(event.seq()), event.payload())) {
-                return false;
+                return -1;
             }
         }
-        return true;
+        return newest;
     }
 }

@@ -66,13 +66,24 @@ class ResumableStreams {
 
     /**
      * A client resumed a stream on another instance: if it is being written here, its events are signalled from now
-     * on (on a managed thread: the stream's lock may be held by a write, and the signal listener must not wait).
+     * on; another instance wrote a session's standalone stream whose GET connection is here: it goes out on it. On a
+     * managed thread: the stream's lock may be held by a write, and the signal listener must not wait.
      */
     void onSignal(@Observes ClusterSignal signal) {
-        if (signal.topic() == ClusterSignal.Topic.STREAM_FOLLOWED) {
-            StreamRef.ofSubject(signal.subject()).ifPresent(followed -> live.values().stream()
+        switch (signal.topic()) {
+            case STREAM_FOLLOWED -> StreamRef.ofSubject(signal.subject()).ifPresent(followed -> live.values().stream()
                     .filter(stream -> followed.names(stream.session(), stream.id()))
                     .forEach(stream -> executor.execute(stream::followedElsewhere)));
+            // another instance wrote a session's standalone stream: the instance holding its GET connection sends it
+            case STREAM_EVENTS -> StreamRef.ofSubject(signal.subject()).filter(written -> STANDALONE.equals(written.streamId()))
+                    .ifPresent(written -> live.values().stream()
+                            .filter(stream -> written.names(stream.session(), stream.id()))
+                            .forEach(stream -> executor.execute(stream::catchUp)));
+            // signals may have been missed: every standalone stream reads what it may have missed
+            case RESYNC -> live.values().stream().filter(stream -> STANDALONE.equals(stream.id()))
+                    .forEach(stream -> executor.execute(stream::catchUp));
+            default -> {
+            }
         }
     }
 

@@ -202,9 +202,8 @@ public abstract class StreamableHttpResource {
         if (live.isPresent()) {
             live.get().resume(connections.open(place, session, sink, sse, () -> { }), after);
         } else if (ResumableStreams.STANDALONE.equals(streamId)) {
-            EventStream connection = connections.open(place, session, sink, sse, () -> { });
-            ResumableStream.replay(streams.log(), session, streamId, after, connection);
-            connection.close();
+            // the session's standalone stream lasts as long as the session, on whichever instance holds its GET
+            streams.standalone(session).resume(connections.open(place, session, sink, sse, () -> { }), after);
         } else {
             // a call's stream written by another instance (or by none any more): what was stored, then what follows
             followed.follow(session, streamId, after, onClose -> connections.open(place, session, sink, sse, onClose));

@@ -347,6 +347,30 @@ class SignalsBetweenInstancesIT {
         }
     }
 
+    /**
+     * The session's GET stream is open on B; a resource the session subscribed to through A changes, noticed on A (the
+     * calculation history of the session's user): the notification A writes to the session's standalone stream goes
+     * out on B's connection.
+     */
+    @Test
+    void aGetStreamOnOneInstanceCarriesTheNotificationsWrittenOnTheOther() {
+        McpHttp throughA = new McpHttp(a + "/mcp");
+        String session = throughA.initialize("2025-11-25");
+        try (SseClient stream = new SseClient(HttpRequest.newBuilder(URI.create(b + "/mcp")).header("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", session).GET().build())) {
+            assertEquals(200, stream.statusCode());
+            assertEquals("", stream.next(SOON).data(), "the priming event: the stream is open on B");
+            throughA.result(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"resources/subscribe\",\"params\":"
+                    + "{\"uri\":\"history://recent\"}}");
+            throughA.result(session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"add\","
+                    + "\"arguments\":{\"a\":2,\"b\":40}}}");
+
+            SseClient.Event notice = Eventually.await("notifications/resources/updated on B", WHILE_IT_RUNS,
+                    () -> stream.next(WHILE_IT_RUNS), event -> event.data().contains("notifications/resources/updated"));
+            assertEquals("history://recent", Http.json(notice.data()).getJsonObject("params").getString("uri"));
+        }
+    }
+
     /** The next message on a stream, priming events skipped. */
     private static JsonObject nextMessage(SseClient stream) {
         SseClient.Event event = stream.next(SOON);
