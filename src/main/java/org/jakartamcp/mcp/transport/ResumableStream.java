@@ -158,11 +158,6 @@ final class ResumableStream implements McpExchange.ClientChannel {
         onComplete.accept(this);
     }
 
-    /** Writes the logged events after {@code lastEventId}; false if the connection failed. */
-    static boolean replay(EventLog log, McpSession session, String streamId, long lastEventId, EventStream connection) {
-        return replayed(log, session, streamId, lastEventId, connection) >= 0;
-    }
-
     /** Writes the logged events after {@code lastEventId}; the newest one's id ({@code lastEventId} if none), -1 if the connection failed. */
     private static long replayed(EventLog log, McpSession session, String streamId, long lastEventId, EventStream connection) {
         long newest = lastEventId;
