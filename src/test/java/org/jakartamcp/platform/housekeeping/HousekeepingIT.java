@@ -112,7 +112,7 @@ class HousekeepingIT {
                     strings(db, "select trim(token_hash) from oauth_refresh_token where token_hash like ?", tag + "-%").stream().sorted().toList());
             assertEquals(List.of(tag + "-active"), strings(db, "select trim(id_hash) from mcp_session where id_hash like ?", tag + "-%"));
             assertEquals(List.of(String.valueOf(freshPostEvent), String.valueOf(newestStandalone)),
-                    strings(db, "select seq::text from mcp_event where session_hash like ? order by seq", tag + "-%"));
+                    strings(db, "select seq::text from mcp_event where session_hash like ? order by mcp_event.seq", tag + "-%"));
             assertTrue(oldPostEvent < freshPostEvent && olderStandalone < newestStandalone);
             assertEquals(List.of("1 day"), strings(db, "select detail from audit_event where actor = ?", "housekeeping-" + tag));
             // a used request state is remembered until it has expired, so that it cannot be used again before
