@@ -82,6 +82,11 @@ public class McpDispatcher {
         return method != null ? method : McpMethod.unknown(name);
     }
 
+    /** How many requests are being answered on this instance now. */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
     /** The response to a request, or empty for a notification or a client's response. */
     public Optional<JsonObject> dispatch(JsonRpcMessage message, McpSession session, Caller caller, McpExchange.ClientChannel channel) {
         if (message instanceof JsonRpcMessage.Invalid invalid) {

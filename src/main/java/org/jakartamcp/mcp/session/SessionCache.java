@@ -26,6 +26,8 @@ final class SessionCache {
         volatile OffsetDateTime storedLastSeen;
         /** Set when the session is being ended here: from then on it is not found, though its row may still exist. */
         volatile boolean ending;
+        /** The instance holding the stream of an HTTP+SSE session (which opens with it); null for Streamable HTTP. */
+        volatile String streamInstance;
         final AtomicInteger openStreams = new AtomicInteger();
 
         Entry(String hash, McpSession session, OffsetDateTime storedLastSeen, OffsetDateTime now) {

@@ -55,6 +55,10 @@ public class SessionRecord {
     @Column(name = "last_seen_at", nullable = false)
     OffsetDateTime lastSeenAt;
 
+    /** The instance holding an HTTP+SSE session's stream (ClusterInstances' id); null for Streamable HTTP. */
+    @Column(name = "stream_instance", length = 32)
+    String streamInstance;
+
     protected SessionRecord() {
     }
 
@@ -74,6 +78,10 @@ public class SessionRecord {
         this.clientVersion = clientVersion;
         this.clientCapabilities = clientCapabilities;
         this.initialized = true;
+    }
+
+    void streamInstance(String instance) {
+        this.streamInstance = instance;
     }
 
     void logLevel(String logLevel) {

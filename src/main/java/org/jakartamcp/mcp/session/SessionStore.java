@@ -24,6 +24,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.platform.cluster.ClusterSignal;
+import org.jakartamcp.platform.cluster.ClusterInstances;
 import org.jakartamcp.platform.cluster.ClusterSignals;
 import org.jakartamcp.platform.database.DatabaseFailures;
 import org.jakartamcp.platform.database.DatabaseReady;
@@ -56,6 +57,9 @@ public class SessionStore {
 
     @Inject
     McpMetrics metrics;
+
+    @Inject
+    ClusterInstances instances;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -93,9 +97,12 @@ public class SessionStore {
             // an HTTP+SSE session ends with its stream; a Streamable HTTP one may be abandoned without a DELETE
             repository.insertWithin(record, settings.perUser()).forEach(this::endedHere);
         } else {
+            // its stream opens with it, here
+            record.streamInstance(instances.id());
             repository.insert(record);
         }
         SessionCache.Entry entry = cache.put(session.idHash(), session, now, now);
+        entry.streamInstance = record.streamInstance;
         entry.lastTouched = now;
         cache.removeOverflow().forEach(this::droppedFromCache);
         return session;
@@ -129,6 +136,7 @@ public class SessionStore {
             }
             if (entry == null) {
                 entry = cache.put(hash, fromRecord(id, record), record.lastSeenAt, now);
+                entry.streamInstance = record.streamInstance;
                 cache.removeOverflow().forEach(this::droppedFromCache);
             }
             entry.storedLastSeen = record.lastSeenAt;
@@ -163,19 +171,17 @@ public class SessionStore {
     }
 
     /**
-     * Whether a stream of this session is open on another instance, as far as the database tells: none is open
-     * here, and its {@code last_seen_at}, which the instance holding a stream brings forward every
-     * {@link SessionSettings#TOUCH_INTERVAL}, is that recent (with a check interval's lag and as much again to spare).
+     * Whether the stream of this HTTP+SSE session is open on another instance: none is open here, and the instance
+     * that opened it is alive ({@link ClusterInstances}, in memory). A stream whose instance died (or stopped) is gone
+     * with it: its session is then not found, and the client opens a new one.
      */
     public boolean isStreamOpenElsewhere(McpSession session) {
         SessionCache.Entry entry = cache.get(session.idHash());
         if (entry == null || entry.openStreams.get() > 0) {
             return false;
         }
-        OffsetDateTime seen = entry.storedLastSeen;
-        OffsetDateTime freshSince = OffsetDateTime.now(clock).minus(SessionSettings.TOUCH_INTERVAL.multipliedBy(2))
-                .minus(settings.checkInterval());
-        return seen != null && seen.isAfter(freshSince);
+        String holder = entry.streamInstance;
+        return holder != null && !holder.equals(instances.id()) && instances.isAlive(holder);
     }
 
     public void streamClosed(McpSession session) {

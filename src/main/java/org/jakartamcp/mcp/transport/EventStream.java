@@ -61,6 +61,15 @@ final class EventStream {
         return write(sse.newEventBuilder().comment(text).build());
     }
 
+    /**
+     * Ends the stream with a reconnection time and no event: the client reconnects after {@code reconnectMillis}
+     * (elsewhere, behind a load balancer) and resumes from the last event it received, which this comment is not.
+     */
+    void end(String reason, long reconnectMillis) {
+        write(sse.newEventBuilder().comment(reason).reconnectDelay(reconnectMillis).build());
+        close();
+    }
+
     /** Whether it opened before the given {@link System#nanoTime()}. */
     boolean openedBefore(long nanoTime) {
         return openedAt - nanoTime < 0;

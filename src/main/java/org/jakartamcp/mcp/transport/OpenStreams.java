@@ -171,6 +171,11 @@ public class OpenStreams {
         }
     }
 
+    /** Ends every stream open here with a reconnection time: the instance stops, the clients reconnect elsewhere. */
+    void endAll(long reconnectMillis) {
+        connections.forEach(stream -> stream.end("the server is stopping; reconnect", reconnectMillis));
+    }
+
     @PreDestroy
     synchronized void closeAll() {
         if (keepAlive != null) {

@@ -36,6 +36,14 @@ public class TransportSettings {
     @ConfigProperty(name = "mcp.resumed-stream-check-seconds", defaultValue = "2")
     int resumedStreamCheckSeconds;
 
+    @Inject
+    @ConfigProperty(name = "mcp.drain-seconds", defaultValue = "10")
+    long drainSeconds;
+
+    @Inject
+    @ConfigProperty(name = "mcp.drain-reconnect-millis", defaultValue = "1000")
+    long drainReconnectMillis;
+
     /** Origins allowed besides the loopback ones, comma-separated, e.g. {@code https://app.example.com}. */
     /** mcp.allowed-origins (read through Config: injecting Optional<List<String>> is not portable, Payara refuses it). */
     Optional<List<String>> allowedOrigins;
@@ -59,6 +67,16 @@ public class TransportSettings {
 
     public Duration resumedStreamCheck() {
         return Duration.ofSeconds(Math.max(1, resumedStreamCheckSeconds));
+    }
+
+    /** How long a stopping instance lets its calls in flight finish before it ends their streams. */
+    public Duration drain() {
+        return Duration.ofSeconds(Math.max(0, drainSeconds));
+    }
+
+    /** The reconnection time ({@code retry:}) a stopping instance gives the clients of the streams it ends. */
+    public long drainReconnectMillis() {
+        return Math.max(0, drainReconnectMillis);
     }
 
     public List<String> allowedOrigins() {

@@ -7,9 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,13 +25,13 @@ import org.jakartamcp.platform.database.UnpooledConnections;
 public class ClusterSignals {
 
     private static final Logger LOG = Logger.getLogger(ClusterSignals.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration LISTENING_TIMEOUT = Duration.ofSeconds(10);
     /** The application name of each instance's listening connection, by which the database tells how many instances run. */
     private static final String LISTENER_NAME = "jakarta-mcp-server signals";
 
-    /** This instance's id in the signals it sends: new at every start, so a restarted instance is another sender. */
-    private final String instance = newInstanceId();
+    /** This instance's id names the sender of its signals: new at every start, so a restarted instance is another sender. */
+    @Inject
+    ClusterInstances clusterInstances;
 
     @Inject
     SignalRepository repository;
@@ -60,7 +58,7 @@ public class ClusterSignals {
 
     private synchronized void startListening() {
         if (listener == null) {
-            SignalListener started = new SignalListener(() -> connections.open(LISTENER_NAME), instance, received::fire,
+            SignalListener started = new SignalListener(() -> connections.open(LISTENER_NAME), clusterInstances.id(), received::fire,
                     Duration.ofSeconds(Math.max(1, checkSeconds)));
             Thread thread = threads.newThread(started);
             thread.setName("mcp-cluster-signals");
@@ -87,7 +85,7 @@ public class ClusterSignals {
      */
     public void publish(ClusterSignal.Topic topic, String subject) {
         try {
-            repository.notify(new SignalPayload(instance, new ClusterSignal(topic, subject)).encode());
+            repository.notify(new SignalPayload(clusterInstances.id(), new ClusterSignal(topic, subject)).encode());
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Could not signal " + topic + " to the other instances; they find out through their periodic checks", e);
         }
@@ -106,11 +104,5 @@ public class ClusterSignals {
      */
     public int instances() {
         return Math.max(1, repository.connectionsNamed(LISTENER_NAME));
-    }
-
-    private static String newInstanceId() {
-        byte[] bytes = new byte[9];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

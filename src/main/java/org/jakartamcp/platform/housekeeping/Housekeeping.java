@@ -26,7 +26,7 @@ import org.jakartamcp.platform.housekeeping.HousekeepingRepository.Purge;
 /**
  * Deletes what has outlived its use: idle sessions, stream events no client can resume from any more,
  * expired codes and refresh tokens, long-revoked grants, clients never used, old audit rows, the record of
- * used request states once they have expired, rate-limit rows that no longer limit anything. Scheduled on
+ * used request states once they have expired, rate-limit rows that no longer limit anything, the heartbeat rows of instances that died. Scheduled on
  * every instance at {@link HousekeepingSettings#interval()}; each round, the instance that takes the job's lease
  * ({@link ClusterLeases}) runs it and the others skip that round. Should two runs still overlap (a run longer
  * than the lease), they share the work: each batch skips the rows another one has locked.
@@ -114,6 +114,7 @@ public class Housekeeping {
         cutoffs.put(Purge.FULL_RATE_LIMIT_BUCKETS, retention::rateLimitsExpiredBefore);
         cutoffs.put(Purge.FORGOTTEN_SIGN_IN_FAILURES, retention::rateLimitsExpiredBefore);
         cutoffs.put(Purge.RELAYED_CLIENT_ANSWERS, retention::relayedMessagesCreatedBefore);
+        cutoffs.put(Purge.DEAD_INSTANCES, retention::instancesLastBeatBefore);
         Map<Purge, Integer> deleted = new EnumMap<>(Purge.class);
         for (Purge purge : Purge.values()) {
             deleted.put(purge, purge(purge, cutoffs.get(purge).apply(now)));

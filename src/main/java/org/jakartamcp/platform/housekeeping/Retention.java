@@ -72,4 +72,13 @@ public record Retention(Duration sessionIdleTimeout, Duration eventRetention, Du
     public OffsetDateTime rateLimitsExpiredBefore(OffsetDateTime now) {
         return now.minus(SAFETY_MARGIN);
     }
+
+    /**
+     * Instances whose last heartbeat is older than this died: an instance counts as gone after
+     * {@code cluster.instance-timeout-seconds} already; the margin only keeps a row whose instance's heartbeat stalls
+     * (a database outage) from going while it may come back.
+     */
+    public OffsetDateTime instancesLastBeatBefore(OffsetDateTime now) {
+        return now.minus(SAFETY_MARGIN);
+    }
 }

@@ -98,4 +98,42 @@ class EventStreamTest {
         assertFalse(stream.openedBefore(before));
         assertTrue(stream.openedBefore(System.nanoTime() + 1));
     }
+
+    /** An Sse whose builders write down every call ("name(argument)", "build" at the end of each event). */
+    static Sse recordingSse(List<String> calls) {
+        OutboundSseEvent event = (OutboundSseEvent) Proxy.newProxyInstance(EventStreamTest.class.getClassLoader(),
+                new Class<?>[] {OutboundSseEvent.class}, (proxy, method, args) -> null);
+        Object[] builder = new Object[1];
+        builder[0] = Proxy.newProxyInstance(EventStreamTest.class.getClassLoader(), new Class<?>[] {OutboundSseEvent.Builder.class},
+                (proxy, method, args) -> {
+                    calls.add(method.getName().equals("build") ? "build" : method.getName() + "(" + (args == null ? "" : args[0]) + ")");
+                    return method.getName().equals("build") ? event : builder[0];
+                });
+        return (Sse) Proxy.newProxyInstance(EventStreamTest.class.getClassLoader(), new Class<?>[] {Sse.class},
+                (proxy, method, args) -> method.getName().equals("newEventBuilder") ? builder[0] : null);
+    }
+
+    @Test
+    void aStreamEndedBecauseTheServerStopsGivesAReconnectionTimeAfterWhatWasSent() {
+        SlowSink sink = new SlowSink();
+        List<String> calls = new ArrayList<>();
+        AtomicInteger closedCallbacks = new AtomicInteger();
+        EventStream stream = new EventStream(sink, recordingSse(calls), closedCallbacks::incrementAndGet, Runnable::run);
+        stream.send("message", "7", "{\"result\":{}}");
+        calls.clear();
+
+        stream.end("the server is stopping", 1500);
+
+        assertEquals(List.of("comment(the server is stopping)", "reconnectDelay(1500)", "build"), calls,
+                "a comment with the retry time: no event, no id, so the client resumes after the last event it got");
+        assertFalse(stream.isOpen());
+        assertEquals(1, closedCallbacks.get());
+        assertEquals(1, sink.writes.size(), "the retry waits for the answer before it");
+        sink.writes.get(0).complete(null);
+        assertEquals(2, sink.writes.size());
+        assertFalse(sink.closed, "the connection ends only once the retry time is written");
+        sink.writes.get(1).complete(null);
+        assertTrue(sink.closed);
+        assertFalse(stream.send("message", "8", "{}"), "nothing is sent after the end");
+    }
 }

@@ -94,12 +94,17 @@ class HousekeepingIT {
                 update(db, "insert into sign_in_failure (key, failures, expires_at) values (convert_to(?, 'UTF8'), 1, now() - interval '"
                         + age + "')", tag + age);
             }
+            String instance = tag.substring(0, 24);
+            update(db, "insert into cluster_instance (id, description, started_at, last_beat_at) values (?, 'housekeeping', "
+                    + "now() - interval '1 hour', now() - interval '10 minutes')", instance + "-dead");
+            update(db, "insert into cluster_instance (id, description, started_at, last_beat_at) values (?, 'housekeeping', "
+                    + "now() - interval '1 hour', now() - interval '1 second')", instance + "-live");
 
             JsonObject deleted = run();
 
             for (String purge : List.of("IDLE_SESSIONS", "STREAM_EVENTS", "EXPIRED_CODES", "EXPIRED_REFRESH_TOKENS", "REVOKED_GRANTS",
                     "UNUSED_CLIENTS", "AUDIT_EVENTS", "USED_REQUEST_STATES", "RELAYED_SSE_MESSAGES", "FULL_RATE_LIMIT_BUCKETS",
-                    "FORGOTTEN_SIGN_IN_FAILURES", "RELAYED_CLIENT_ANSWERS")) {
+                    "FORGOTTEN_SIGN_IN_FAILURES", "RELAYED_CLIENT_ANSWERS", "DEAD_INSTANCES")) {
                 assertTrue(deleted.getInt(purge) >= 1, purge + " in " + deleted);
             }
             assertEquals(List.of(tag + "-disabled-old", tag + "-unused-fresh", tag + "-used", tag + "-used-long-ago"),
@@ -125,6 +130,8 @@ class HousekeepingIT {
             }
             assertEquals(List.of("1 second"), strings(db, "select body from mcp_client_answer where session_hash like ?", tag + "-%"),
                     "a relayed answer is kept while the instance that asked may still take it");
+            assertEquals(List.of(instance + "-live"), strings(db, "select id from cluster_instance where id like ?", instance + "-%"),
+                    "the row of an instance that died goes, a live one's stays");
         }
     }
 

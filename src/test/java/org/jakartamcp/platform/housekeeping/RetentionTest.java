@@ -27,6 +27,8 @@ class RetentionTest {
         assertEquals(NOW.minusDays(7), retention.grantsRevokedBefore(NOW));
         assertEquals(NOW.minusDays(7), retention.unusedClientsCreatedBefore(NOW));
         assertEquals(NOW.minusDays(90), retention.auditBefore(NOW));
+        // an instance counts as gone after its timeout (seconds); its row goes minutes later
+        assertEquals(NOW.minusMinutes(5), retention.instancesLastBeatBefore(NOW));
     }
 
     @Test
