@@ -53,7 +53,7 @@ public class HousekeepingRepository {
                 + "where expires_at < ?1 limit ?2 for update skip locked)"),
         // a client's answer relayed to the instance that asked, which never took it: that instance is gone
         RELAYED_CLIENT_ANSWERS("delete from mcp_client_answer where id in (select id from mcp_client_answer "
-                + "where created_at < ?1 limit ?2 for update skip locked)");
+                + "where created_at < ?1 limit ?2 for update skip locked)"),
         // an instance that died (a stopping one deletes its own row); long past counting as alive
         DEAD_INSTANCES("delete from cluster_instance where id in (select id from cluster_instance "
                 + "where last_beat_at < ?1 limit ?2 for update skip locked)");

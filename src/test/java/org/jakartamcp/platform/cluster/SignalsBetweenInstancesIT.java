@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -383,6 +384,44 @@ class SignalsBetweenInstancesIT {
     private static HttpRequest resume(String base, String session, String lastEventId) {
         return HttpRequest.newBuilder(URI.create(base + "/mcp")).header("Accept", "text/event-stream")
                 .header("Mcp-Session-Id", session).header("Last-Event-ID", lastEventId).GET().build();
+    }
+
+    /**
+     * Instance liveness: both instances keep their heartbeat fresh; a POST for an HTTP+SSE session whose stream's
+     * instance is gone (its heartbeat stopped: here, the session names an instance that never beat) is 404 on the
+     * other instance instead of being relayed to nobody, so the client opens a new session; the stream's own instance
+     * still answers it.
+     */
+    @Test
+    void anHttpSseMessageForAStreamWhoseInstanceIsGoneIsNotFoundInsteadOfRelayedToNobody() throws SQLException {
+        try (Connection db = TestDatabase.shared().connect()) {
+            assertTrue(count(db, "select count(*) from cluster_instance where last_beat_at > now() - interval '15 seconds'") >= 2,
+                    "both instances beat");
+            try (SseClient stream = SseClient.open(a + "/sse")) {
+                SseClient.Event endpoint = stream.next(SOON);
+                String path = endpoint.data().substring(endpoint.data().indexOf("/sse/message"));
+                String sessionHash = SecretHash.of(path.substring(path.indexOf("sessionId=") + "sessionId=".length()));
+                try (PreparedStatement gone = db.prepareStatement("update mcp_session set stream_instance = 'gone-instance' where id_hash = ?")) {
+                    gone.setString(1, sessionHash);
+                    assertEquals(1, gone.executeUpdate());
+                }
+
+                HttpResponse<String> refused = post(b + path, McpHttp.initializeRequest(1, "2024-11-05"));
+                assertEquals(404, refused.statusCode(), refused.body());
+                assertTrue(refused.body().contains("open a new one with GET /sse"), refused.body());
+                assertEquals(0, count(db, "select count(*) from mcp_sse_relay where session_hash = '" + sessionHash + "'"), "nothing relayed");
+
+                assertEquals(202, post(a + path, McpHttp.initializeRequest(2, "2024-11-05")).statusCode(), "the stream's instance answers");
+                assertEquals(2, message(stream).getInt("id"));
+            }
+        }
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (PreparedStatement statement = db.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     private static JsonObject message(SseClient stream) {
