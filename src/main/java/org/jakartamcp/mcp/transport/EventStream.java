@@ -62,11 +62,13 @@ final class EventStream {
     }
 
     /**
-     * Ends the stream with a reconnection time and no event: the client reconnects after {@code reconnectMillis}
-     * (elsewhere, behind a load balancer) and resumes from the last event it received, which this comment is not.
+     * Ends the stream with a reconnection time: the client reconnects after {@code reconnectMillis} (elsewhere,
+     * behind a load balancer) and resumes from the last event it received. Empty data and no id, as in a priming
+     * event, which clients skip, and which leaves their last event id as it was. (RESTEasy writes no {@code retry:}
+     * for an event without data.)
      */
     void end(String reason, long reconnectMillis) {
-        write(sse.newEventBuilder().comment(reason).reconnectDelay(reconnectMillis).build());
+        write(sse.newEventBuilder().comment(reason).data("").reconnectDelay(reconnectMillis).build());
         close();
     }
 

@@ -171,9 +171,20 @@ public class OpenStreams {
         }
     }
 
-    /** Ends every stream open here with a reconnection time: the instance stops, the clients reconnect elsewhere. */
+    /**
+     * Ends every stream open here: the instance stops, the clients reconnect elsewhere. A Streamable HTTP stream ends
+     * with a reconnection time, after which its client resumes from its last event; an HTTP+SSE stream just closes:
+     * its session ends with it, and an event with empty data would reach those clients as a message that is no JSON.
+     */
     void endAll(long reconnectMillis) {
-        connections.forEach(stream -> stream.end("the server is stopping; reconnect", reconnectMillis));
+        List<EventStream> legacy = sseSessions.values().stream().map(Held::stream).toList();
+        connections.forEach(stream -> {
+            if (legacy.contains(stream)) {
+                stream.close();
+            } else {
+                stream.end("the server is stopping; reconnect", reconnectMillis);
+            }
+        });
     }
 
     @PreDestroy

@@ -1,21 +1,34 @@
 package org.jakartamcp.mcp.transport;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntSupplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jakartamcp.mcp.server.McpDispatcher;
 import org.jakartamcp.platform.cluster.ClusterInstances;
 
 /**
- * What a stopping instance does before anything of the application goes (a deploy, a scale-in, SIGTERM): it reports
- * itself not ready, lets the calls in flight finish for at most {@link TransportSettings#drain()}, then ends every
- * stream still open with a reconnection time ({@code retry:}), so that the clients reconnect, through the load
- * balancer, to another instance and resume from their last event there; last, it leaves the cluster, so that the
- * other instances stop relaying to it at once.
+ * What a stopping instance does before its application goes (a deploy, a scale-in): it reports itself not ready,
+ * lets the calls in flight finish for at most {@link TransportSettings#drain()}, then ends every stream still open
+ * with a reconnection time ({@code retry:}), so that the clients reconnect, through the load balancer, to another
+ * instance and resume from their last event there; last, it leaves the cluster, so that the other instances stop
+ * relaying to it at once.
+ * <p>
+ * It starts on whichever comes first: the JVM's termination (SIGTERM, which container runtimes and systemd send),
+ * or the application's end. The first matters: on a stop request the server stops listening at once but holds back
+ * the application's end while streams are open (Open Liberty waits up to 30 s for them), so a drain that waited for
+ * the application's end would come after the streams were cut without a reconnection time.
  */
 @ApplicationScoped
 public class StreamDrain {
@@ -35,15 +48,54 @@ public class StreamDrain {
     @Inject
     TransportSettings settings;
 
+    @Resource
+    ManagedExecutorService executor;
+
+    private Thread onTermination;
+    private boolean drained;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        onTermination = new Thread(this::drainOnTermination, "mcp-drain-on-termination");
+        Runtime.getRuntime().addShutdownHook(onTermination);
+    }
+
     void onStop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onTermination);
+        } catch (IllegalStateException e) {
+            // the JVM is terminating: the hook runs now, and this waits for it below
+        }
+        drain();
+    }
+
+    /** On a managed thread (the database work needs the application's context), waiting at most the drain time and a margin. */
+    private void drainOnTermination() {
+        try {
+            executor.submit(this::drain).get(settings.drain().toMillis() + 5000, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            drain();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "Draining on termination did not finish", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Once per application run; a second caller waits until the first is done. */
+    synchronized void drain() {
+        if (drained) {
+            return;
+        }
+        drained = true;
         instances.drain();
-        int left = awaitNone(dispatcher::inFlight, settings.drain());
-        if (left > 0) {
-            LOG.warning(() -> left + " calls still running after " + settings.drain().toSeconds() + " s (mcp.drain-seconds); "
+        int running = awaitNone(dispatcher::inFlight, settings.drain());
+        if (running > 0) {
+            LOG.warning(() -> running + " calls still running after " + settings.drain().toSeconds() + " s (mcp.drain-seconds); "
                     + "their streams end, their clients resume elsewhere");
         }
         streams.endAll(settings.drainReconnectMillis());
         instances.leave();
+        LOG.info(() -> "Drained: streams ended with a reconnection time of " + settings.drainReconnectMillis() + " ms");
     }
 
     /** Waits until {@code count} is 0 or {@code timeout} passed; returns the last count. */

@@ -124,8 +124,8 @@ class EventStreamTest {
 
         stream.end("the server is stopping", 1500);
 
-        assertEquals(List.of("comment(the server is stopping)", "reconnectDelay(1500)", "build"), calls,
-                "a comment with the retry time: no event, no id, so the client resumes after the last event it got");
+        assertEquals(List.of("comment(the server is stopping)", "data()", "reconnectDelay(1500)", "build"), calls,
+                "the retry time with empty data and no id, so the client resumes after the last event it got");
         assertFalse(stream.isOpen());
         assertEquals(1, closedCallbacks.get());
         assertEquals(1, sink.writes.size(), "the retry waits for the answer before it");
