@@ -36,9 +36,13 @@ import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.McpRemote;
 import org.jakartamcp.testing.OAuthFlow;
 import org.jakartamcp.testing.SseClient;
+import org.jakartamcp.testing.StdioProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Two instances started at the same moment on an empty PostgreSQL, behind Debian's nginx with the shipped
@@ -51,6 +55,7 @@ import org.junit.jupiter.api.Test;
  * and each client behind nginx is rate-limited by its own address (X-Forwarded-For from a trusted proxy).
  * Ports from {@code cluster-test.first-port} (default 9151) on: see {@link Cluster}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MultiInstanceSystemIT {
 
     private static final int FIRST_PORT = Integer.getInteger("cluster-test.first-port", 9151);
@@ -322,6 +327,94 @@ class MultiInstanceSystemIT {
                 .header("Content-Type", "application/json").header("X-Forwarded-For", clientAddress)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"redirect_uris\":[\"" + OAuthFlow.REDIRECT_URI
                         + "\"],\"token_endpoint_auth_method\":\"none\",\"client_name\":\"Behind nginx\"}")).build());
+    }
+
+    /**
+     * SIGKILL of the instance that served the SDK client's {@code initialize}, in the middle of its session (last: it
+     * leaves one instance). Before it, a streamed call on that instance whose connection dropped after the first event
+     * (its later events are in the database). After it, through nginx only: the client's next request is answered by
+     * the survivor on the same session with the same token (nginx retries the refused connection, no 502 reaches the
+     * client), the dropped stream resumes there from its last event (exactly the result it missed), and the grant
+     * lives on (the refresh token is redeemed).
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aKilledInstanceLosesNothingTheClientNeeds() throws Exception {
+        String mcpUrl = cluster.balancerUrl() + "/mcp";
+        OAuthFlow oauth = new OAuthFlow(cluster.balancerUrl());
+        JsonObject tokens = oauth.tokens("admin", assertOneFirstAdministrator(), mcpUrl);
+        String token = tokens.getString("access_token");
+        int postsBefore = cluster.upstreamPorts("POST", "/mcp").size();
+        Path stderr = Files.createTempFile("sdk-session", ".log");
+        try (StdioProcess client = new StdioProcess(List.of(McpClients.node().toString(), McpClients.home().resolve("sdk-session.mjs").toString(),
+                mcpUrl), Map.of("MCP_ACCESS_TOKEN", token), stderr)) {
+            String sessionId = client.awaitResponse(0, Duration.ofMinutes(1)).getJsonObject("result").getString("sessionId");
+            assertEquals("41", add(client, 1, 1), "before the kill");
+            int victim = cluster.instanceOf(cluster.upstreamPorts("POST", "/mcp").get(postsBefore));
+            assertNotEquals(0, victim, "initialize reached an instance");
+
+            // a streamed call on the instance about to die, dropped after its first event; its result is stored there
+            String primingId;
+            try (SseClient call = new SseClient(new McpHttp(cluster.instanceUrl(victim) + "/mcp", token).post(
+                    "{\"jsonrpc\":\"2.0\",\"id\":77,\"method\":\"tools/call\",\"params\":{\"name\":\"add\","
+                            + "\"arguments\":{\"a\":40,\"b\":2},\"_meta\":{\"progressToken\":7}}}").header("Mcp-Session-Id", sessionId).build())) {
+                assertEquals(200, call.statusCode());
+                primingId = call.next(Duration.ofSeconds(10)).id();
+            }
+            try (Connection db = cluster.connect()) {
+                Eventually.await("the streamed call's result stored", Duration.ofSeconds(10), () -> {
+                    try {
+                        return count(db, "select count(*) from mcp_event where session_hash = ? and payload like '%\"id\":77%'",
+                                SecretHash.of(sessionId));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, stored -> stored == 1);
+            }
+            long accessLogLines = Files.readAllLines(cluster.accessLog()).size();
+
+            cluster.instance(victim).kill();
+
+            assertEquals("42", add(client, 2, 2), "the client's next request, through the survivor");
+            List<SseClient.Event> resumed = new ArrayList<>();
+            try (SseClient stream = new SseClient(HttpRequest.newBuilder(URI.create(mcpUrl)).header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + token).header("Mcp-Session-Id", sessionId)
+                    .header("Last-Event-ID", primingId).GET().build())) {
+                assertEquals(200, stream.statusCode(), "the stream resumes on the survivor");
+                SseClient.Event event;
+                while ((event = stream.nextOrNull(Duration.ofSeconds(5))) != null) {
+                    resumed.add(event);
+                }
+            }
+            assertEquals(1, resumed.size(), "the result missed when the connection dropped, once: " + resumed);
+            JsonObject result = Http.json(resumed.get(0).data());
+            assertEquals(77, result.getInt("id"), result.toString());
+            assertEquals("42", result.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
+
+            String clientId = OAuthFlow.claims(token).getString("client_id");
+            HttpResponse<String> refreshed = oauth.token(Map.of("grant_type", "refresh_token", "client_id", clientId,
+                    "refresh_token", tokens.getString("refresh_token")));
+            assertEquals(200, refreshed.statusCode(), "the grant survived: " + refreshed.body());
+            assertEquals(200, McpHttp.initializeStatus(cluster.balancerUrl(), Http.json(refreshed).getString("access_token")));
+            assertEquals("44", add(client, 3, 4), "and the session goes on");
+
+            List<String> afterKill = Files.readAllLines(cluster.accessLog()).stream().skip(accessLogLines).toList();
+            assertTrue(afterKill.stream().noneMatch(line -> line.matches(".*\" 50\\d .*")), "no 5xx through nginx after the kill: " + afterKill);
+            assertTrue(afterKill.stream().anyMatch(line -> line.contains("POST /mcp ")), afterKill.toString());
+        } finally {
+            System.out.println("sdk-session.mjs stderr: " + Files.readString(stderr));
+            Files.deleteIfExists(stderr);
+        }
+    }
+
+    /** add(call, 40) through the SDK client driven by {@code client}; returns the result's text, or fails with the client's error. */
+    private static String add(StdioProcess client, int call, int a) {
+        client.send("{\"id\": " + call + ", \"call\": {\"name\": \"add\", \"arguments\": {\"a\": " + a + ", \"b\": 40}}}");
+        JsonObject answer = client.awaitResponse(call, Duration.ofSeconds(30));
+        assertFalse(answer.containsKey("error"), "call " + call + ": " + answer);
+        JsonObject result = answer.getJsonObject("result");
+        assertFalse(result.getBoolean("isError", false), result.toString());
+        return result.getJsonArray("content").getJsonObject(0).getString("text");
     }
 
     private static long count(Connection db, String sql, Object... parameters) throws SQLException {

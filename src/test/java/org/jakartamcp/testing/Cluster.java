@@ -37,7 +37,8 @@ public final class Cluster implements AutoCloseable {
     public static final Path NGINX_CONFIGURATION = Path.of("src/main/nginx/mcp-cluster.conf");
     private static final String NGINX = System.getProperty("test.nginx", "/usr/sbin/nginx");
     private static final Pattern UPSTREAM = Pattern.compile("(?s)(upstream mcp_instances \\{\\n)(.*?)(\\n\\})");
-    private static final Pattern UPSTREAM_SERVER = Pattern.compile("(?m)^(\\s*)server \\S+;\\n");
+    /** A server line of the upstream block, with its parameters (max_fails=..., fail_timeout=...) after the address. */
+    private static final Pattern UPSTREAM_SERVER = Pattern.compile("(?m)^\\s*server \\S+([^;\\n]*);\\n");
 
     private final int size;
     private final int firstPort;
@@ -173,9 +174,12 @@ public final class Cluster implements AutoCloseable {
         if (!upstream.find()) {
             throw new AssertionError("no 'upstream mcp_instances' block in " + NGINX_CONFIGURATION);
         }
+        // every instance with the parameters the shipped file gives its first server
+        Matcher first = UPSTREAM_SERVER.matcher(upstream.group(2) + "\n");
+        String parameters = first.find() ? first.group(1) : "";
         StringBuilder servers = new StringBuilder();
         for (int index = 1; index <= size(); index++) {
-            servers.append("    server 127.0.0.1:").append(httpPort(index)).append(";\n");
+            servers.append("    server 127.0.0.1:").append(httpPort(index)).append(parameters).append(";\n");
         }
         String block = UPSTREAM_SERVER.matcher(upstream.group(2) + "\n").replaceAll("");
         String rendered = shipped.substring(0, upstream.start()) + upstream.group(1) + servers + block.stripTrailing()

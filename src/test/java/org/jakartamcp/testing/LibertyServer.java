@@ -40,6 +40,42 @@ public final class LibertyServer implements AutoCloseable {
         }
     }
 
+    /** The server JVM's process id, from the file Liberty's {@code server start} writes. */
+    public long pid() {
+        Path file = TestPaths.libertyHome().resolve("usr/servers/.pid").resolve(name + ".pid");
+        try {
+            return Long.parseLong(Files.readString(file).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills the server JVM with SIGKILL (a crash, the OOM killer, a lost machine) and waits until it is gone. */
+    public void kill() {
+        end(ProcessHandle::destroyForcibly);
+    }
+
+    /** Ends the server JVM with SIGTERM (how container runtimes and systemd stop it) and waits until it is gone. */
+    public void terminate() {
+        end(ProcessHandle::destroy);
+    }
+
+    private void end(java.util.function.Predicate<ProcessHandle> signal) {
+        ProcessHandle process = ProcessHandle.of(pid()).orElseThrow(() -> new AssertionError("server " + name + " is not running"));
+        if (!signal.test(process)) {
+            throw new AssertionError("could not signal server " + name + " (pid " + process.pid() + ")");
+        }
+        try {
+            process.onExit().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("server " + name + " (pid " + process.pid() + ") still runs 60 s after the signal", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        running = false;
+    }
+
     /** Where the server writes the first administrator's generated password (without ADMIN_PASSWORD). */
     public Path initialPasswordFile() {
         return TestPaths.buildDirectory().resolve("system-test").resolve(name + "-initial-admin-password");
