@@ -64,6 +64,9 @@ class MultiInstanceSystemIT {
     /** Enough for the clients the other tests register from the test's own address; few for the limit test's loop. */
     private static final int REGISTRATIONS_PER_ADDRESS = 5;
 
+    /** Another reconnection time than the priming event's (1 s), so that the test tells the two apart. */
+    private static final long DRAIN_RECONNECT_MILLIS = 1500;
+
     private static Cluster cluster;
     private static List<JsonObject> readiness;
     private static String first;
@@ -78,7 +81,8 @@ class MultiInstanceSystemIT {
                 "AUTH_OIDC_ISSUER", companyIssuer,
                 "AUTH_OIDC_CLIENT_ID", "mcp-cluster",
                 "AUTH_OIDC_CLIENT_SECRET", "cluster-client-secret",
-                "AUTH_ALLOWED_GROUPS", "mcp-users"));
+                "AUTH_ALLOWED_GROUPS", "mcp-users",
+                "MCP_DRAIN_RECONNECT_MILLIS", String.valueOf(DRAIN_RECONNECT_MILLIS)));
         cluster.startInstancesAtOnce();
         readiness = cluster.awaitReady(STARTUP);
         cluster.startBalancer();
@@ -327,6 +331,59 @@ class MultiInstanceSystemIT {
                 .header("Content-Type", "application/json").header("X-Forwarded-For", clientAddress)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"redirect_uris\":[\"" + OAuthFlow.REDIRECT_URI
                         + "\"],\"token_endpoint_auth_method\":\"none\",\"client_name\":\"Behind nginx\"}")).build());
+    }
+
+    /**
+     * SIGTERM of an instance with a client's stream open on it (a deploy, a scale-in): the stream ends at once with a
+     * reconnection time instead of being held until Liberty's 30 s quiesce gives up, the instance leaves the cluster,
+     * and the client resumes its stream through nginx on the other instance from its last event. The instance is
+     * started again for the test after this one.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void aStoppingInstanceEndsItsStreamsWithARetryHintAndTheClientResumesElsewhere() throws Exception {
+        String mcpUrl = cluster.balancerUrl() + "/mcp";
+        String token = new OAuthFlow(cluster.balancerUrl()).tokens("admin", assertOneFirstAdministrator(), mcpUrl).getString("access_token");
+        McpHttp balancer = new McpHttp(mcpUrl, token);
+        String sessionId = balancer.initialize("2025-11-25");
+        int stopping = 2;
+        try (SseClient stream = new SseClient(HttpRequest.newBuilder(URI.create(cluster.instanceUrl(stopping) + "/mcp"))
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token)
+                .header("Mcp-Session-Id", sessionId).GET().build())) {
+            assertEquals(200, stream.statusCode());
+            String primingId = stream.next(Duration.ofSeconds(10)).id();
+            assertNotNull(primingId, "the stream's priming event");
+            long signalled = System.nanoTime();
+
+            cluster.instance(stopping).terminate();
+
+            Duration toExit = Duration.ofNanos(System.nanoTime() - signalled);
+            assertTrue(toExit.compareTo(Duration.ofSeconds(25)) < 0, "drained, the server did not wait for its open stream: " + toExit);
+            List<SseClient.Event> last = new ArrayList<>();
+            SseClient.Event event;
+            while ((event = stream.nextOrNull(Duration.ofSeconds(5))) != null) {
+                last.add(event);
+            }
+            assertEquals(List.of(new SseClient.Event(null, null, "")), last, "one last event, empty, without an id");
+            assertEquals(List.of(1000L, DRAIN_RECONNECT_MILLIS), stream.retries(), "the priming event's reconnection time, then the drain's");
+            try (Connection db = cluster.connect()) {
+                assertEquals(1, count(db, "select count(*) from cluster_instance"), "the stopped instance left the cluster");
+            }
+
+            try (SseClient resumed = new SseClient(HttpRequest.newBuilder(URI.create(mcpUrl)).header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + token).header("Mcp-Session-Id", sessionId)
+                    .header("Last-Event-ID", primingId).GET().build())) {
+                assertEquals(200, resumed.statusCode(), "the stream resumes through nginx on the other instance");
+            }
+            JsonObject sum = balancer.result(sessionId, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
+                    + "{\"name\":\"add\",\"arguments\":{\"a\":2,\"b\":40}}}");
+            assertEquals("42", sum.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
+        } finally {
+            if (!cluster.instance(stopping).isRunning()) {
+                cluster.instance(stopping).start();
+                new Health(cluster.instanceUrl(stopping)).awaitReady(STARTUP);
+            }
+        }
     }
 
     /**

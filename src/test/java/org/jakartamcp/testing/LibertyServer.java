@@ -33,6 +33,11 @@ public final class LibertyServer implements AutoCloseable {
         running = true;
     }
 
+    /** Whether this object started the server and it has not been stopped, terminated or killed since. */
+    public boolean isRunning() {
+        return running;
+    }
+
     public void stop() {
         if (running) {
             run("stop");

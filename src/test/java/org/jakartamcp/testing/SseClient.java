@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,7 @@ public final class SseClient implements AutoCloseable {
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
     private volatile boolean ended;
+    private final List<Long> retries = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SseClient(HttpRequest request) {
         try {
@@ -35,6 +37,16 @@ public final class SseClient implements AutoCloseable {
 
     public static SseClient open(String url) {
         return new SseClient(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET().build());
+    }
+
+    /** The reconnection times ({@code retry:}) the server has sent so far, in order. */
+    public List<Long> retries() {
+        return List.copyOf(retries);
+    }
+
+    /** Whether the server has closed the stream (the events it sent may still wait to be read). */
+    public boolean ended() {
+        return ended;
     }
 
     public int statusCode() {
@@ -69,8 +81,9 @@ public final class SseClient implements AutoCloseable {
         String name = null;
         String id = null;
         StringBuilder data = null;
-        Iterator<String> lines = response.body().iterator();
         try {
+            // inside the try: a client closed before this thread started has a body that cannot be read any more
+            Iterator<String> lines = response.body().iterator();
             while (lines.hasNext()) {
                 String line = lines.next();
                 if (line.isEmpty()) {
@@ -82,6 +95,8 @@ public final class SseClient implements AutoCloseable {
                     data = null;
                 } else if (line.startsWith("event:")) {
                     name = line.substring(6).strip();
+                } else if (line.startsWith("retry:")) {
+                    retries.add(Long.parseLong(line.substring(6).strip()));
                 } else if (line.startsWith("id:")) {
                     id = line.substring(3).strip();
                 } else if (line.startsWith("data:")) {
