@@ -55,6 +55,8 @@ public final class PlainSessions {
         };
         store.ended = PlainBeans.silentEvent();
         store.metrics = PlainBeans.unmeasured();
+        // alone, this instance holds every stream it opens; it never beats
+        store.instances = new org.jakartamcp.platform.cluster.ClusterInstances();
         store.signals = new ClusterSignals() {
             @Override
             public void publish(ClusterSignal.Topic topic, String subject) {
