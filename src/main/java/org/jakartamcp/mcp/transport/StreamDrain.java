@@ -6,8 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,13 +40,7 @@ public class StreamDrain {
     private static final long POLL_MILLIS = 50;
 
     @Inject
-    ClusterInstances instances;
-
-    @Inject
-    McpDispatcher dispatcher;
-
-    @Inject
-    OpenStreams streams;
+    BeanManager beans;
 
     @Inject
     TransportSettings settings;
@@ -81,21 +78,31 @@ public class StreamDrain {
         }
     }
 
-    /** Once per application run; a second caller waits until the first is done. */
+    /**
+     * Once per application run; a second caller waits until the first is done. Only beans that exist take part: one
+     * never used has nothing to drain, and creating it while the application ends would fail (its resources are gone).
+     */
     synchronized void drain() {
         if (drained) {
             return;
         }
         drained = true;
-        instances.drain();
-        int running = awaitNone(dispatcher::inFlight, settings.drain());
+        Optional<ClusterInstances> instances = existing(ClusterInstances.class);
+        instances.ifPresent(ClusterInstances::drain);
+        int running = existing(McpDispatcher.class).map(dispatcher -> awaitNone(dispatcher::inFlight, settings.drain())).orElse(0);
         if (running > 0) {
             LOG.warning(() -> running + " calls still running after " + settings.drain().toSeconds() + " s (mcp.drain-seconds); "
                     + "their streams end, their clients resume elsewhere");
         }
-        streams.endAll(settings.drainReconnectMillis());
-        instances.leave();
-        LOG.info(() -> "Drained: streams ended with a reconnection time of " + settings.drainReconnectMillis() + " ms");
+        existing(OpenStreams.class).ifPresent(streams -> streams.endAll(settings.drainReconnectMillis()));
+        instances.ifPresent(ClusterInstances::leave);
+    }
+
+    /** The application's instance of the bean, if it was created; never creates one. */
+    private <T> Optional<T> existing(Class<T> type) {
+        @SuppressWarnings("unchecked")
+        Bean<T> bean = (Bean<T>) beans.resolve(beans.getBeans(type));
+        return Optional.ofNullable(beans.getContext(ApplicationScoped.class).get(bean));
     }
 
     /** Waits until {@code count} is 0 or {@code timeout} passed; returns the last count. */

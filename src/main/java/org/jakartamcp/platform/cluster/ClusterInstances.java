@@ -46,6 +46,7 @@ public class ClusterInstances {
 
     private volatile Set<String> live = Set.of();
     private volatile boolean draining;
+    private volatile boolean beaten;
     private volatile boolean left;
     private volatile ScheduledFuture<?> heartbeat;
 
@@ -99,6 +100,7 @@ public class ClusterInstances {
     void beat() {
         if (!left) {
             repository.beat(id, description);
+            beaten = true;
         }
         live = Set.copyOf(repository.live(settings.instanceTimeout()));
     }
@@ -116,6 +118,9 @@ public class ClusterInstances {
         ScheduledFuture<?> running = heartbeat;
         if (running != null) {
             running.cancel(false);
+        }
+        if (!beaten) {
+            return;
         }
         try {
             repository.remove(id);
