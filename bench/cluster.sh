@@ -11,8 +11,9 @@
 # flow through nginx (bench/lib/oauth.sh), one initialized Streamable HTTP session (served by every instance: it lives
 # in the database), then for n = 1 .. N: nginx balances over the first n instances (reloaded), a warm-up, and wrk
 # -t1 -cC posts tools/call add (2 + 40) through nginx for DURATION; also instance 1 alone without nginx, the floor of
-# what nginx costs. Prints req/s, p50, p99 and each configuration's throughput relative to one instance behind nginx,
-# and the load average before and after (the machine is shared: read the numbers with it).
+# what nginx costs. Prints req/s, p50, p99, each configuration's throughput relative to one instance behind nginx, the
+# CPU time per request of the instances' JVMs and of nginx, how busy the machine's cores were during each measurement,
+# and the load average before and after (the machine is shared: read the numbers with them).
 #
 # Limits lifted as in bench/run.sh (one user sends thousands of calls a second).
 #
@@ -159,19 +160,47 @@ for i in $(seq 1 "$INSTANCES"); do check_answer "instance $i" "http://localhost:
 
 # --- the measurements ---------------------------------------------------------------------------------------
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-printf 'round\tconfiguration\treq_s\tp50_ms\tp99_ms\terrors\n' > "$RESULTS/cluster.tsv"
+printf 'round\tconfiguration\treq_s\tp50_ms\tp99_ms\terrors\tjvm_cpu_us\tnginx_cpu_us\tbusy_percent\n' > "$RESULTS/cluster.tsv"
 declare -A warmed=()
 failed=0
-# run ROUND NAME URL: one warmed-up measurement
+# machine_ticks: "busy total" clock ticks of all cores since boot (/proc/stat).
+machine_ticks() {
+    awk '$1 == "cpu" { total = 0; for (i = 2; i <= NF; i++) total += $i; print total - $5 - $6, total }' /proc/stat
+}
+# process_ticks PID...: their CPU time (user + system) in clock ticks, summed.
+process_ticks() {
+    local sum=0 pid
+    for pid in "$@"; do sum=$((sum + $(cpu_ticks "$pid"))); done
+    echo "$sum"
+}
+# run ROUND NAME URL: one warmed-up measurement, with where the CPU went while it ran: the instances' JVMs, nginx
+# (its worker), and how busy the machine's cores were (everything on them, other processes included).
 run() {
-    local out=$RESULTS/wrk-round$1-$2.txt result rps p50 p99 errors
+    local out=$RESULTS/wrk-round$1-$2.txt result rps p50 p99 errors jvm_before jvm_after nginx_before nginx_after busy total
     measure call "$3" "$CONNECTIONS" "$([ -n "${warmed[$2]:-}" ] && echo "$WARMUP" || echo "$FIRST_WARMUP")" "$out.warmup" >/dev/null
     warmed[$2]=1
+    local nginx_pids
+    nginx_pids=$(pgrep -P "$(cat "$WORK/nginx/nginx.pid")" | tr '\n' ' ')
+    jvm_before=$(process_ticks "${PIDS[@]}")
+    # shellcheck disable=SC2086
+    nginx_before=$(process_ticks $nginx_pids)
+    read -r busy total <<<"$(machine_ticks)"
     result=$(measure call "$3" "$CONNECTIONS" "$DURATION" "$out")
+    jvm_after=$(process_ticks "${PIDS[@]}")
+    # shellcheck disable=SC2086
+    nginx_after=$(process_ticks $nginx_pids)
     read -r rps p50 p99 errors _ <<<"$result"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$rps" "$p50" "$p99" "$errors" >> "$RESULTS/cluster.tsv"
-    log "$(printf 'round %s, %-26s %7s req/s  p50 %7s ms  p99 %8s ms%s' "$1" "$2" "$rps" "$p50" "$p99" \
-        "$([ "$errors" = 0 ] || echo "  ERRORS: $errors, see $out")")"
+    local cpu
+    cpu=$(awk -v jvm=$((jvm_after - jvm_before)) -v nginx=$((nginx_after - nginx_before)) -v hz="$(getconf CLK_TCK)" \
+        -v requests="$(awk '/ requests in / { print $1 }' "$out")" -v machine="$(machine_ticks)" -v busy="$busy" -v total="$total" \
+        'BEGIN { split(machine, now, " "); us = 1000000 / hz / (requests ? requests : 1)
+                 printf "%.0f %.0f %.0f", jvm * us, nginx * us, 100 * (now[1] - busy) / (now[2] - total) }')
+    local jvm_us nginx_us busy_percent
+    read -r jvm_us nginx_us busy_percent <<<"$cpu"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$rps" "$p50" "$p99" "$errors" "$jvm_us" "$nginx_us" "$busy_percent" \
+        >> "$RESULTS/cluster.tsv"
+    log "$(printf 'round %s, %-26s %7s req/s  p50 %7s ms  p99 %8s ms  CPU/request: JVMs %s us, nginx %s us; cores %s %% busy%s' \
+        "$1" "$2" "$rps" "$p50" "$p99" "$jvm_us" "$nginx_us" "$busy_percent" "$([ "$errors" = 0 ] || echo "  ERRORS: $errors, see $out")")"
     if [ "$errors" != 0 ]; then failed=1; fi
 }
 for round in $(seq 1 "$ROUNDS"); do
@@ -189,10 +218,11 @@ echo "Throughput through nginx, 1 to $INSTANCES instances on one PostgreSQL, $(n
 echo "(wrk -t1 -c$CONNECTIONS, $DURATION each after a warm-up; tools/call add on one session with a bearer token):"
 echo
 awk -F'\t' -v n="$INSTANCES" '
-    NR > 1 { rps[$1, $2] = $3; p50[$1, $2] = $4; p99[$1, $2] = $5; if (!($1 in seen)) { seen[$1]; rounds[++r] = $1 } names[$2] }
+    NR > 1 { rps[$1, $2] = $3; p50[$1, $2] = $4; p99[$1, $2] = $5; jvm[$1, $2] = $7; nginx[$1, $2] = $8; busy[$1, $2] = $9
+             if (!($1 in seen)) { seen[$1]; rounds[++r] = $1 } }
     END {
-        print "| round | configuration | req/s | p50 ms | p99 ms | vs 1 instance behind nginx |"
-        print "|---|---|---|---|---|---|"
+        print "| round | configuration | req/s | p50 ms | p99 ms | vs 1 instance behind nginx | JVMs CPU us/request | nginx CPU us/request | cores busy |"
+        print "|---|---|---|---|---|---|---|---|---|"
         for (i = 1; i <= r; i++) {
             base = rps[rounds[i], "1 instance(s) behind nginx"]
             row(rounds[i], "1 instance, no nginx", base)
@@ -200,7 +230,8 @@ awk -F'\t' -v n="$INSTANCES" '
         }
     }
     function row(round, name, base) {
-        printf "| %s | %s | %d | %.1f | %.1f | %.2fx |\n", round, name, rps[round, name], p50[round, name], p99[round, name], base ? rps[round, name] / base : 0
+        printf "| %s | %s | %d | %.1f | %.1f | %.2fx | %d | %d | %d %% |\n", round, name, rps[round, name], p50[round, name], p99[round, name],
+            base ? rps[round, name] / base : 0, jvm[round, name], nginx[round, name], busy[round, name]
     }' "$RESULTS/cluster.tsv" | tee "$RESULTS/cluster.md"
 echo
 echo "load average (1, 5, 15 min) before the measurements: $LOAD_BEFORE; after: $LOAD_AFTER" | tee -a "$RESULTS/cluster.md"
