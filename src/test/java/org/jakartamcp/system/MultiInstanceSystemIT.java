@@ -61,8 +61,8 @@ class MultiInstanceSystemIT {
     private static final int FIRST_PORT = Integer.getInteger("cluster-test.first-port", 9151);
     private static final Duration STARTUP = Duration.ofSeconds(120);
     private static final int ADDITIONS = 6;
-    /** Enough for the clients the other tests register from the test's own address; few for the limit test's loop. */
-    private static final int REGISTRATIONS_PER_ADDRESS = 5;
+    /** Counted across the instances: enough for the clients the other tests register from the test's own address (about ten). */
+    private static final int REGISTRATIONS_PER_ADDRESS = 20;
 
     /** Another reconnection time than the priming event's (1 s), so that the test tells the two apart. */
     private static final long DRAIN_RECONNECT_MILLIS = 1500;
