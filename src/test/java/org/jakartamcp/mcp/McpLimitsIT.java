@@ -131,25 +131,49 @@ class McpLimitsIT {
         String user = newUser();
         McpHttp mcp = new McpHttp(base + "/mcp", token(user, "mcp"));
         String session = mcp.initialize("2025-11-25");
-        CompletableFuture<HttpResponse<String>> first = sendAsync(mcp.post(call(11, "pause", "{\"millis\":25000}")).header("Mcp-Session-Id", session));
-        CompletableFuture<HttpResponse<String>> second = sendAsync(mcp.post(call(12, "pause", "{\"millis\":25000}")).header("Mcp-Session-Id", session));
+        // each call says when it runs (its first progress event), so the third is sent only once both run
+        try (SseClient first = running(mcp, session, 11); SseClient second = running(mcp, session, 12)) {
+            JsonObject refused = mcp.result(session, call(13, "add", "{\"a\":1,\"b\":2}"));
+            long started = System.nanoTime();
+            assertEquals(LIMIT_REACHED, refused.getJsonObject("error").getInt("code"), refused.toString());
+            assertEquals("Too many tool calls at once: " + user + " already has 2 running, the most this server runs at once for one user;"
+                    + " try again when one has finished", refused.getJsonObject("error").getString("message"));
 
-        // until both calls run, a third one is answered normally
-        JsonObject refused = Eventually.await("a third call refused while two run", WAIT, () -> {
-            if (first.isDone() || second.isDone()) {
-                throw new IllegalStateException("a waiting call ended early: " + (first.isDone() ? first : second).join().body());
-            }
-            return mcp.result(session, call(13, "add", "{\"a\":1,\"b\":2}"));
-        }, answer -> answer.containsKey("error"));
-        long started = System.nanoTime();
-        assertEquals(LIMIT_REACHED, refused.getJsonObject("error").getInt("code"), refused.toString());
-        assertEquals("Too many tool calls at once: " + user + " already has 2 running, the most this server runs at once for one user;"
-                + " try again when one has finished", refused.getJsonObject("error").getString("message"));
-
-        assertEquals("Request cancelled", cancel(mcp, session, 11, first).getJsonObject("error").getString("message"));
-        assertEquals("Request cancelled", cancel(mcp, session, 12, second).getJsonObject("error").getString("message"));
-        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(20), "the calls ended by cancellation, not by time");
+            assertEquals("Request cancelled", cancel(mcp, session, 11, first).getJsonObject("error").getString("message"));
+            assertEquals("Request cancelled", cancel(mcp, session, 12, second).getJsonObject("error").getString("message"));
+            assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(20), "the calls ended by cancellation, not by time");
+        }
         assertEquals("3", text(mcp.result(session, call(14, "add", "{\"a\":1,\"b\":2}"))));
+    }
+
+    /** A 25 s call on a stream of its own, returned once it runs (its first progress event has arrived). */
+    private static SseClient running(McpHttp mcp, String session, int id) {
+        SseClient call = new SseClient(mcp.post("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"pauseReporting\",\"arguments\":{\"millis\":25000},\"_meta\":{\"progressToken\":\"p" + id + "\"}}}")
+                .header("Mcp-Session-Id", session).build());
+        assertEquals(200, call.statusCode());
+        JsonObject message = nextMessage(call);
+        assertEquals("notifications/progress", message.getString("method"), "call " + id + " runs: " + message);
+        return call;
+    }
+
+    /** Cancels a streamed call and returns its answer, from its stream. */
+    private static JsonObject cancel(McpHttp mcp, String session, int id, SseClient running) {
+        mcp.call(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":" + id + "}}");
+        JsonObject message = nextMessage(running);
+        while (!message.containsKey("id")) {
+            message = nextMessage(running);
+        }
+        return message;
+    }
+
+    /** The next message on a stream, priming events skipped. */
+    private static JsonObject nextMessage(SseClient stream) {
+        SseClient.Event event = stream.next(WAIT);
+        while (event.data().isEmpty()) {
+            event = stream.next(WAIT);
+        }
+        return Http.json(event.data());
     }
 
     @Test
@@ -370,17 +394,6 @@ class McpLimitsIT {
     }
 
     /** Cancels a running call (again until it answers: a cancellation that arrives before the call runs is ignored). */
-    private static JsonObject cancel(McpHttp mcp, String session, int id, CompletableFuture<HttpResponse<String>> running) throws Exception {
-        while (true) {
-            mcp.call(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":" + id + "}}");
-            try {
-                return Http.json(running.get(100, TimeUnit.MILLISECONDS));
-            } catch (TimeoutException stillRunning) {
-                // cancel again
-            }
-        }
-    }
-
     private static HttpResponse<String> post(String url, String token, String body) {
         return Http.send(postRequest(url, token, body).build());
     }

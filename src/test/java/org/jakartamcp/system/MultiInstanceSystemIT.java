@@ -120,7 +120,7 @@ class MultiInstanceSystemIT {
         JsonObject metadata = Http.json(Http.sendAsIs(HttpRequest.newBuilder(
                 URI.create(cluster.balancerUrl() + "/.well-known/oauth-protected-resource/mcp")).GET().build()));
         assertEquals(mcpUrl, metadata.getString("resource"), "the instances name the balancer, not themselves");
-        String token = new OAuthFlow(cluster.balancerUrl()).tokens("admin", assertOneFirstAdministrator(), mcpUrl)
+        String token = new OAuthFlow(cluster.balancerUrl()).tokens("admin", firstAdministratorPassword(), mcpUrl)
                 .getString("access_token");
         long postsBefore = cluster.upstreamPorts("POST", "/mcp").size();
         long linesBefore = Files.readAllLines(cluster.accessLog()).size();
@@ -153,7 +153,7 @@ class MultiInstanceSystemIT {
     @Test
     void theSdkClientOverHttpSseThroughNginxIsAnsweredWhereverItsPostsLand() throws Exception {
         String sseUrl = cluster.balancerUrl() + "/sse";
-        String token = new OAuthFlow(cluster.balancerUrl()).tokens("admin", assertOneFirstAdministrator(), sseUrl)
+        String token = new OAuthFlow(cluster.balancerUrl()).tokens("admin", firstAdministratorPassword(), sseUrl)
                 .getString("access_token");
         int streamsBefore = cluster.upstreamPorts("GET", "/sse").size();
         int postsBefore = cluster.upstreamPorts("POST", "/sse/message").size();
@@ -178,11 +178,11 @@ class MultiInstanceSystemIT {
     void mcpRemoteSignsInThroughNginxAndCallsAddOverBothTransports() throws Exception {
         String sseUrl = cluster.balancerUrl() + "/sse";
         String log = McpRemote.listAndAdd(sseUrl, "cluster-sign-in", List.of(),
-                new HashMap<>(McpClients.signInEnvironment(assertOneFirstAdministrator())), "jakarta-mcp-math");
+                new HashMap<>(McpClients.signInEnvironment(firstAdministratorPassword())), "jakarta-mcp-math");
         assertTrue(log.contains("Completing authorization..."), "it signed in through the browser: " + log);
         assertTrue(log.contains("Connected to remote server using StreamableHTTPClientTransport"), log);
 
-        String token = new OAuthFlow(cluster.balancerUrl()).tokens("admin", assertOneFirstAdministrator(), sseUrl)
+        String token = new OAuthFlow(cluster.balancerUrl()).tokens("admin", firstAdministratorPassword(), sseUrl)
                 .getString("access_token");
         String sseOnly = McpRemote.listAndAdd(sseUrl, "cluster-sse-only", List.of("--transport", "sse-only", "--header",
                 "Authorization:Bearer " + token), new HashMap<>(), "jakarta-mcp-math");
@@ -216,17 +216,22 @@ class MultiInstanceSystemIT {
     }
 
     /** Both generated a password file only if both created an administrator: exactly one did. Returns its password. */
-    private static String assertOneFirstAdministrator() throws Exception {
+    private static void assertOneFirstAdministrator() throws Exception {
         try (Connection db = cluster.connect()) {
             assertEquals(1, count(db, "select count(*) from app_user where password_hash is not null"),
                     "one first administrator (the company's users have no password here)");
         }
-        List<Path> written = IntStream.rangeClosed(1, 2).mapToObj(index -> cluster.instance(index).initialPasswordFile())
-                .filter(Files::exists).toList();
-        assertEquals(1, written.size(), "only the instance that created the administrator wrote its password: " + written);
+        firstAdministratorPassword();
         long creators = IntStream.rangeClosed(1, 2)
                 .filter(index -> cluster.instance(index).messages().contains("Created the first administrator 'admin'")).count();
         assertEquals(1, creators, "one instance created the administrator");
+    }
+
+    /** The generated password, from the one file written (by the instance that created the administrator). */
+    private static String firstAdministratorPassword() throws Exception {
+        List<Path> written = IntStream.rangeClosed(1, 2).mapToObj(index -> cluster.instance(index).initialPasswordFile())
+                .filter(Files::exists).toList();
+        assertEquals(1, written.size(), "only the instance that created the administrator wrote its password: " + written);
         return Files.readString(written.get(0)).strip();
     }
 
@@ -262,7 +267,7 @@ class MultiInstanceSystemIT {
     @Test
     void aStreamedCallResumesAndIsCancelledThroughTheOtherInstance() throws Exception {
         String mcpUrl = cluster.balancerUrl() + "/mcp";
-        String token = new OAuthFlow(cluster.balancerUrl()).tokens("admin", assertOneFirstAdministrator(), mcpUrl)
+        String token = new OAuthFlow(cluster.balancerUrl()).tokens("admin", firstAdministratorPassword(), mcpUrl)
                 .getString("access_token");
         McpHttp mcp = new McpHttp(mcpUrl, token);
         String session = mcp.initialize("2025-11-25");
@@ -344,7 +349,7 @@ class MultiInstanceSystemIT {
     void aStoppingInstanceEndsItsStreamsWithARetryHintAndTheClientResumesElsewhere() throws Exception {
         String mcpUrl = cluster.balancerUrl() + "/mcp";
         String token = new OAuthFlow(cluster.balancerUrl(), fromItsOwnAddress("198.51.100.21"))
-                .tokens("admin", assertOneFirstAdministrator(), mcpUrl).getString("access_token");
+                .tokens("admin", firstAdministratorPassword(), mcpUrl).getString("access_token");
         McpHttp balancer = new McpHttp(mcpUrl, token);
         String sessionId = balancer.initialize("2025-11-25");
         int stopping = 2;
@@ -400,7 +405,7 @@ class MultiInstanceSystemIT {
     void aKilledInstanceLosesNothingTheClientNeeds() throws Exception {
         String mcpUrl = cluster.balancerUrl() + "/mcp";
         OAuthFlow oauth = new OAuthFlow(cluster.balancerUrl(), fromItsOwnAddress("198.51.100.22"));
-        JsonObject tokens = oauth.tokens("admin", assertOneFirstAdministrator(), mcpUrl);
+        JsonObject tokens = oauth.tokens("admin", firstAdministratorPassword(), mcpUrl);
         String token = tokens.getString("access_token");
         int postsBefore = cluster.upstreamPorts("POST", "/mcp").size();
         Path stderr = Files.createTempFile("sdk-session", ".log");
@@ -510,7 +515,7 @@ class MultiInstanceSystemIT {
         String beforeSignIn = other.cookie("JSESSIONID");
         assertNotNull(beforeSignIn, "the session cookie");
 
-        HttpResponse<String> toConsent = one.submit(login, Map.of("username", "admin", "password", assertOneFirstAdministrator()), "sign-in");
+        HttpResponse<String> toConsent = one.submit(login, Map.of("username", "admin", "password", firstAdministratorPassword()), "sign-in");
         assertEquals(302, toConsent.statusCode(), "the second instance's form (its view state) posted to the first: " + toConsent.body());
         assertTrue(location(toConsent).contains("/consent.xhtml?request="), location(toConsent));
         assertNotEquals(sessionId(beforeSignIn), sessionId(one.cookie("JSESSIONID")), "a new session id on sign-in");
