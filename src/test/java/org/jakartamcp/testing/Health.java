@@ -40,10 +40,14 @@ public final class Health {
 
     /** The start-up steps a readiness answer says have run (the database check's {@code startup} data). */
     public static Set<String> startupSteps(JsonObject readiness) {
-        String steps = readiness.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(check -> "database".equals(check.getString("name")))
-                .findFirst().orElseThrow(() -> new AssertionError("no database check: " + readiness))
-                .getJsonObject("data").getString("startup", "");
+        String steps = databaseCheck(readiness).getJsonObject("data").getString("startup", "");
         return steps.isEmpty() ? Set.of() : Arrays.stream(steps.split(", ")).collect(Collectors.toSet());
+    }
+
+    /** The database's check in a readiness answer (readiness has others, the instance's; their order is the container's). */
+    public static JsonObject databaseCheck(JsonObject readiness) {
+        return readiness.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(check -> "database".equals(check.getString("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no database check: " + readiness));
     }
 }
