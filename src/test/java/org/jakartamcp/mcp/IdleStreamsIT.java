@@ -33,7 +33,7 @@ class IdleStreamsIT {
     @Test
     void athousandOpenStreamsDoNotNeedAThousandThreads() throws Exception {
         String server = TestServer.awaitReady();
-        long pid = Long.parseLong(Files.readString(TestPaths.libertyHome().resolve("usr/servers/.pid/test.pid")).trim());
+        long pid = Long.parseLong(Files.readString(TestPaths.libertyHome().resolve("usr/servers/.pid").resolve(TestPaths.testServerName() + ".pid")).trim());
         int before = threads(pid);
 
         AtomicInteger endpointsReceived = new AtomicInteger();

@@ -150,7 +150,7 @@ class ClientMetadataDocumentIT {
 
     private static String serverLog() {
         try {
-            return Files.readString(TestPaths.libertyHome().resolve("usr/servers/test/logs/messages.log"));
+            return Files.readString(TestPaths.testServerLog());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

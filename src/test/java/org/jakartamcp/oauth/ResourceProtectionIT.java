@@ -72,7 +72,7 @@ class ResourceProtectionIT {
         assertInvalid(parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2],
                 "tampered payload");
         assertInvalid("not-a-jwt", "garbage");
-        String log = Files.readString(TestPaths.libertyHome().resolve("usr/servers/test/logs/messages.log"));
+        String log = Files.readString(TestPaths.testServerLog());
         assertFalse(log.contains(parts[2]), "a rejected token's signature is not in messages.log");
     }
 
