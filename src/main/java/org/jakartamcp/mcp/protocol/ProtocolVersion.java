@@ -2,7 +2,10 @@ package org.jakartamcp.mcp.protocol;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The MCP revisions this server speaks, oldest first, with what changes between them. */
 public enum ProtocolVersion {
@@ -29,8 +32,12 @@ public enum ProtocolVersion {
         return id;
     }
 
+    /** Every request asks, some several times: a map, not a stream over a copy of {@code values()}. */
+    private static final Map<String, ProtocolVersion> BY_ID =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ProtocolVersion::id, Function.identity()));
+
     public static Optional<ProtocolVersion> of(String id) {
-        return Arrays.stream(values()).filter(version -> version.id.equals(id)).findFirst();
+        return id == null ? Optional.empty() : Optional.ofNullable(BY_ID.get(id));
     }
 
     /** The client's version when we speak it, our latest otherwise; the client then decides whether to go on. */

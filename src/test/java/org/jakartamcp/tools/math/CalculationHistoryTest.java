@@ -18,10 +18,12 @@ class CalculationHistoryTest {
     /** The store, as plain objects: what was saved, in memory. */
     static class SavedCalculations extends CalculationStore {
         final List<CalculationRecord> saved = new ArrayList<>();
+        int transactions;
 
         @Override
         void saveAll(List<CalculationRecord> calculations, Collection<String> principals, int keep) {
             saved.addAll(calculations);
+            transactions++;
         }
     }
 
@@ -61,6 +63,19 @@ class CalculationHistoryTest {
         assertEquals(0, history.queued(), "one flush drains the queue in batches");
         history.record(bigCall(1));
         assertEquals(1, history.queued(), "room again once written");
+    }
+
+    @Test
+    void halfASecondOfABusyServersCallsIsWrittenInOneTransaction() {
+        SavedCalculations store = new SavedCalculations();
+        CalculationHistory history = history(store);
+        for (int i = 0; i < 9000; i++) {
+            history.record(new ToolCalled("user-" + (i % 64), "add", Json.createObjectBuilder().add("a", i).build(), "r" + i));
+        }
+        history.flush();
+        assertEquals(0, history.queued());
+        assertEquals(1, store.transactions, "one transaction for the flush, not one per thousand calls");
+        assertEquals(64 * CalculationHistory.SHOWN, store.saved.size(), "each user's newest");
     }
 
     @Test
