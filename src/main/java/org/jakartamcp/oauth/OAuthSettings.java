@@ -58,6 +58,15 @@ public class OAuthSettings {
     @ConfigProperty(name = "oauth.refresh-token-days", defaultValue = "30")
     long refreshTokenDays;
 
+    /**
+     * How long a rotated refresh token may still be presented (a retry after a lost answer, a second process
+     * refreshing at the same moment) and get the same new pair, as long as that new refresh token is unused.
+     * 0: strict rotation, any second use revokes the grant.
+     */
+    @Inject
+    @ConfigProperty(name = "oauth.refresh-grace-seconds", defaultValue = "60")
+    long refreshGraceSeconds;
+
     @Inject
     @ConfigProperty(name = "oauth.code-seconds", defaultValue = "60")
     long codeSeconds;
@@ -135,6 +144,14 @@ public class OAuthSettings {
 
     public Duration refreshTokenLifetime() {
         return Duration.ofDays(refreshTokenDays);
+    }
+
+    /**
+     * The refresh grace period, at most the access token lifetime: a retry is answered with the access token
+     * already issued, which must still be valid.
+     */
+    public Duration refreshGrace() {
+        return Duration.ofSeconds(Math.max(0, Math.min(refreshGraceSeconds, accessTokenSeconds)));
     }
 
     public Duration codeLifetime() {

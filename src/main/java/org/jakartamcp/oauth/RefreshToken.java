@@ -6,7 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** A refresh token, kept as its hash; a rotated one stays, marked replaced, so that its reuse is recognised. */
+/**
+ * A refresh token, kept as its hash; a rotated one stays, marked replaced, so that its reuse is recognised. During
+ * the grace period (oauth.refresh-grace-seconds) it also keeps the hash of its successor and the pair its rotation
+ * issued, sealed so that only the holder of this token can read it ({@link RotatedPair}).
+ */
 @Entity
 @Table(name = "oauth_refresh_token")
 public class RefreshToken {
@@ -27,6 +31,12 @@ public class RefreshToken {
     @Column(name = "replaced_at")
     OffsetDateTime replacedAt;
 
+    @Column(name = "successor_hash", length = 64)
+    String successorHash;
+
+    @Column(name = "successor_pair")
+    String successorPair;
+
     protected RefreshToken() {
     }
 
@@ -37,7 +47,10 @@ public class RefreshToken {
         this.expiresAt = expiresAt;
     }
 
-    void replace(OffsetDateTime at) {
+    /** Rotated at this moment; the successor and its sealed pair are kept only when a retry may still get them. */
+    void replace(OffsetDateTime at, String successorHash, String successorPair) {
         replacedAt = at;
+        this.successorHash = successorHash;
+        this.successorPair = successorPair;
     }
 }

@@ -24,7 +24,8 @@ import org.jakartamcp.platform.security.SecretHash;
 /**
  * The token endpoint's logic. A code is redeemed once; redeeming it again revokes the grant it was
  * issued under, with every token of it (RFC 6749 4.1.2, OAuth 2.1 4.1.3). Refresh tokens rotate on
- * every use; a used one presented again revokes the grant (OAuth 2.1 4.3.1).
+ * every use; a used one presented again revokes the grant (OAuth 2.1 4.3.1), unless it comes within the grace
+ * period and its successor is still unused: then it gets the same pair again ({@link RefreshGrace}).
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = OAuthException.class)
@@ -95,6 +96,8 @@ public class Tokens {
             throw OAuthException.invalidRequest("refresh_token is required");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // locked until the transaction ends: of two refreshes with one token (two processes, two instances), exactly
+        // one rotates it; the other waits here and then finds it rotated, within the grace period
         RefreshToken stored = store.lockRefreshToken(SecretHash.of(refreshToken))
                 .orElseThrow(() -> invalidGrant("Unknown refresh token"));
         Grant grant = store.grant(stored.grantId).orElseThrow(() -> invalidGrant("Unknown refresh token"));
@@ -102,15 +105,14 @@ public class Tokens {
             throw invalidGrant("The refresh token was issued to another client");
         }
         if (stored.replacedAt != null) {
-            revoke(grant, now, "used refresh token presented again");
-            throw invalidGrant("The refresh token was already used; the grant is revoked");
+            return retried(stored, refreshToken, grant, requestedScope, now);
         }
         if (grant.isRevoked() || stored.expiresAt.isBefore(now)) {
             throw invalidGrant("The refresh token has expired or its grant was revoked");
         }
         String scope = grant.scope();
-        if (requestedScope != null && !requestedScope.isBlank()) {
-            List<String> requested = List.of(requestedScope.trim().split(" +"));
+        List<String> requested = requestedScopes(requestedScope);
+        if (!requested.isEmpty()) {
             if (!List.of(grant.scope().split(" ")).containsAll(requested)) {
                 // refused before the token is spent, so that the client can retry with the same token
                 throw new OAuthException("invalid_scope", "A refresh may only narrow the scope of the grant: " + grant.scope());
@@ -122,8 +124,40 @@ public class Tokens {
             throw invalidGrant("The user last signed in through the company's sign-in more than "
                     + settings.ssoSessionLifetime().toDays() + " days ago; sign in again");
         }
-        stored.replace(now);
-        return issue(grant, user, scope, now);
+        Issued issued = issue(grant, user, scope, now);
+        boolean keepPair = !settings.refreshGrace().isZero();
+        stored.replace(now, keepPair ? SecretHash.of(issued.refreshToken()) : null,
+                keepPair ? RotatedPair.of(issued, now).seal(refreshToken, stored.tokenHash) : null);
+        return issued;
+    }
+
+    /** A rotated refresh token presented again: within the grace period the pair already issued, else reuse. */
+    private Issued retried(RefreshToken stored, String refreshToken, Grant grant, String requestedScope, OffsetDateTime now) {
+        // the successor locked too (always the older token first, so two refreshes never wait for each other), so
+        // that it is not used between this check and the answer
+        boolean successorUsed = stored.successorHash == null
+                || store.lockRefreshToken(stored.successorHash).map(successor -> successor.replacedAt != null).orElse(true);
+        Optional<RotatedPair> pair = stored.successorPair == null ? Optional.empty()
+                : RotatedPair.open(refreshToken, stored.tokenHash, stored.successorPair);
+        if (RefreshGrace.of(stored.replacedAt, successorUsed, pair.isPresent(), now, settings.refreshGrace())
+                == RefreshGrace.Outcome.REUSE) {
+            revoke(grant, now, "used refresh token presented again");
+            throw invalidGrant("The refresh token was already used; the grant is revoked");
+        }
+        if (grant.isRevoked()) {
+            throw invalidGrant("The refresh token has expired or its grant was revoked");
+        }
+        RotatedPair issued = pair.orElseThrow();
+        List<String> requested = requestedScopes(requestedScope);
+        if (!requested.isEmpty() && !requested.stream().sorted().toList().equals(issued.scopeList().stream().sorted().toList())) {
+            throw new OAuthException("invalid_scope", "This refresh token was just used; repeated within "
+                    + settings.refreshGrace().toSeconds() + " seconds it answers with the same tokens, of scope: " + issued.scope());
+        }
+        return issued.issued(now);
+    }
+
+    private static List<String> requestedScopes(String requestedScope) {
+        return requestedScope == null || requestedScope.isBlank() ? List.of() : List.of(requestedScope.trim().split(" +"));
     }
 
     /**
