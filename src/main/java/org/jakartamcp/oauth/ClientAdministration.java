@@ -26,7 +26,7 @@ public class ClientAdministration {
     EntityManager entityManager;
 
     @Inject
-    Tokens tokens;
+    GrantRevocation revocation;
 
     @Inject
     AuditTrail audit;
@@ -106,7 +106,7 @@ public class ClientAdministration {
         return Optional.ofNullable(entityManager.find(Grant.class, grantId, LockModeType.PESSIMISTIC_WRITE))
                 .filter(grant -> !grant.isRevoked())
                 .map(grant -> {
-                    tokens.revoke(grant, "revoked by administrator " + administrator);
+                    revocation.revoke(grant, "revoked by administrator " + administrator);
                     return true;
                 }).orElse(false);
     }
@@ -119,7 +119,7 @@ public class ClientAdministration {
     private int revokeGrantsOf(String clientId, String reason) {
         List<Grant> active = entityManager.createNamedQuery(Grant.ACTIVE_OF_CLIENT, Grant.class).setParameter("client", clientId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        active.forEach(grant -> tokens.revoke(grant, reason));
+        active.forEach(grant -> revocation.revoke(grant, reason));
         return active.size();
     }
 }

@@ -13,7 +13,7 @@ public class ConnectedClients {
     OAuthStore store;
 
     @Inject
-    Tokens tokens;
+    GrantRevocation revocation;
 
     /** An active grant as the user sees it. */
     public record Connection(long grantId, String clientName, String clientId, String scope, OffsetDateTime since) {
@@ -29,6 +29,6 @@ public class ConnectedClients {
 
     /** Revokes one of the user's grants; false when it is not theirs or already revoked. */
     public boolean revoke(long userId, long grantId) {
-        return tokens.revokeGrant(grantId, userId);
+        return revocation.revokeGrant(grantId, userId);
     }
 }

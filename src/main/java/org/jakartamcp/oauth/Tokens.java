@@ -2,7 +2,6 @@ package org.jakartamcp.oauth;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -15,17 +14,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.jakartamcp.identity.AccessWithdrawn;
 import org.jakartamcp.identity.User;
 import org.jakartamcp.identity.UserRepository;
 import org.jakartamcp.platform.audit.AuditTrail;
 import org.jakartamcp.platform.security.SecretHash;
 
 /**
- * The token endpoint's logic. A code is redeemed once; redeeming it again revokes the grant it was
- * issued under, with every token of it (RFC 6749 4.1.2, OAuth 2.1 4.1.3). Refresh tokens rotate on
- * every use; a used one presented again revokes the grant (OAuth 2.1 4.3.1), unless it comes within the grace
- * period and its successor is still unused: then it gets the same pair again ({@link RefreshGrace}).
+ * Issuing tokens: the token endpoint's grants (ending a grant is {@link GrantRevocation}'s). A code is
+ * redeemed once; redeeming it again revokes the grant it was issued under, with every token of it (RFC 6749
+ * 4.1.2, OAuth 2.1 4.1.3). Refresh tokens rotate on every use; a used one presented again revokes the grant
+ * (OAuth 2.1 4.3.1), unless it comes within the grace period and its successor is still unused: then it gets the
+ * same pair again ({@link RefreshGrace}). Grant types without a code (an assertion, client credentials) issue
+ * through {@link #issueForNewGrant}.
  */
 @ApplicationScoped
 @Transactional(dontRollbackOn = OAuthException.class)
@@ -49,7 +49,7 @@ public class Tokens {
     UserRepository users;
 
     @Inject
-    RevokedGrants revokedGrants;
+    GrantRevocation revocation;
 
     @Inject
     AuditTrail audit;
@@ -71,7 +71,7 @@ public class Tokens {
             throw invalidGrant("The authorization code was issued to another client");
         }
         if (stored.usedAt != null) {
-            revoke(grant, now, "authorization code replayed");
+            revocation.revoke(grant, now, "authorization code replayed");
             throw invalidGrant("The authorization code was already used; the tokens issued for it are revoked");
         }
         stored.use(now);
@@ -141,7 +141,7 @@ public class Tokens {
                 : RotatedPair.open(refreshToken, stored.tokenHash, stored.successorPair);
         if (RefreshGrace.of(stored.replacedAt, successorUsed, pair.isPresent(), now, settings.refreshGrace())
                 == RefreshGrace.Outcome.REUSE) {
-            revoke(grant, now, "used refresh token presented again");
+            revocation.revoke(grant, now, "used refresh token presented again");
             throw invalidGrant("The refresh token was already used; the grant is revoked");
         }
         if (grant.isRevoked()) {
@@ -158,64 +158,6 @@ public class Tokens {
 
     private static List<String> requestedScopes(String requestedScope) {
         return requestedScope == null || requestedScope.isBlank() ? List.of() : List.of(requestedScope.trim().split(" +"));
-    }
-
-    /**
-     * RFC 7009: revokes the grant behind a refresh token or an unexpired access token of this client, so that
-     * every token issued under it stops working (access tokens at once on this instance, within seconds on the
-     * others). Tokens this server does not know are ignored, as the RFC asks; a token of another client is
-     * refused and stays valid (RFC 7009 2.1; RFC 6749 5.2 calls that invalid_grant). Refresh tokens are random
-     * strings without dots, access tokens JWTs, so the type is known without token_type_hint.
-     */
-    public void revokeToken(OAuthClient client, String token) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<Grant> grant = token.indexOf('.') < 0
-                ? store.lockRefreshToken(SecretHash.of(token)).flatMap(stored -> store.grant(stored.grantId))
-                : grantOfAccessToken(token, now);
-        grant.ifPresent(found -> {
-            if (!client.clientId().equals(found.clientId())) {
-                throw invalidGrant("The token was issued to another client");
-            }
-            if (!found.isRevoked()) {
-                revoke(found, now, "revoked by the client (RFC 7009)");
-            }
-        });
-    }
-
-    /** The grant of an access token this server signed and that is still accepted (expiry plus clock skew). */
-    private Optional<Grant> grantOfAccessToken(String token, OffsetDateTime now) {
-        return keys.verifiedClaims(token)
-                .filter(claims -> settings.issuer().equals(claims.getIssuer()) && claims.getExpirationTime() != null
-                        && claims.getExpirationTime().toInstant().plus(settings.clockSkew()).isAfter(now.toInstant()))
-                .map(claims -> claims.getClaim("gid"))
-                .filter(Number.class::isInstance)
-                .flatMap(gid -> store.grant(((Number) gid).longValue()));
-    }
-
-    /** Revokes a grant of a user (the account page). */
-    public boolean revokeGrant(long grantId, long userId) {
-        return store.grant(grantId).filter(grant -> grant.userId() == userId && !grant.isRevoked())
-                .map(grant -> {
-                    revoke(grant, OffsetDateTime.now(clock), "revoked by the user");
-                    return true;
-                }).orElse(false);
-    }
-
-    /** The user's source withdrew their access: every grant of theirs ends. */
-    void onAccessWithdrawn(@Observes AccessWithdrawn withdrawn) {
-        store.activeGrantsOfUser(withdrawn.userId()).forEach(grant -> revoke(grant, withdrawn.reason()));
-    }
-
-    /** Ends a grant and every token issued under it, at once on this instance and within seconds on the others. */
-    void revoke(Grant grant, String reason) {
-        revoke(grant, OffsetDateTime.now(clock), reason);
-    }
-
-    private void revoke(Grant grant, OffsetDateTime now, String reason) {
-        grant.revoke(now);
-        revokedGrants.revokedHere(grant.id());
-        audit.record(AuditTrail.GRANT_REVOKED, "user " + grant.userId(), "grant " + grant.id() + " of client " + grant.clientId()
-                + ": " + reason);
     }
 
     private User userOf(Grant grant) {

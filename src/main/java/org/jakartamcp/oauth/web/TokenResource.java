@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Map;
 import org.jakartamcp.oauth.ClientAuthentication;
+import org.jakartamcp.oauth.GrantRevocation;
 import org.jakartamcp.oauth.OAuthClient;
 import org.jakartamcp.oauth.OAuthException;
 import org.jakartamcp.oauth.Tokens;
@@ -32,6 +33,9 @@ public class TokenResource {
 
     @Inject
     Tokens tokens;
+
+    @Inject
+    GrantRevocation revocation;
 
     @Inject
     AddressLimits addressLimits;
@@ -73,7 +77,7 @@ public class TokenResource {
             throw OAuthException.invalidRequest("token is required");
         }
         // either kind of token ends its grant; token_type_hint is not needed to tell them apart (RFC 7009 2.1 allows ignoring it)
-        tokens.revokeToken(client, token);
+        revocation.revokeToken(client, token);
         return Response.ok().cacheControl(OAuthJson.NO_STORE).build();
     }
 }
