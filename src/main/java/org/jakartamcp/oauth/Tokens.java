@@ -56,7 +56,7 @@ public class Tokens {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** What the token endpoint returns. */
+    /** What the token endpoint returns; refreshToken null when none was issued. */
     public record Issued(String accessToken, long expiresIn, String refreshToken, String scope) {
     }
 
@@ -88,7 +88,7 @@ public class Tokens {
         if (grant.isRevoked()) {
             throw invalidGrant("The grant has been revoked");
         }
-        return issue(grant, userOf(grant), grant.scope(), now);
+        return issue(grant, userOf(grant), grant.scope(), now, true);
     }
 
     public Issued refresh(OAuthClient client, String refreshToken, String requestedScope) {
@@ -124,7 +124,7 @@ public class Tokens {
             throw invalidGrant("The user last signed in through the company's sign-in more than "
                     + settings.ssoSessionLifetime().toDays() + " days ago; sign in again");
         }
-        Issued issued = issue(grant, user, scope, now);
+        Issued issued = issue(grant, user, scope, now, true);
         boolean keepPair = !settings.refreshGrace().isZero();
         stored.replace(now, keepPair ? SecretHash.of(issued.refreshToken()) : null,
                 keepPair ? RotatedPair.of(issued, now).seal(refreshToken, stored.tokenHash) : null);
@@ -164,7 +164,25 @@ public class Tokens {
         return users.find(grant.userId()).orElseThrow(() -> invalidGrant("The user's account is disabled"));
     }
 
-    private Issued issue(Grant grant, User user, String requested, OffsetDateTime now) {
+    /**
+     * Tokens under a new grant of this client for this user, scope and resource (RFC 8707), for grant types that
+     * need no authorization code or consent screen (an identity assertion, a token exchange): the scope is
+     * narrowed to what the user's account may have (invalid_scope when nothing is left), the grant is recorded
+     * and audited like one the user allowed, and revoking it ends these tokens. A refresh token only if asked.
+     */
+    public Issued issueForNewGrant(OAuthClient client, User user, String scope, String resource, boolean withRefreshToken) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String narrowed = scopes.narrow(scope, user);
+        if (narrowed.isEmpty()) {
+            throw new OAuthException("invalid_scope", "The user's account may not have the requested scope");
+        }
+        Grant grant = new Grant(user.id(), client.clientId(), narrowed, resource, now);
+        store.insert(grant);
+        store.firstGranted(client.clientId(), now);
+        return issue(grant, user, narrowed, now, withRefreshToken);
+    }
+
+    private Issued issue(Grant grant, User user, String requested, OffsetDateTime now, boolean withRefreshToken) {
         String scope = scopes.narrow(requested, user);
         if (scope.isEmpty()) {
             throw invalidGrant("The user's account may no longer have the scope of this grant");
@@ -183,8 +201,10 @@ public class Tokens {
                 .claim("groups", user.groups())
                 .claim("gid", grant.id())
                 .build();
-        String refreshToken = SecretHash.newSecret();
-        store.insert(new RefreshToken(SecretHash.of(refreshToken), grant.id(), now, now.plus(settings.refreshTokenLifetime())));
+        String refreshToken = withRefreshToken ? SecretHash.newSecret() : null;
+        if (withRefreshToken) {
+            store.insert(new RefreshToken(SecretHash.of(refreshToken), grant.id(), now, now.plus(settings.refreshTokenLifetime())));
+        }
         audit.record(AuditTrail.TOKEN_ISSUED, user.username(), "grant " + grant.id() + ", client " + grant.clientId() + ", scope "
                 + scope + ", audience " + grant.resource());
         return new Issued(keys.sign(claims), settings.accessTokenLifetime().toSeconds(), refreshToken, scope);

@@ -4,6 +4,7 @@ import static org.jakartamcp.platform.json.JsonP.JSON;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -56,13 +57,15 @@ public class TokenResource {
             case "refresh_token" -> tokens.refresh(client, form.get("refresh_token"), form.get("scope"));
             default -> throw new OAuthException("unsupported_grant_type", "Supported: authorization_code, refresh_token");
         };
-        return Response.ok(JSON.createObjectBuilder()
+        JsonObjectBuilder answer = JSON.createObjectBuilder()
                 .add("access_token", issued.accessToken())
                 .add("token_type", "Bearer")
-                .add("expires_in", issued.expiresIn())
-                .add("refresh_token", issued.refreshToken())
-                .add("scope", issued.scope())
-                .build()).cacheControl(OAuthJson.NO_STORE).header("Pragma", "no-cache").build();
+                .add("expires_in", issued.expiresIn());
+        if (issued.refreshToken() != null) {
+            answer.add("refresh_token", issued.refreshToken());
+        }
+        return Response.ok(answer.add("scope", issued.scope()).build()).cacheControl(OAuthJson.NO_STORE)
+                .header("Pragma", "no-cache").build();
     }
 
     @POST
