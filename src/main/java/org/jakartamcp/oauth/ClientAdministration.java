@@ -2,15 +2,11 @@ package org.jakartamcp.oauth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jakartamcp.platform.audit.AuditTrail;
 
 /**
@@ -22,8 +18,11 @@ import org.jakartamcp.platform.audit.AuditTrail;
 @Transactional
 public class ClientAdministration {
 
-    @PersistenceContext(unitName = "mcp")
-    EntityManager entityManager;
+    @Inject
+    ClientRepository clientRepository;
+
+    @Inject
+    OAuthStore store;
 
     @Inject
     GrantRevocation revocation;
@@ -43,14 +42,11 @@ public class ClientAdministration {
     /** Clients, newest first (ties by id, so that pages neither overlap nor skip), from an offset, with their active grants counted. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ClientSummary> newestClients(int offset, int limit) {
-        List<OAuthClient> clients = entityManager.createNamedQuery(OAuthClient.NEWEST, OAuthClient.class)
-                .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, limit)).getResultList();
+        List<OAuthClient> clients = clientRepository.newest(Math.max(0, offset), Math.max(1, limit));
         if (clients.isEmpty()) {
             return List.of();
         }
-        Map<String, Long> grants = entityManager.createNamedQuery(Grant.ACTIVE_COUNT_PER_CLIENT, Object[].class)
-                .setParameter("clients", clients.stream().map(OAuthClient::clientId).toList()).getResultStream()
-                .collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
+        Map<String, Long> grants = store.activeGrantCounts(clients.stream().map(OAuthClient::clientId).toList());
         return clients.stream()
                 .map(client -> new ClientSummary(client.clientId(), client.clientName(), client.isMetadataDocument(), !client.isPublic(),
                         client.createdAt(), client.isDisabled(), grants.getOrDefault(client.clientId(), 0L)))
@@ -60,8 +56,7 @@ public class ClientAdministration {
     /** Active grants, newest first (ties by id), from an offset. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UserGrant> activeGrants(int offset, int limit) {
-        return entityManager.createNamedQuery(Grant.ACTIVE_WITH_USERS, Object[].class)
-                .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, limit)).getResultStream()
+        return store.activeGrantsWithUsers(Math.max(0, offset), Math.max(1, limit)).stream()
                 .map(row -> {
                     Grant grant = (Grant) row[0];
                     return new UserGrant(grant.id(), (String) row[2], (String) row[1], grant.clientId(), grant.scope(), grant.createdAt());
@@ -94,7 +89,7 @@ public class ClientAdministration {
     public boolean delete(String clientId, String administrator) {
         return locked(clientId).map(client -> {
             int revoked = revokeGrantsOf(clientId, "client deleted by " + administrator);
-            entityManager.remove(client);
+            clientRepository.remove(client);
             audit.record(AuditTrail.CLIENT_DELETED, administrator, "client " + clientId + " (" + client.clientName() + "), "
                     + revoked + " grants revoked");
             return true;
@@ -103,7 +98,7 @@ public class ClientAdministration {
 
     /** Revokes any user's grant; false when it does not exist or is revoked already. */
     public boolean revokeGrant(long grantId, String administrator) {
-        return Optional.ofNullable(entityManager.find(Grant.class, grantId, LockModeType.PESSIMISTIC_WRITE))
+        return store.lockGrant(grantId)
                 .filter(grant -> !grant.isRevoked())
                 .map(grant -> {
                     revocation.revoke(grant, "revoked by administrator " + administrator);
@@ -113,12 +108,11 @@ public class ClientAdministration {
 
     private Optional<OAuthClient> locked(String clientId) {
         return clientId == null || clientId.length() > 512 ? Optional.empty()
-                : Optional.ofNullable(entityManager.find(OAuthClient.class, clientId, LockModeType.PESSIMISTIC_WRITE));
+                : clientRepository.lock(clientId);
     }
 
     private int revokeGrantsOf(String clientId, String reason) {
-        List<Grant> active = entityManager.createNamedQuery(Grant.ACTIVE_OF_CLIENT, Grant.class).setParameter("client", clientId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        List<Grant> active = store.lockActiveGrantsOfClient(clientId);
         active.forEach(grant -> revocation.revoke(grant, reason));
         return active.size();
     }

@@ -2,8 +2,10 @@ package org.jakartamcp.oauth;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 
 /** Registered clients in PostgreSQL. */
@@ -32,6 +34,24 @@ public class ClientRepository {
         }
         stored.refreshFrom(document);
         return stored;
+    }
+
+    /** Newest first (ties by id, so that pages neither overlap nor skip). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<OAuthClient> newest(int offset, int limit) {
+        return entityManager.createNamedQuery(OAuthClient.NEWEST, OAuthClient.class).setFirstResult(offset).setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The client, locked until the caller's transaction ends (an administrator changing it while it is used). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Optional<OAuthClient> lock(String clientId) {
+        return Optional.ofNullable(entityManager.find(OAuthClient.class, clientId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void remove(OAuthClient client) {
+        entityManager.remove(client);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -7,7 +7,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Grants, codes and refresh tokens in PostgreSQL. Callers hold the transaction. */
 @ApplicationScoped
@@ -40,6 +42,29 @@ public class OAuthStore {
 
     Optional<RefreshToken> lockRefreshToken(String tokenHash) {
         return Optional.ofNullable(entityManager.find(RefreshToken.class, tokenHash, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    Optional<Grant> lockGrant(long id) {
+        return Optional.ofNullable(entityManager.find(Grant.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    List<Grant> lockActiveGrantsOfClient(String clientId) {
+        return entityManager.createNamedQuery(Grant.ACTIVE_OF_CLIENT, Grant.class).setParameter("client", clientId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    /** The active grants of each of these clients, counted in one query. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Map<String, Long> activeGrantCounts(List<String> clientIds) {
+        return entityManager.createNamedQuery(Grant.ACTIVE_COUNT_PER_CLIENT, Object[].class).setParameter("clients", clientIds)
+                .getResultStream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
+    }
+
+    /** Active grants, newest first (ties by id), each with its client's name and its user's name. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<Object[]> activeGrantsWithUsers(int offset, int limit) {
+        return entityManager.createNamedQuery(Grant.ACTIVE_WITH_USERS, Object[].class).setFirstResult(offset).setMaxResults(limit)
+                .getResultList();
     }
 
     void revokeGrant(long id, OffsetDateTime at) {
