@@ -115,8 +115,11 @@ class RefreshGraceIT {
                 OAuthFlow.claims(tokens.getString("access_token")).getString("client_id"), "refresh_token", refreshToken);
     }
 
-    /** The rotated row keeps the new pair sealed, and neither token anywhere in the table in clear. */
+    /** One rotation happened; the rotated row keeps the new pair sealed, and neither token is anywhere in the table in clear. */
     private static void assertPairNotInClear(String old, JsonObject pair) throws SQLException {
+        assertEquals(List.of("2"), rows("select count(*) from oauth_refresh_token where grant_id = (select grant_id "
+                + "from oauth_refresh_token where token_hash = ?)", SecretHash.of(old)),
+                "exactly one rotation: the first token and one successor");
         List<String> sealed = rows("select successor_pair from oauth_refresh_token where token_hash = ?", SecretHash.of(old));
         assertEquals(1, sealed.size());
         assertNotNull(sealed.get(0), "the pair is kept for retries");
