@@ -45,6 +45,9 @@ public class Authorizations {
     @Inject
     ScopePolicy scopes;
 
+    @Inject
+    SupportedScopes supportedScopes;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Checks an authorization request; its parameters come from {@code parameter}, which gives null for a missing one. */
@@ -147,17 +150,24 @@ public class Authorizations {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static String scope(String requested, OAuthClient client, String redirectUri, String state) {
-        Set<String> allowed = client.scope() == null ? new LinkedHashSet<>(OAuthSettings.SCOPES)
-                : new LinkedHashSet<>(Arrays.asList(client.scope().split(" ")));
+    /**
+     * The scope asked for, checked: the client's registered scope limits mcp:list and mcp:call, never a tool's
+     * step-up scope, which a client learns from a 403 long after it registered (and re-registering would lose its grant).
+     */
+    private String scope(String requested, OAuthClient client, String redirectUri, String state) {
+        Set<String> allowed = new LinkedHashSet<>(supportedScopes.all());
+        if (client.scope() != null) {
+            allowed.removeIf(scope -> OAuthSettings.SCOPES.contains(scope) && !Arrays.asList(client.scope().split(" ")).contains(scope));
+        }
         if (requested == null || requested.isBlank()) {
-            return String.join(" ", allowed);
+            // without a scope, what clients need to work; step-up scopes are asked for when a tool needs them
+            return supportedScopes.ordered(allowed.stream().filter(OAuthSettings.SCOPES::contains).toList());
         }
         Set<String> scopes = new LinkedHashSet<>(Arrays.asList(requested.trim().split(" +")));
         if (!allowed.containsAll(scopes)) {
             throw refused("invalid_scope", "Scopes this client may ask for: " + String.join(" ", allowed), redirectUri, state);
         }
-        return String.join(" ", OAuthSettings.SCOPES.stream().filter(scopes::contains).toList());
+        return supportedScopes.ordered(scopes);
     }
 
     private static AuthorizationError refused(String error, String description, String redirectUri, String state) {

@@ -34,6 +34,9 @@ public class ClientRegistration {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    SupportedScopes supportedScopes;
+
     private final Clock clock = Clock.systemUTC();
 
     /** A new client, and its secret when it is a confidential client: the only time the secret is seen. */
@@ -51,8 +54,8 @@ public class ClientRegistration {
         checkSubset(metadata.get("grant_types"), "grant_types", GRANT_TYPES);
         checkSubset(metadata.get("response_types"), "response_types", Set.of("code"));
         String scope = optionalString(metadata, "scope", 1000);
-        if (scope != null && !OAuthSettings.SCOPES.containsAll(Arrays.asList(scope.trim().split(" +")))) {
-            throw new OAuthException("invalid_client_metadata", "scope may contain only " + String.join(" ", OAuthSettings.SCOPES));
+        if (scope != null && !supportedScopes.all().containsAll(Arrays.asList(scope.trim().split(" +")))) {
+            throw new OAuthException("invalid_client_metadata", "scope may contain only " + String.join(" ", supportedScopes.all()));
         }
         String name = optionalString(metadata, "client_name", MAX_NAME_LENGTH);
         String clientUri = optionalString(metadata, "client_uri", RedirectUris.MAX_LENGTH);

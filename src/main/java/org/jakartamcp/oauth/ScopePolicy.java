@@ -12,11 +12,14 @@ import org.jakartamcp.identity.User;
 /**
  * Which scopes a user may hold, by group: with {@code auth.call-groups} set, only their members may
  * be granted mcp:call; everyone else gets what they asked for without it (they see the tools, they
- * cannot call them). Applied when the user consents and again whenever a token is issued, so a
- * user who left the groups loses the scope at the next refresh after signing in again.
+ * cannot call them). A tool's step-up scope (mcp:admin, ...) is for administrators, and for the members of
+ * {@code auth.scope-groups.<scope>} when that is set. Applied when the user consents and again whenever a
+ * token is issued, so a user who left the groups loses the scope at the next refresh after signing in again.
  */
 @ApplicationScoped
 public class ScopePolicy {
+
+    static final String SCOPE_GROUPS_PREFIX = "auth.scope-groups.";
 
     @Inject
     Config config;
@@ -35,12 +38,28 @@ public class ScopePolicy {
     }
 
     public boolean mayHave(String scope, User user) {
-        return !OAuthSettings.SCOPE_CALL.equals(scope) || callGroups.isEmpty()
-                || user.groups().stream().anyMatch(callGroups.get()::contains);
+        if (OAuthSettings.SCOPE_LIST.equals(scope)) {
+            return true;
+        }
+        if (OAuthSettings.SCOPE_CALL.equals(scope)) {
+            return callGroups.isEmpty() || user.groups().stream().anyMatch(callGroups.get()::contains);
+        }
+        return user.administrator() || scopeGroups(scope).stream().anyMatch(user.groups()::contains);
     }
 
-    /** Who may call tools, for the consent page's explanation. */
-    public String callGroups() {
-        return String.join(", ", callGroups.orElse(List.of()));
+    /** Why this user will not be granted the scope, for the consent page. */
+    public String withheldBecause(String scope) {
+        if (OAuthSettings.SCOPE_CALL.equals(scope)) {
+            return "Calling tools is only for members of " + String.join(", ", callGroups.orElse(List.of()))
+                    + "; this application will see the tools but cannot call them for you.";
+        }
+        List<String> groups = scopeGroups(scope);
+        return "The permission " + scope + " is only for administrators" + (groups.isEmpty() ? "" : " and members of "
+                + String.join(", ", groups)) + "; this application cannot use the tools that need it for you.";
+    }
+
+    /** auth.scope-groups.&lt;scope&gt;; read when asked (a consent or a token, not a tool call): the key depends on the scope. */
+    private List<String> scopeGroups(String scope) {
+        return config.getOptionalValues(SCOPE_GROUPS_PREFIX + scope, String.class).orElse(List.of());
     }
 }

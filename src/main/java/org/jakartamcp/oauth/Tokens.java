@@ -54,6 +54,9 @@ public class Tokens {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    SupportedScopes supportedScopes;
+
     private final Clock clock = Clock.systemUTC();
 
     /** What the token endpoint returns; refreshToken null when none was issued. */
@@ -117,7 +120,7 @@ public class Tokens {
                 // refused before the token is spent, so that the client can retry with the same token
                 throw new OAuthException("invalid_scope", "A refresh may only narrow the scope of the grant: " + grant.scope());
             }
-            scope = String.join(" ", OAuthSettings.SCOPES.stream().filter(requested::contains).toList());
+            scope = supportedScopes.ordered(requested);
         }
         User user = userOf(grant);
         if (user.externalSignIn() != null && user.externalSignIn().plus(settings.ssoSessionLifetime()).isBefore(now)) {

@@ -17,6 +17,9 @@ import java.lang.annotation.Target;
  * {@code @RolesAllowed("group")} on the method (or its class) limits the tool to members of those
  * groups: others do not see it in tools/list, and a call gets an error result that says why.
  * {@code mcp.tool-groups.<tool>} in the configuration overrides it ({@code *}: everyone).
+ * <p>
+ * {@link #scopes()} makes a call need more than the mcp:call scope: a client whose access token lacks one of them
+ * gets HTTP 403 {@code insufficient_scope} naming the scopes to ask for, and can re-authorize for them (step-up).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -37,6 +40,13 @@ public @interface Tool {
      * ({@code $defs}, {@code $ref}, {@code oneOf}, ...); generated from the parameters when empty.
      */
     String inputSchema() default "";
+
+    /**
+     * OAuth scopes the caller's access token must hold to call this tool, besides mcp:call (e.g. {@code "mcp:admin"});
+     * the authorization server offers them, and who may hold one is its scope policy's decision.
+     * {@code mcp.tool-scopes.<tool>} in the configuration overrides them ({@code none}: no more than mcp:call).
+     */
+    String[] scopes() default {};
 
     /** Hints for clients; they describe the tool, they do not enforce anything. */
     Annotations annotations() default @Annotations;

@@ -11,8 +11,9 @@ public class Challenges {
     @Inject
     OAuthSettings settings;
 
+    /** With the scopes clients need to work (RFC 6750 3): they ask for those first, and for a tool's own scope when it needs it. */
     String missingToken(String endpoint) {
-        return "Bearer resource_metadata=\"" + metadata(endpoint) + "\"";
+        return "Bearer resource_metadata=\"" + metadata(endpoint) + "\", scope=\"" + String.join(" ", OAuthSettings.SCOPES) + "\"";
     }
 
     String invalidToken(String endpoint) {

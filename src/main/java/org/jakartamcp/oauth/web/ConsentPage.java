@@ -7,23 +7,18 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jakartamcp.identity.User;
 import org.jakartamcp.oauth.AuthorizationRequest;
 import org.jakartamcp.oauth.Authorizations;
-import org.jakartamcp.oauth.OAuthSettings;
 import org.jakartamcp.oauth.ScopePolicy;
+import org.jakartamcp.oauth.SupportedScopes;
 import org.jakartamcp.platform.audit.AuditTrail;
 
 /** The consent page ({@code consent.xhtml}): what a client asks for, and the user's Allow or Deny. */
 @Named
 @RequestScoped
 public class ConsentPage extends PendingRequestPage {
-
-    private static final Map<String, String> SCOPE_DESCRIPTIONS = Map.of(
-            OAuthSettings.SCOPE_LIST, "See the tools, resources and prompts this server offers",
-            OAuthSettings.SCOPE_CALL, "Call the tools on your behalf");
 
     @Inject
     Authorizations authorizations;
@@ -33,6 +28,9 @@ public class ConsentPage extends PendingRequestPage {
 
     @Inject
     ScopePolicy scopePolicy;
+
+    @Inject
+    SupportedScopes supportedScopes;
 
 
     /** The view action: sign in first; without a pending request there is nothing to decide. */
@@ -56,15 +54,13 @@ public class ConsentPage extends PendingRequestPage {
 
     public List<String> getScopes() {
         return signIn.user().map(user -> requested().stream().filter(scope -> scopePolicy.mayHave(scope, user))
-                .map(scope -> SCOPE_DESCRIPTIONS.getOrDefault(scope, scope)).toList()).orElse(List.of());
+                .map(supportedScopes::description).toList()).orElse(List.of());
     }
 
-    /** Why a requested scope will not be granted, or empty. */
+    /** Why requested scopes will not be granted, or empty. */
     public String getWithheld() {
-        boolean withheld = signIn.user().map(user -> requested().stream().anyMatch(scope -> !scopePolicy.mayHave(scope, user)))
-                .orElse(false);
-        return withheld ? "Calling tools is only for members of " + scopePolicy.callGroups()
-                + "; this application will see the tools but cannot call them for you." : "";
+        return signIn.user().map(user -> String.join(" ", requested().stream().filter(scope -> !scopePolicy.mayHave(scope, user))
+                .map(scopePolicy::withheldBecause).toList())).orElse("");
     }
 
     private List<String> requested() {

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jakartamcp.oauth.OAuthSettings;
+import org.jakartamcp.oauth.SupportedScopes;
 import org.jakartamcp.oauth.ProtectedResources;
 import org.jakartamcp.oauth.SigningKeys;
 
@@ -37,6 +38,9 @@ public class DiscoveryResource {
     @Inject
     SigningKeys keys;
 
+    @Inject
+    SupportedScopes supportedScopes;
+
     @GET
     @Path(".well-known/oauth-authorization-server")
     public Response authorizationServer() {
@@ -55,7 +59,7 @@ public class DiscoveryResource {
         return Response.ok(JSON.createObjectBuilder()
                 .add("resource", resources.url(path))
                 .add("authorization_servers", JSON.createArrayBuilder().add(settings.issuer()))
-                .add("scopes_supported", JSON.createArrayBuilder(OAuthSettings.SCOPES))
+                .add("scopes_supported", JSON.createArrayBuilder(supportedScopes.all()))
                 .add("bearer_methods_supported", JSON.createArrayBuilder().add("header"))
                 .add("resource_name", "Math tools (MCP)")
                 .build()).cacheControl(ONE_HOUR).build();
@@ -77,7 +81,7 @@ public class DiscoveryResource {
                 .add("registration_endpoint", issuer + "/register")
                 .add("revocation_endpoint", issuer + "/revoke")
                 .add("jwks_uri", issuer + "/jwks")
-                .add("scopes_supported", JSON.createArrayBuilder(OAuthSettings.SCOPES))
+                .add("scopes_supported", JSON.createArrayBuilder(supportedScopes.all()))
                 .add("response_types_supported", JSON.createArrayBuilder().add("code"))
                 .add("response_modes_supported", JSON.createArrayBuilder().add("query"))
                 .add("grant_types_supported", JSON.createArrayBuilder().add("authorization_code").add("refresh_token"))

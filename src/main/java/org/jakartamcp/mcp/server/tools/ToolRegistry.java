@@ -16,11 +16,14 @@ import org.jakartamcp.mcp.server.Offered;
  * The tools of this deployment, in a stable order for pagination. Who may call a tool comes from its
  * {@code @RolesAllowed} (group names), unless the configuration says otherwise:
  * {@code mcp.tool-groups.<tool>=group,...} limits a tool to those groups, {@code =*} opens it to everyone.
+ * Which OAuth scopes a call needs besides mcp:call comes from its {@code @Tool(scopes)}, unless
+ * {@code mcp.tool-scopes.<tool>=scope,...} says otherwise ({@code =none}: only mcp:call).
  */
 @ApplicationScoped
 public class ToolRegistry {
 
     static final String GROUPS_PREFIX = "mcp.tool-groups.";
+    static final String SCOPES_PREFIX = "mcp.tool-scopes.";
 
     @Inject
     ToolDiscoveryExtension discovery;
@@ -33,6 +36,7 @@ public class ToolRegistry {
     private boolean filtersByCaller;
     private Map<String, List<ToolHeaderParams.Param>> headerParams;
     private List<Offered> offered;
+    private Map<String, Set<String>> scopes;
 
     @PostConstruct
     void order() {
@@ -45,7 +49,10 @@ public class ToolRegistry {
         Map<String, List<ToolHeaderParams.Param>> marked = new java.util.HashMap<>();
         tools.values().forEach(tool -> marked.put(tool.name(), ToolHeaderParams.of(tool.name(), tool.descriptor().getJsonObject("inputSchema"))));
         headerParams = marked;
-        offered = ordered.stream().filter(tool -> tool.groups().isEmpty())
+        Map<String, Set<String>> needed = new java.util.HashMap<>();
+        ordered.forEach(tool -> needed.put(tool.name(), scopesOf(tool)));
+        scopes = needed;
+        offered = ordered.stream().filter(tool -> tool.groups().isEmpty() && scopes.get(tool.name()).isEmpty())
                 .map(tool -> new Offered(tool.name(), tool.descriptor().getString("title", tool.name()),
                         tool.descriptor().getString("description", "")))
                 .toList();
@@ -55,6 +62,19 @@ public class ToolRegistry {
         return config.getOptionalValues(GROUPS_PREFIX + tool.name(), String.class)
                 .map(groups -> tool.limitedTo(groups.contains("*") ? Set.of() : Set.copyOf(groups)))
                 .orElse(tool);
+    }
+
+    private Set<String> scopesOf(ToolDefinition tool) {
+        List<String> listed = config.getOptionalValues(SCOPES_PREFIX + tool.name(), String.class)
+                .orElseGet(() -> List.of(tool.method().getAnnotation(org.jakartamcp.mcp.spi.Tool.class).scopes()));
+        return listed.stream().map(String::trim).filter(scope -> !scope.isEmpty() && !"none".equals(scope))
+                .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toCollection(java.util.TreeSet::new),
+                        java.util.Collections::unmodifiableSet));
+    }
+
+    /** The OAuth scopes a call of this tool needs besides mcp:call; none for an unknown tool (its call fails anyway). */
+    public Set<String> scopesOf(String tool) {
+        return scopes.getOrDefault(tool, Set.of());
     }
 
     /** The names of all tools of this deployment (the metrics' bounded set of tool names). */
