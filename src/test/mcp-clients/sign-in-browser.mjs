@@ -69,6 +69,10 @@ async function signIn(loginUrl, html) {
 
 const [loginUrl, login] = await follow(authorizationUrl);
 const [consentUrl, consent] = await signIn(loginUrl, await login.text());
-const [callbackUrl] = await submit(consentUrl, await consent.text(), {}, process.env.SIGN_IN_DECISION || 'allow');
+const consentPage = await consent.text();
+// what the consent page asked the user, for tests that check it
+const asked = [...(consentPage.match(/<ul id="scopes">([\s\S]*?)<\/ul>/)?.[1] ?? '').matchAll(/<li>([^<]*)<\/li>/g)].map((item) => item[1]);
+console.log(`consent: ${JSON.stringify(asked)}`);
+const [callbackUrl] = await submit(consentUrl, consentPage, {}, process.env.SIGN_IN_DECISION || 'allow');
 const callback = await fetch(callbackUrl);
 console.log(`signed in; the client's callback answered ${callback.status}`);

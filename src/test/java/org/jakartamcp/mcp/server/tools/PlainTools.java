@@ -21,19 +21,7 @@ public final class PlainTools {
     /** @param timeLimitSeconds how long one call may run (mcp.tool-time-limit-seconds) */
     public static ToolsHandler handler(BeanMethods beanMethods, Validator validator, ServerInfo serverInfo, AuditTrail audit,
                                        McpLimits limits, int timeLimitSeconds, Class<?>... toolClasses) {
-        Map<String, ToolDefinition> tools = Arrays.stream(toolClasses)
-                .flatMap(type -> Arrays.stream(type.getMethods()).filter(method -> method.isAnnotationPresent(Tool.class))
-                        .map(method -> ToolDefinitions.read(PlainBeans.bean(type), method)))
-                .collect(Collectors.toMap(ToolDefinition::name, tool -> tool));
-        ToolRegistry registry = new ToolRegistry();
-        registry.discovery = new ToolDiscoveryExtension() {
-            @Override
-            Map<String, ToolDefinition> tools() {
-                return tools;
-            }
-        };
-        registry.config = PlainBeans.config(Map.of());
-        registry.order();
+        ToolRegistry registry = registry(Map.of(), toolClasses);
         ToolInvoker invoker = new ToolInvoker();
         invoker.beanMethods = beanMethods;
         invoker.validator = validator;
@@ -48,5 +36,23 @@ public final class PlainTools {
         handler.cacheHints = PlainCaching.defaults();
         handler.timeLimitSeconds = timeLimitSeconds;
         return handler;
+    }
+
+    /** The registry of the {@link Tool} methods of these classes, with these settings (MicroProfile Config). */
+    public static ToolRegistry registry(Map<String, String> settings, Class<?>... toolClasses) {
+        Map<String, ToolDefinition> tools = Arrays.stream(toolClasses)
+                .flatMap(type -> Arrays.stream(type.getMethods()).filter(method -> method.isAnnotationPresent(Tool.class))
+                        .map(method -> ToolDefinitions.read(PlainBeans.bean(type), method)))
+                .collect(Collectors.toMap(ToolDefinition::name, tool -> tool));
+        ToolRegistry registry = new ToolRegistry();
+        registry.discovery = new ToolDiscoveryExtension() {
+            @Override
+            Map<String, ToolDefinition> tools() {
+                return tools;
+            }
+        };
+        registry.config = PlainBeans.config(settings);
+        registry.order();
+        return registry;
     }
 }

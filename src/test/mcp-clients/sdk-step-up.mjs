@@ -1,0 +1,93 @@
+// Step-up authorization with the official TypeScript SDK client (@modelcontextprotocol/client 2.x, which implements
+// the 2026-07-28 step-up rules): it signs in for what the server's 401 asks (mcp:list mcp:call), calls add, then
+// calls a tool that needs a scope of its own. The server answers 403 insufficient_scope; the SDK sends the user
+// through sign-in and consent again for the wider scope (the browser stand-in, sign-in-browser.mjs, prints what the
+// consent page asked), and the call is retried with the new token.
+// Usage: SIGN_IN_USERNAME=... SIGN_IN_PASSWORD=... node sdk-step-up.mjs <server url> <tool> [<arguments as JSON>]
+// Prints {"sum": ..., "result": <the tool's result>, "signIns": n, "consents": [[...], ...], "scope": "..."} and exits 0,
+// or prints the error and exits 1.
+import http from 'node:http';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Client, StreamableHTTPClientTransport, UnauthorizedError } from '@modelcontextprotocol/client';
+
+const [serverUrl, tool, toolArguments = '{}'] = process.argv.slice(2);
+const browser = fileURLToPath(new URL('./sign-in-browser.mjs', import.meta.url));
+
+// the loopback callback: each sign-in delivers one authorization callback
+const callbacks = [];
+let waiting;
+const callback = http.createServer((request, response) => {
+  response.end('You can close this window.');
+  callbacks.push(new URL(request.url, 'http://127.0.0.1').searchParams);
+  waiting?.();
+});
+const nextCallback = () => new Promise((resolve) => {
+  const take = () => { waiting = undefined; resolve(callbacks.shift()); };
+  if (callbacks.length) { take(); } else { waiting = take; }
+});
+await new Promise((resolve) => callback.listen(0, '127.0.0.1', resolve));
+const redirectUrl = `http://127.0.0.1:${callback.address().port}/callback`;
+
+const consents = [];
+const browsers = [];
+const store = {};
+const authProvider = {
+  get redirectUrl() { return redirectUrl; },
+  get clientMetadata() {
+    return { client_name: 'SDK step-up test client', redirect_uris: [redirectUrl], grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'], token_endpoint_auth_method: 'none' };
+  },
+  clientInformation() { return store.client; },
+  saveClientInformation(client) { store.client = client; },
+  tokens() { return store.tokens; },
+  saveTokens(tokens) { store.tokens = tokens; },
+  saveCodeVerifier(verifier) { store.verifier = verifier; },
+  codeVerifier() { return store.verifier; },
+  discoveryState() { return store.discovery; },
+  saveDiscoveryState(state) { store.discovery = state; },
+  async redirectToAuthorization(authorizationUrl) {
+    browsers.push(new Promise((resolve) => execFile(process.execPath, [browser, authorizationUrl.toString()], (error, stdout, stderr) => {
+      if (error) { console.error(`browser stand-in failed: ${stderr}`); }
+      const asked = stdout.match(/^consent: (.*)$/m);
+      if (asked) { consents.push(JSON.parse(asked[1])); }
+      resolve();
+    })));
+  },
+};
+
+/** Runs an MCP step; when the SDK has sent the user to sign in, finishes that and runs it again. */
+async function signedIn(transport, step) {
+  try {
+    return await step();
+  } catch (error) {
+    if (!(error instanceof UnauthorizedError)) throw error;
+    await transport.finishAuth(await nextCallback());
+    return step();
+  }
+}
+
+try {
+  let transport = new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider });
+  let client = new Client({ name: 'sdk-step-up-test', version: '1.0.0' });
+  try {
+    await client.connect(transport);
+  } catch (error) {
+    if (!(error instanceof UnauthorizedError)) throw error;
+    await transport.finishAuth(await nextCallback());
+    transport = new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider });
+    client = new Client({ name: 'sdk-step-up-test', version: '1.0.0' });
+    await client.connect(transport);
+  }
+  const sum = await client.callTool({ name: 'add', arguments: { a: 2, b: 40 } });
+  const result = await signedIn(transport, () => client.callTool({ name: tool, arguments: JSON.parse(toolArguments) }));
+  await Promise.all(browsers); // each reports what its consent page asked once the client's callback has answered
+  console.log(JSON.stringify({ sum: sum.content[0].text, result, signIns: browsers.length, consents, scope: store.tokens?.scope }));
+  await client.close();
+  callback.close();
+  process.exit(0);
+} catch (error) {
+  console.error(error?.stack ?? String(error));
+  callback.close();
+  process.exit(1);
+}
