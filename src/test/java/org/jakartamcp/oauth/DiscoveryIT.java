@@ -29,7 +29,7 @@ class DiscoveryIT {
         assertEquals(base + "/jwks", metadata.getString("jwks_uri"));
         assertEquals(List.of("S256"), strings(metadata, "code_challenge_methods_supported"));
         assertTrue(metadata.getBoolean("authorization_response_iss_parameter_supported"));
-        assertEquals(List.of("mcp:list", "mcp:call"), strings(metadata, "scopes_supported"));
+        assertEquals(List.of("mcp:list", "mcp:call", "mcp:admin"), strings(metadata, "scopes_supported"), "the tools' scopes too");
     }
 
     @Test

@@ -39,7 +39,7 @@ class ResourceProtectionIT {
     void withoutATokenTheChallengeNamesTheResourceMetadata() {
         HttpResponse<String> mcp = Http.sendAsIs(initialize(base + "/mcp").build());
         assertEquals(401, mcp.statusCode());
-        assertEquals("Bearer resource_metadata=\"" + base + "/.well-known/oauth-protected-resource/mcp\"",
+        assertEquals("Bearer resource_metadata=\"" + base + "/.well-known/oauth-protected-resource/mcp\", scope=\"mcp:list mcp:call\"",
                 mcp.headers().firstValue("WWW-Authenticate").orElse(null));
         assertTrue(Http.json(mcp).getJsonObject("error").getString("message").startsWith("Unauthorized"), mcp.body());
 
@@ -50,7 +50,7 @@ class ResourceProtectionIT {
 
         HttpResponse<String> ssePost = Http.sendAsIs(initialize(base + "/sse").build());
         assertEquals(401, ssePost.statusCode(), "Streamable HTTP at /sse is /sse's resource: " + ssePost.body());
-        assertEquals("Bearer resource_metadata=\"" + base + "/.well-known/oauth-protected-resource/sse\"",
+        assertEquals("Bearer resource_metadata=\"" + base + "/.well-known/oauth-protected-resource/sse\", scope=\"mcp:list mcp:call\"",
                 ssePost.headers().firstValue("WWW-Authenticate").orElse(null));
     }
 
@@ -150,7 +150,7 @@ class ResourceProtectionIT {
         HttpResponse<String> call = mcp.call(session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
                 + "{\"name\":\"add\",\"arguments\":{\"a\":1,\"b\":2}}}");
         assertEquals(403, call.statusCode(), call.body());
-        assertEquals("Bearer error=\"insufficient_scope\", scope=\"mcp:call\", resource_metadata=\"" + base
+        assertEquals("Bearer error=\"insufficient_scope\", scope=\"mcp:list mcp:call\", resource_metadata=\"" + base
                 + "/.well-known/oauth-protected-resource/mcp\"", call.headers().firstValue("WWW-Authenticate").orElse(null));
         assertTrue(call.body().contains("needs the scope mcp:call"), call.body());
         assertEquals(3, Http.json(call).getInt("id"), "the refusal carries the request's id");

@@ -82,8 +82,14 @@ public final class OAuthFlow {
 
     /** Registers a public client with the test redirect URI and returns its client_id. */
     public String registerPublicClient(String name) {
+        return registerPublicClient(name, null);
+    }
+
+    /** The same, registered for this scope (space-separated; none when null). */
+    public String registerPublicClient(String name, String scope) {
         HttpResponse<String> response = post(base + "/register", "application/json", "{\"redirect_uris\":[\"" + REDIRECT_URI
-                + "\"],\"token_endpoint_auth_method\":\"none\",\"client_name\":\"" + name + "\"}", null);
+                + "\"],\"token_endpoint_auth_method\":\"none\",\"client_name\":\"" + name + "\""
+                + (scope == null ? "" : ",\"scope\":\"" + scope + "\"") + "}", null);
         if (response.statusCode() != 201) {
             throw new AssertionError("registration: " + response.statusCode() + " " + response.body());
         }
@@ -223,9 +229,18 @@ public final class OAuthFlow {
 
     /** Tokens of this user for one resource (RFC 8707), e.g. {@code <base>/sse}. */
     public JsonObject tokens(String username, String password, String resource) {
+        return tokens(username, password, Map.of("resource", resource));
+    }
+
+    /** Tokens of the test administrator for {@code /mcp} with this scope (space-separated), e.g. a tool's step-up scope. */
+    public JsonObject tokensWithScope(String scope) {
+        return tokens("admin", TestServer.adminPassword(), Map.of("resource", base + "/mcp", "scope", scope));
+    }
+
+    private JsonObject tokens(String username, String password, Map<String, String> authorization) {
         String clientId = registerPublicClient("Test client");
         Pkce pkce = pkce();
-        HttpResponse<String> login = follow(open(authorizeUrl(clientId, pkce, Map.of("resource", resource))));
+        HttpResponse<String> login = follow(open(authorizeUrl(clientId, pkce, authorization)));
         HttpResponse<String> consent = follow(signIn(login, username, password));
         String code = query(location(decide(consent, "allow"))).get("code");
         HttpResponse<String> response = redeem(clientId, code, pkce.verifier());

@@ -11,12 +11,12 @@ import java.util.Map;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpClients;
 import org.jakartamcp.testing.TestServer;
-import org.jakartamcp.testing.TestTokens;
+import org.jakartamcp.testing.OAuthFlow;
 import org.junit.jupiter.api.Test;
 
 /**
  * The official TypeScript SDK client lists the tools, calls each with example arguments, and Ajv
- * validates every structuredContent against the tool's outputSchema.
+ * validates every structuredContent against the tool's outputSchema; its token has the tools' step-up scopes too.
  */
 class ToolOutputSchemasIT {
 
@@ -27,7 +27,7 @@ class ToolOutputSchemasIT {
         Path examples = Path.of("src/test/resources/tool-examples.json").toAbsolutePath();
         McpClients.Result run = McpClients.run(List.of(McpClients.node().toString(),
                 McpClients.home().resolve("validate-tool-outputs.mjs").toString(), url, examples.toString()),
-                Map.of("MCP_ACCESS_TOKEN", TestTokens.bearer(server)), null, Duration.ofMinutes(2));
+                Map.of("MCP_ACCESS_TOKEN", new OAuthFlow(server).tokensWithScope("mcp:list mcp:call mcp:admin").getString("access_token")), null, Duration.ofMinutes(2));
         assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
         JsonObject summary = Http.json(run.stdout().strip());
         assertEquals(List.of(), summary.getJsonArray("failures").getValuesAs(jakarta.json.JsonString.class).stream()
