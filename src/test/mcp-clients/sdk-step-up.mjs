@@ -1,15 +1,23 @@
-// Step-up authorization with the official TypeScript SDK client (@modelcontextprotocol/client 2.x, which implements
-// the 2026-07-28 step-up rules): it signs in for what the server's 401 asks (mcp:list mcp:call), calls add, then
-// calls a tool that needs a scope of its own. The server answers 403 insufficient_scope; the SDK sends the user
-// through sign-in and consent again for the wider scope (the browser stand-in, sign-in-browser.mjs, prints what the
-// consent page asked), and the call is retried with the new token.
-// Usage: SIGN_IN_USERNAME=... SIGN_IN_PASSWORD=... node sdk-step-up.mjs <server url> <tool> [<arguments as JSON>]
+// Step-up authorization with the official TypeScript SDK client: it signs in for what the server's 401 asks
+// (mcp:list mcp:call), calls add, then calls a tool that needs a scope of its own. The server answers 403
+// insufficient_scope; the SDK sends the user through sign-in and consent again for the scope the challenge names
+// (the browser stand-in, sign-in-browser.mjs, prints what the consent page asked), and the call is retried with the
+// new token. By default with @modelcontextprotocol/client 2.x (the 2026-07-28 rules: it adds the challenge's scopes to
+// its own, and re-authorizes even when it holds a refresh token); with SDK_VERSION=1 with @modelcontextprotocol/sdk 1.x,
+// which takes the challenge's scope as it is, as an application that keeps no refresh token (1.x refreshes instead of
+// re-authorizing when it has one, and a refresh cannot widen the scope: typescript-sdk issue 2255).
+// Usage: SIGN_IN_USERNAME=... SIGN_IN_PASSWORD=... [SDK_VERSION=1] node sdk-step-up.mjs <server url> <tool> [<arguments as JSON>]
 // Prints {"sum": ..., "result": <the tool's result>, "signIns": n, "consents": [[...], ...], "scope": "..."} and exits 0,
 // or prints the error and exits 1.
 import http from 'node:http';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Client, StreamableHTTPClientTransport, UnauthorizedError } from '@modelcontextprotocol/client';
+
+const v1 = process.env.SDK_VERSION === '1';
+const { Client, StreamableHTTPClientTransport, UnauthorizedError } = v1
+  ? { ...(await import('@modelcontextprotocol/sdk/client/index.js')), ...(await import('@modelcontextprotocol/sdk/client/streamableHttp.js')),
+      ...(await import('@modelcontextprotocol/sdk/client/auth.js')) }
+  : await import('@modelcontextprotocol/client');
 
 const [serverUrl, tool, toolArguments = '{}'] = process.argv.slice(2);
 const browser = fileURLToPath(new URL('./sign-in-browser.mjs', import.meta.url));
@@ -41,7 +49,10 @@ const authProvider = {
   clientInformation() { return store.client; },
   saveClientInformation(client) { store.client = client; },
   tokens() { return store.tokens; },
-  saveTokens(tokens) { store.tokens = tokens; },
+  saveTokens(tokens) {
+    const { refresh_token: refreshToken, ...withoutRefresh } = tokens;
+    store.tokens = v1 ? withoutRefresh : tokens;
+  },
   saveCodeVerifier(verifier) { store.verifier = verifier; },
   codeVerifier() { return store.verifier; },
   discoveryState() { return store.discovery; },
@@ -56,13 +67,19 @@ const authProvider = {
   },
 };
 
+/** Redeems the next callback's code: 2.x takes the callback's parameters (it checks their iss), 1.x the code. */
+async function finishAuth(transport) {
+  const parameters = await nextCallback();
+  await transport.finishAuth(v1 ? parameters.get('code') : parameters);
+}
+
 /** Runs an MCP step; when the SDK has sent the user to sign in, finishes that and runs it again. */
 async function signedIn(transport, step) {
   try {
     return await step();
   } catch (error) {
     if (!(error instanceof UnauthorizedError)) throw error;
-    await transport.finishAuth(await nextCallback());
+    await finishAuth(transport);
     return step();
   }
 }
@@ -74,7 +91,7 @@ try {
     await client.connect(transport);
   } catch (error) {
     if (!(error instanceof UnauthorizedError)) throw error;
-    await transport.finishAuth(await nextCallback());
+    await finishAuth(transport);
     transport = new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider });
     client = new Client({ name: 'sdk-step-up-test', version: '1.0.0' });
     await client.connect(transport);

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.OAuthFlow;
+import org.jakartamcp.testing.SseClient;
 import org.jakartamcp.testing.TestServer;
 import org.jakartamcp.testing.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -67,6 +71,29 @@ class StepUpScopesIT {
         HttpResponse<String> called = admin.stateless("tools/call", "server_status", params);
         assertEquals(200, called.statusCode(), called.body());
         assertTrue(Http.json(called).getJsonObject("result").getJsonObject("structuredContent").getInt("processors") > 0, called.body());
+    }
+
+    /** HTTP+SSE (2024-11-05): the answer would go on the stream, but the message's own POST carries the refusal. */
+    @Test
+    void theHttpSseMessageEndpointRefusesThePost() {
+        try (SseClient stream = SseClient.open(base + "/sse")) {
+            SseClient.Event endpoint = stream.next(Duration.ofSeconds(10));
+            String messages = base + endpoint.data();
+            assertEquals(202, post(messages, McpHttp.initializeRequest(1, "2024-11-05")).statusCode());
+            assertEquals("2024-11-05", Http.json(stream.next(Duration.ofSeconds(10)).data()).getJsonObject("result")
+                    .getString("protocolVersion"));
+            HttpResponse<String> refused = post(messages, CALL_STATUS);
+            assertEquals(403, refused.statusCode(), refused.body());
+            assertEquals("Bearer error=\"insufficient_scope\", scope=\"mcp:list mcp:call mcp:admin\", resource_metadata=\"" + base
+                    + "/.well-known/oauth-protected-resource/sse\"", refused.headers().firstValue("WWW-Authenticate").orElse(null));
+            assertEquals(202, post(messages, "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/list\"}").statusCode());
+            assertEquals(9, Http.json(stream.next(Duration.ofSeconds(10)).data()).getInt("id"), "the stream goes on");
+        }
+    }
+
+    private static HttpResponse<String> post(String url, String body) {
+        return Http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     @Test

@@ -6,24 +6,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpClients;
 import org.jakartamcp.testing.TestServer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The official TypeScript SDK client ({@code sdk-step-up.mjs}, @modelcontextprotocol/client 2.x) steps up: signed in
- * for what the 401 asks (mcp:list mcp:call) it calls add, then server_status, which needs mcp:admin; on the 403
- * insufficient_scope it sends the user through sign-in and consent again for the wider scope, and the call succeeds.
+ * The official TypeScript SDK client ({@code sdk-step-up.mjs}) steps up: signed in for what the 401 asks
+ * (mcp:list mcp:call) it calls add, then server_status, which needs mcp:admin; on the 403 insufficient_scope it sends
+ * the user through sign-in and consent again for the wider scope, and the call succeeds. With
+ * {@code @modelcontextprotocol/client} 2.x, and with {@code @modelcontextprotocol/sdk} 1.x, which asks for exactly
+ * the challenge's scope: it keeps mcp:call because the challenge names the scopes the token had too.
  */
 class SdkStepUpIT {
 
-    @Test
-    void theClientReauthorizesForTheToolsScopeThroughConsentAndCallsIt() {
+    @ParameterizedTest(name = "SDK {0}")
+    @ValueSource(strings = {"2", "1"})
+    void theClientReauthorizesForTheToolsScopeThroughConsentAndCallsIt(String sdkVersion) {
+        Map<String, String> environment = new HashMap<>(McpClients.signInEnvironment(TestServer.adminPassword()));
+        environment.put("SDK_VERSION", sdkVersion);
         McpClients.Result run = McpClients.run(List.of(McpClients.node().toString(), McpClients.home().resolve("sdk-step-up.mjs").toString(),
-                        TestServer.awaitReady() + "/mcp", "server_status"),
-                McpClients.signInEnvironment(TestServer.adminPassword()), null, Duration.ofSeconds(90));
+                        TestServer.awaitReady() + "/mcp", "server_status"), environment, null, Duration.ofSeconds(90));
         assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
         JsonObject summary = Http.json(run.stdout().strip());
         assertEquals("42", summary.getString("sum"), "add worked with the first token");
