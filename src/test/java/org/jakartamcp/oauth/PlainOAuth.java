@@ -61,8 +61,12 @@ public final class PlainOAuth {
                 return Optional.ofNullable(clients.get(clientId));
             }
         };
+        SupportedScopes scopes = new SupportedScopes();
+        scopes.sources = PlainBeans.instances(List.<ResourceScopes>of(() -> Map.of("mcp:admin", "the administrators' tools")));
+        scopes.collect();
         registration.clients = repository;
         registration.settings = settings;
+        registration.supportedScopes = scopes;
         registration.audit = new AuditTrail() {
             @Override
             public AuditEvent record(String type, String actor, String detail) {
@@ -74,6 +78,7 @@ public final class PlainOAuth {
         authorizations.clients = repository;
         authorizations.resources = resources;
         authorizations.settings = settings;
+        authorizations.supportedScopes = scopes;
         documents.registration = registration;
         authorizations.documents = new ClientMetadataDocuments() {
             @Override
