@@ -24,7 +24,8 @@ import org.jakartamcp.oauth.OAuthSettings;
 /**
  * Who may use the MCP endpoints: callers with an access token for this server, and for each
  * message the scope it needs (mcp:list to list and read, mcp:call to call tools), as its handler declares it
- * ({@link McpMethod.Access}; a method nobody handles needs the most, mcp:call). In open mode
+ * ({@link McpMethod.Access}; a method nobody handles needs the most, mcp:call), and for a tool call the tool's own
+ * scopes ({@code @Tool(scopes)}, step-up). In open mode
  * ({@code mcp.open-access=true}, for local experiments and the conformance suite) anyone may, as
  * "anonymous"; the server says so loudly when it starts.
  */
@@ -32,6 +33,7 @@ import org.jakartamcp.oauth.OAuthSettings;
 public class McpAccess {
 
     private static final Logger LOG = Logger.getLogger(McpAccess.class.getName());
+    private static final String TOOLS_CALL = "tools/call";
 
     @Inject
     @ConfigProperty(name = "mcp.open-access", defaultValue = "false")
@@ -113,13 +115,11 @@ public class McpAccess {
         return needed;
     }
 
-    private static final String TOOLS_CALL = "tools/call";
-
     private static String toolName(JsonRpcMessage.Request request) {
         return request.params() != null && request.params().get("name") instanceof jakarta.json.JsonString name ? name.getString() : null;
     }
 
-    /** What the challenge asks for: the granted scopes this server knows, then the missing ones, each once. */
+    /** What the challenge asks for: the granted scopes (mcp:list and mcp:call first), then the missing ones, each once. */
     static String challengeScope(List<String> granted, Set<String> needed) {
         Set<String> scope = new LinkedHashSet<>();
         OAuthSettings.SCOPES.stream().filter(granted::contains).forEach(scope::add);
