@@ -20,6 +20,7 @@ import java.lang.annotation.Target;
  * <p>
  * {@link #scopes()} makes a call need more than the mcp:call scope: a client whose access token lacks one of them
  * gets HTTP 403 {@code insufficient_scope} naming the scopes to ask for, and can re-authorize for them (step-up).
+ * Such a tool stays in tools/list (for whoever may see it), so that clients find it and step up when they call it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
