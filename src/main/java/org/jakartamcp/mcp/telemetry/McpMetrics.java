@@ -23,6 +23,8 @@ import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.tools.ToolRegistry;
 import org.jakartamcp.mcp.session.McpSession;
+import org.jakartamcp.mcp.telemetry.activity.ActivityCounters;
+import org.jakartamcp.mcp.telemetry.activity.ActivityRecorder;
 import org.jakartamcp.mcp.session.SessionStore;
 import org.jakartamcp.mcp.transport.OpenStreams;
 
@@ -32,6 +34,7 @@ import org.jakartamcp.mcp.transport.OpenStreams;
  * {@code mcp.server.session.duration}. The tags are OpenTelemetry's attribute names with {@code _} for
  * {@code .} (what a Prometheus exporter of OpenTelemetry writes too). A request costs an index computation
  * and, once per combination ever seen, the registration of its timer; never a lock of ours nor tag objects.
+ * Tool calls are also counted for the administrators' activity page ({@link ActivityCounters}, in memory).
  * Dependent, so that the dispatcher calls it without a client proxy's context lookup: each instance keeps its own
  * array of the registry's timers, and the registry has one timer per name and tags, whichever instance asks.
  */
@@ -63,7 +66,11 @@ public class McpMetrics {
     @Inject
     OpenStreams streams;
 
+    @Inject
+    ActivityRecorder activityRecorder;
+
     private OperationSlots slots;
+    private ActivityCounters activity;
     private AtomicReferenceArray<Timer> timers;
     private final AtomicReferenceArray<Timer> sessionTimers = new AtomicReferenceArray<>(OperationSlots.VERSIONS);
 
@@ -76,6 +83,7 @@ public class McpMetrics {
         methods.add("notifications/cancelled");
         slots = new OperationSlots(methods, tools.names());
         timers = new AtomicReferenceArray<>(slots.size());
+        activity = activityRecorder.counters();
     }
 
     /** Registers the gauges at start, so that they are there before the first MCP request. */
@@ -122,6 +130,10 @@ public class McpMetrics {
         }
         int slot = slots.slot(method, tool, session == null ? null : session.protocolVersion(), errorCode, toolError);
         timer(slot).update(Duration.ofNanos(nanos));
+        if (toolsCall) {
+            // the activity page's counters: in memory here, written to the database by its own schedule
+            activity.toolCall(tool, errorCode != 0 || toolError, nanos);
+        }
     }
 
     /** A session ended on this server after this long. */

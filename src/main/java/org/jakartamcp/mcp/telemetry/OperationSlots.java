@@ -76,7 +76,7 @@ public final class OperationSlots {
     public int slot(String method, String tool, ProtocolVersion version, int errorCode, boolean toolError) {
         int target;
         if (TOOLS_CALL.equals(method)) {
-            target = methods.size() + (tool == null ? tools.size() - 1 : toolIndex.getOrDefault(tool, tools.size() - 1));
+            target = methods.size() + toolIndex(tool);
         } else {
             target = method == null ? methods.size() - 1 : methodIndex.getOrDefault(method, methods.size() - 1);
         }
@@ -115,6 +115,16 @@ public final class OperationSlots {
             return TOOL_ERROR;
         }
         return errorSlot == ERRORS - 1 ? OTHER_ERROR : Integer.toString(ERROR_CODES[errorSlot - 2]);
+    }
+
+    /** The tools' bounded names, sorted, {@link #OTHER} last. */
+    public List<String> tools() {
+        return tools;
+    }
+
+    /** The index in {@link #tools()} of a tool's bounded name: its own when known, {@link #OTHER}'s otherwise. */
+    public int toolIndex(String tool) {
+        return tool == null ? tools.size() - 1 : toolIndex.getOrDefault(tool, tools.size() - 1);
     }
 
     /** The bounded value of a tool's name: itself when known, {@link #OTHER} otherwise. */

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jakartamcp.identity.User;
 import org.jakartamcp.identity.UserRepository;
@@ -54,9 +55,14 @@ abstract class AdministratorPage {
     /** Read from the database once per request, so that an administrator demoted or disabled meanwhile loses the pages at once. */
     public boolean isAllowed() {
         if (administrator == null) {
-            administrator = signIn.user().flatMap(user -> users.find(user.id())).filter(User::administrator).orElse(null);
+            administrator = administrator(signIn, users).orElse(null);
         }
         return administrator != null;
+    }
+
+    /** The signed-in user if an administrator, as the database has it now (not as when they signed in). */
+    static Optional<User> administrator(SignInSession signIn, UserRepository users) {
+        return signIn.user().flatMap(user -> users.find(user.id())).filter(User::administrator);
     }
 
     String administrator() {

@@ -26,7 +26,7 @@ import org.jakartamcp.platform.housekeeping.HousekeepingRepository.Purge;
 /**
  * Deletes what has outlived its use: idle sessions, stream events no client can resume from any more,
  * expired codes and refresh tokens, long-revoked grants, clients never used, old audit rows, the record of
- * used request states once they have expired, rate-limit rows that no longer limit anything, the heartbeat rows of instances that died. Scheduled on
+ * used request states once they have expired, rate-limit rows that no longer limit anything, the heartbeat rows of instances that died, old minutes of activity. Scheduled on
  * every instance at {@link HousekeepingSettings#interval()}; each round, the instance that takes the job's lease
  * ({@link ClusterLeases}) runs it and the others skip that round. Should two runs still overlap (a run longer
  * than the lease), they share the work: each batch skips the rows another one has locked.
@@ -115,6 +115,7 @@ public class Housekeeping {
         cutoffs.put(Purge.FORGOTTEN_SIGN_IN_FAILURES, retention::rateLimitsExpiredBefore);
         cutoffs.put(Purge.RELAYED_CLIENT_ANSWERS, retention::relayedMessagesCreatedBefore);
         cutoffs.put(Purge.DEAD_INSTANCES, retention::instancesLastBeatBefore);
+        cutoffs.put(Purge.ACTIVITY_MINUTES, retention::activityBefore);
         Map<Purge, Integer> deleted = new EnumMap<>(Purge.class);
         for (Purge purge : Purge.values()) {
             deleted.put(purge, purge(purge, cutoffs.get(purge).apply(now)));
@@ -141,6 +142,6 @@ public class Housekeeping {
     Retention retention() {
         return new Retention(sessionSettings.idleTimeout(), settings.eventRetention(), settings.expiredRetention(),
                 settings.revokedGrantRetention(), oauthSettings.accessTokenAcceptance(), settings.unusedClientRetention(),
-                settings.auditRetention());
+                settings.auditRetention(), settings.activityRetention());
     }
 }

@@ -56,7 +56,10 @@ public class HousekeepingRepository {
                 + "where created_at < ?1 limit ?2 for update skip locked)"),
         // an instance that died (a stopping one deletes its own row); long past counting as alive
         DEAD_INSTANCES("delete from cluster_instance where id in (select id from cluster_instance "
-                + "where last_beat_at < ?1 limit ?2 for update skip locked)");
+                + "where last_beat_at < ?1 limit ?2 for update skip locked)"),
+        // the activity page's minutes, past the longest range it shows (and then some)
+        ACTIVITY_MINUTES("delete from activity_minute where (minute, instance_id) in (select minute, instance_id from activity_minute "
+                + "where minute < ?1 limit ?2 for update skip locked)");
 
         final String sql;
 

@@ -43,6 +43,11 @@ public class HousekeepingSettings {
     @ConfigProperty(name = "audit.retention-days", defaultValue = "90")
     long auditRetentionDays;
 
+    /** The activity page shows the last day at most; a second day covers a look back across midnight. */
+    @Inject
+    @ConfigProperty(name = "activity.retention-hours", defaultValue = "48")
+    long activityRetentionHours;
+
     public Duration interval() {
         return Duration.ofMinutes(Math.max(1, intervalMinutes));
     }
@@ -75,5 +80,9 @@ public class HousekeepingSettings {
 
     public Duration auditRetention() {
         return Duration.ofDays(Math.max(1, auditRetentionDays));
+    }
+
+    public Duration activityRetention() {
+        return Duration.ofHours(Math.max(1, activityRetentionHours));
     }
 }

@@ -10,7 +10,7 @@ import org.jakartamcp.mcp.session.SessionSettings;
  */
 public record Retention(Duration sessionIdleTimeout, Duration eventRetention, Duration expiredRetention,
                         Duration revokedGrantRetention, Duration revocationMemory, Duration unusedClientRetention,
-                        Duration auditRetention) {
+                        Duration auditRetention, Duration activityRetention) {
 
     static final Duration SAFETY_MARGIN = Duration.ofMinutes(5);
 
@@ -47,6 +47,11 @@ public record Retention(Duration sessionIdleTimeout, Duration eventRetention, Du
 
     public OffsetDateTime auditBefore(OffsetDateTime now) {
         return now.minus(auditRetention);
+    }
+
+    /** Minutes of activity (the activity page's rows) from before this are deleted. */
+    public OffsetDateTime activityBefore(OffsetDateTime now) {
+        return now.minus(activityRetention);
     }
 
     /**

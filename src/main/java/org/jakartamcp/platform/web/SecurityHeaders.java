@@ -20,7 +20,8 @@ import java.io.IOException;
  * {@value #FACES_RESOURCES} may be cached.
  *
  * <p>The pages load nothing but this server's style sheet: no script, no inline style, no frame, so
- * the policy allows exactly that. {@code form-action} is left out on purpose: the consent form's
+ * the policy allows exactly that. The one exception, the administrators' activity page, also runs script files of
+ * this server (the chart library and its own, never inline script) that read its numbers from this server. {@code form-action} is left out on purpose: the consent form's
  * answer redirects to the client's redirect URI, and browsers apply {@code form-action} to that
  * redirect too.
  */
@@ -32,7 +33,15 @@ public class SecurityHeaders extends HttpFilter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    /** The activity page's: the pages' policy, plus script files and requests to this server (its charts' data). */
+    static final String CHART_PAGE_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
+            + "img-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    static final String CHART_PAGE = "/admin/activity.xhtml";
     static final String FACES_RESOURCES = "/jakarta.faces.resource/";
+
+    static String policy(String servletPath) {
+        return CHART_PAGE.equals(servletPath) ? CHART_PAGE_POLICY : CONTENT_SECURITY_POLICY;
+    }
 
     /** A Faces view, or the landing page at the root (whose servlet forwards to one). */
     static boolean isPage(String servletPath) {
@@ -43,7 +52,7 @@ public class SecurityHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", policy(request.getServletPath()));
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Content-Type-Options", "nosniff");

@@ -99,12 +99,16 @@ class HousekeepingIT {
                     + "now() - interval '1 hour', now() - interval '10 minutes')", instance + "-dead");
             update(db, "insert into cluster_instance (id, description, started_at, last_beat_at) values (?, 'housekeeping', "
                     + "now() - interval '1 hour', now() - interval '1 second')", instance + "-live");
+            for (String age : List.of("3 days", "1 day")) {
+                update(db, "insert into activity_minute (minute, instance_id, tool_calls, tool_errors, latency, sessions, streams, written_at) "
+                        + "values (date_trunc('minute', now() - interval '" + age + "'), ?, '{}', '{}', '[]', 0, 0, now())", instance + "-" + age);
+            }
 
             JsonObject deleted = run();
 
             for (String purge : List.of("IDLE_SESSIONS", "STREAM_EVENTS", "EXPIRED_CODES", "EXPIRED_REFRESH_TOKENS", "REVOKED_GRANTS",
                     "UNUSED_CLIENTS", "AUDIT_EVENTS", "USED_REQUEST_STATES", "RELAYED_SSE_MESSAGES", "FULL_RATE_LIMIT_BUCKETS",
-                    "FORGOTTEN_SIGN_IN_FAILURES", "RELAYED_CLIENT_ANSWERS", "DEAD_INSTANCES")) {
+                    "FORGOTTEN_SIGN_IN_FAILURES", "RELAYED_CLIENT_ANSWERS", "DEAD_INSTANCES", "ACTIVITY_MINUTES")) {
                 assertTrue(deleted.getInt(purge) >= 1, purge + " in " + deleted);
             }
             assertEquals(List.of(tag + "-disabled-old", tag + "-unused-fresh", tag + "-used", tag + "-used-long-ago"),
@@ -132,6 +136,8 @@ class HousekeepingIT {
                     "a relayed answer is kept while the instance that asked may still take it");
             assertEquals(List.of(instance + "-live"), strings(db, "select id from cluster_instance where id like ?", instance + "-%"),
                     "the row of an instance that died goes, a live one's stays");
+            assertEquals(List.of(instance + "-1 day"), strings(db, "select instance_id from activity_minute where instance_id like ?",
+                    instance + "-%"), "minutes of activity past activity.retention-hours (48) go");
         }
     }
 

@@ -14,7 +14,7 @@ class RetentionTest {
 
     private static Retention retention(Duration revokedGrantRetention, Duration revocationMemory) {
         return new Retention(Duration.ofMinutes(1440), Duration.ofMinutes(15), Duration.ofHours(24), revokedGrantRetention,
-                revocationMemory, Duration.ofDays(7), Duration.ofDays(90));
+                revocationMemory, Duration.ofDays(7), Duration.ofDays(90), Duration.ofHours(48));
     }
 
     @Test
@@ -27,6 +27,7 @@ class RetentionTest {
         assertEquals(NOW.minusDays(7), retention.grantsRevokedBefore(NOW));
         assertEquals(NOW.minusDays(7), retention.unusedClientsCreatedBefore(NOW));
         assertEquals(NOW.minusDays(90), retention.auditBefore(NOW));
+        assertEquals(NOW.minusHours(48), retention.activityBefore(NOW));
         // an instance counts as gone after its timeout (seconds); its row goes minutes later
         assertEquals(NOW.minusMinutes(5), retention.instancesLastBeatBefore(NOW));
     }

@@ -18,4 +18,13 @@ class SecurityHeadersTest {
             assertFalse(SecurityHeaders.isPage(other), other);
         }
     }
+
+    @Test
+    void onlyTheActivityPageMayRunScriptFilesOfThisServer() {
+        assertTrue(SecurityHeaders.policy("/admin/activity.xhtml").contains("script-src 'self'"));
+        assertFalse(SecurityHeaders.policy("/admin/activity.xhtml").contains("unsafe-inline"), "no inline script");
+        for (String other : new String[] {"/login.xhtml", "/admin/audit.xhtml", "/consent.xhtml", "/", "/admin/activity"}) {
+            assertFalse(SecurityHeaders.policy(other).contains("script-src"), other);
+        }
+    }
 }
