@@ -1,0 +1,213 @@
+package org.jakartamcp.oauth.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.jakartamcp.testing.Browsers;
+import org.jakartamcp.testing.Eventually;
+import org.jakartamcp.testing.Http;
+import org.jakartamcp.testing.McpHttp;
+import org.jakartamcp.testing.OAuthFlow;
+import org.jakartamcp.testing.TestDatabase;
+import org.jakartamcp.testing.TestServer;
+import org.jakartamcp.testing.TestUsers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The activity page and its JSON endpoint: the {@code add} calls a test makes reach PostgreSQL through the instance's
+ * flush (every second on the test server: ACTIVITY_FLUSH_SECONDS) and come back in the endpoint's numbers and in the
+ * charts a real headless Chromium draws; anyone but an administrator is refused.
+ */
+class AdminActivityPageIT {
+
+    private static final int CALLS = 5;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final String base = TestServer.awaitReady();
+    private WebDriver browser;
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void theEndpointCountsTheCallsThisTestMadeForAdministratorsOnly() throws SQLException {
+        HttpResponse<String> anonymous = Http.get(base + "/admin/activity");
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        assertEquals("sign_in_required", Http.json(anonymous).getString("error"));
+        HttpResponse<String> stranger = Http.get(base + "/admin/activity.xhtml");
+        assertTrue(stranger.statusCode() == 302 || stranger.statusCode() == 303, "the page sends a stranger to sign in: " + stranger.statusCode());
+        assertTrue(OAuthFlow.location(stranger).contains("/login.xhtml"), OAuthFlow.location(stranger));
+
+        OAuthFlow admin = new OAuthFlow(base);
+        admin.follow(admin.signIn(admin.follow(admin.open(base + "/login.xhtml")), "admin", TestServer.adminPassword()));
+        HttpResponse<String> badRange = admin.open(base + "/admin/activity?range=week");
+        assertEquals(400, badRange.statusCode(), badRange.body());
+        assertEquals("invalid_range", Http.json(badRange).getString("error"));
+
+        awaitFlushesOfEarlierCalls();
+        JsonObject before = chart(admin, "hour");
+        long since = lastPoint(before);
+        long callsBefore = since(before, "calls", "add", since);
+        long errorsBefore = since(before, "errors", "add", since);
+
+        makeAddCalls(CALLS);
+
+        JsonObject after = Eventually.await("the calls in the endpoint's numbers", WAIT, () -> chart(admin, "hour"),
+                chart -> since(chart, "calls", "add", since) >= callsBefore + CALLS + 1);
+        assertEquals(callsBefore + CALLS + 1, since(after, "calls", "add", since), after.toString());
+        assertEquals(errorsBefore + 1, since(after, "errors", "add", since), "the call with a bad argument: " + after);
+        JsonArray p99 = after.getJsonObject("latencyMs").getJsonArray("p99");
+        assertFalse(p99.isNull(p99.size() - 1) && p99.isNull(p99.size() - 2), "a latency for the minute of the calls: " + after);
+        assertTrue(after.getJsonObject("totals").getJsonObject("calls").getJsonNumber("add").longValue() >= CALLS + 1);
+        JsonObject day = chart(admin, "day");
+        assertEquals(288, day.getJsonArray("time").size());
+        assertEquals(300, day.getInt("stepSeconds"));
+        assertTrue(day.getJsonObject("totals").getJsonObject("calls").getJsonNumber("add").longValue() >= CALLS + 1);
+
+        String user = TestUsers.create("activity-" + System.nanoTime(), "plain user password");
+        OAuthFlow plain = new OAuthFlow(base);
+        plain.follow(plain.signIn(plain.follow(plain.open(base + "/login.xhtml")), user, "plain user password"));
+        HttpResponse<String> refused = plain.open(base + "/admin/activity?range=hour");
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertFalse(refused.body().contains("\"calls\""), "no numbers: " + refused.body());
+        HttpResponse<String> page = plain.open(base + "/admin/activity.xhtml");
+        assertEquals(403, page.statusCode());
+        assertTrue(page.body().contains("Administrators only."), page.body());
+        assertFalse(page.body().contains("activity.js"), "no chart script for a non-administrator");
+
+        // the administrator's requests go on working after the refusals
+        assertEquals(200, admin.open(base + "/admin/activity").statusCode());
+    }
+
+    @Test
+    void anAdministratorSeesTheChartsOfTheCallsMade() throws SQLException {
+        browser = Browsers.chromium();
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        browser.get(base + "/login.xhtml");
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(TestServer.adminPassword());
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.titleIs("Your account"));
+        browser.findElement(By.linkText("Activity")).click();
+        wait.until(ExpectedConditions.titleIs("Activity"));
+
+        awaitFlushesOfEarlierCalls();
+        JsonObject before = chartInBrowser();
+        long since = lastPoint(before);
+        long callsBefore = since(before, "calls", "add", since);
+        makeAddCalls(CALLS);
+        wait.until(driver -> since(chartInBrowser(), "calls", "add", since) >= callsBefore + CALLS + 1);
+
+        // the page's total is the hour's at the moment it reads it: compare with what the endpoint says just before
+        wait.until(driver -> {
+            long total = chartInBrowser().getJsonObject("totals").getJsonObject("calls").getJsonNumber("add").longValue();
+            browser.get(base + "/admin/activity.xhtml?range=hour");
+            WebDriverWait drawn = new WebDriverWait(browser, WAIT);
+            drawn.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("summary"), "Loading…")));
+            return browser.findElement(By.id("summary")).getText().contains("add " + total);
+        });
+        String summary = browser.findElement(By.id("summary")).getText();
+        assertTrue(summary.matches("(?s).*add \\d+ \\(\\d+ errors\\).*"), "the bad call's error: " + summary);
+        assertEquals(4, browser.findElements(By.cssSelector(".chart .uplot canvas")).size(), "four charts drawn");
+        assertTrue(browser.findElement(By.id("chart-calls")).getText().contains("add"), "the calls chart's legend names the tool");
+        assertTrue(browser.findElement(By.id("chart-latency")).getText().contains("p99"));
+
+        browser.findElement(By.id("range-day")).click();
+        wait.until(ExpectedConditions.urlContains("range=day"));
+        wait.until(ExpectedConditions.textMatches(By.id("summary"), java.util.regex.Pattern.compile("add \\d+")));
+        assertEquals(4, browser.findElements(By.cssSelector(".chart .uplot canvas")).size());
+    }
+
+    /** One add call with a bad argument (an error of add), then {@code calls} good ones. */
+    private void makeAddCalls(int calls) {
+        McpHttp mcp = new McpHttp(base + "/mcp");
+        String session = mcp.initialize("2025-11-25");
+        JsonObject bad = mcp.result(session, "{\"jsonrpc\":\"2.0\",\"id\":0,\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"add\",\"arguments\":{\"a\":\"not a number\",\"b\":1}}}");
+        assertTrue(bad.containsKey("error") || bad.getJsonObject("result").getBoolean("isError", false), bad.toString());
+        for (int call = 1; call <= calls; call++) {
+            JsonObject answer = mcp.result(session, "{\"jsonrpc\":\"2.0\",\"id\":" + call + ",\"method\":\"tools/call\","
+                    + "\"params\":{\"name\":\"add\",\"arguments\":{\"a\":" + call + ",\"b\":1}}}");
+            assertEquals(String.valueOf(call + 1), answer.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"));
+        }
+    }
+
+    /**
+     * Waits until two flushes have run since now: the second read the counters after the first was written, so every
+     * call answered before now is in the database, and the numbers read next change only with this test's calls.
+     */
+    private static void awaitFlushesOfEarlierCalls() throws SQLException {
+        OffsetDateTime now;
+        try (Connection connection = TestDatabase.shared().connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select now()")) {
+            result.next();
+            now = result.getObject(1, OffsetDateTime.class);
+        }
+        OffsetDateTime first = Eventually.await("a flush", WAIT, AdminActivityPageIT::lastWritten,
+                written -> written.isPresent() && written.get().isAfter(now)).orElseThrow();
+        Eventually.await("the flush after it", WAIT, AdminActivityPageIT::lastWritten,
+                written -> written.isPresent() && written.get().isAfter(first));
+    }
+
+    private static Optional<OffsetDateTime> lastWritten() {
+        try (Connection connection = TestDatabase.shared().connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select max(written_at) from activity_minute")) {
+            result.next();
+            return Optional.ofNullable(result.getObject(1, OffsetDateTime.class));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonObject chart(OAuthFlow flow, String range) {
+        HttpResponse<String> response = flow.open(base + "/admin/activity?range=" + range);
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+        return Http.json(response);
+    }
+
+    /** The endpoint's answer as the signed-in browser gets it (Chromium shows JSON as text in a pre element). */
+    private JsonObject chartInBrowser() {
+        browser.get(base + "/admin/activity?range=hour");
+        return Http.json(browser.findElement(By.tagName("pre")).getText());
+    }
+
+    /** The start (epoch seconds) of the chart's last point: this minute. */
+    private static long lastPoint(JsonObject chart) {
+        JsonArray time = chart.getJsonArray("time");
+        return time.getJsonNumber(time.size() - 1).longValue();
+    }
+
+    /** The sum of a tool's series from the point starting at {@code from} on: minutes leaving the hour meanwhile do not count. */
+    private static long since(JsonObject chart, String series, String tool, long from) {
+        JsonArray time = chart.getJsonArray("time");
+        JsonArray values = chart.getJsonObject(series).getJsonArray(tool);
+        long sum = 0;
+        for (int i = 0; values != null && i < time.size(); i++) {
+            if (time.getJsonNumber(i).longValue() >= from) {
+                sum += values.getJsonNumber(i).longValue();
+            }
+        }
+        return sum;
+    }
+}
