@@ -108,6 +108,8 @@ class AdminActivityPageIT {
         browser.findElement(By.id("password")).sendKeys(TestServer.adminPassword());
         browser.findElement(By.id("sign-in")).click();
         wait.until(ExpectedConditions.titleIs("Your account"));
+        browser.findElement(By.id("administration")).click();
+        wait.until(ExpectedConditions.titleIs("Clients"));
         browser.findElement(By.linkText("Activity")).click();
         wait.until(ExpectedConditions.titleIs("Activity"));
 
