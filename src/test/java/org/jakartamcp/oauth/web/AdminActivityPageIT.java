@@ -1,5 +1,10 @@
 package org.jakartamcp.oauth.web;
 
+import static org.jakartamcp.testing.ActivityCharts.WAIT;
+import static org.jakartamcp.testing.ActivityCharts.awaitFlushesOfEarlierCalls;
+import static org.jakartamcp.testing.ActivityCharts.chart;
+import static org.jakartamcp.testing.ActivityCharts.lastPoint;
+import static org.jakartamcp.testing.ActivityCharts.since;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,19 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.Optional;
+import org.jakartamcp.testing.ActivityCharts;
 import org.jakartamcp.testing.Browsers;
 import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.OAuthFlow;
-import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestServer;
 import org.jakartamcp.testing.TestUsers;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class AdminActivityPageIT {
 
     private static final int CALLS = 5;
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final String base = TestServer.awaitReady();
     private WebDriver browser;
@@ -50,7 +47,7 @@ class AdminActivityPageIT {
     }
 
     @Test
-    void theEndpointCountsTheCallsThisTestMadeForAdministratorsOnly() throws SQLException {
+    void theEndpointCountsTheCallsThisTestMadeForAdministratorsOnly() {
         HttpResponse<String> anonymous = Http.get(base + "/admin/activity");
         assertEquals(401, anonymous.statusCode(), anonymous.body());
         assertEquals("sign_in_required", Http.json(anonymous).getString("error"));
@@ -58,28 +55,27 @@ class AdminActivityPageIT {
         assertTrue(stranger.statusCode() == 302 || stranger.statusCode() == 303, "the page sends a stranger to sign in: " + stranger.statusCode());
         assertTrue(OAuthFlow.location(stranger).contains("/login.xhtml"), OAuthFlow.location(stranger));
 
-        OAuthFlow admin = new OAuthFlow(base);
-        admin.follow(admin.signIn(admin.follow(admin.open(base + "/login.xhtml")), "admin", TestServer.adminPassword()));
+        OAuthFlow admin = ActivityCharts.administrator(base);
         HttpResponse<String> badRange = admin.open(base + "/admin/activity?range=week");
         assertEquals(400, badRange.statusCode(), badRange.body());
         assertEquals("invalid_range", Http.json(badRange).getString("error"));
 
         awaitFlushesOfEarlierCalls();
-        JsonObject before = chart(admin, "hour");
+        JsonObject before = chart(admin, base, "hour");
         long since = lastPoint(before);
         long callsBefore = since(before, "calls", "add", since);
         long errorsBefore = since(before, "errors", "add", since);
 
         makeAddCalls(CALLS);
 
-        JsonObject after = Eventually.await("the calls in the endpoint's numbers", WAIT, () -> chart(admin, "hour"),
+        JsonObject after = Eventually.await("the calls in the endpoint's numbers", WAIT, () -> chart(admin, base, "hour"),
                 chart -> since(chart, "calls", "add", since) >= callsBefore + CALLS + 1);
         assertEquals(callsBefore + CALLS + 1, since(after, "calls", "add", since), after.toString());
         assertEquals(errorsBefore + 1, since(after, "errors", "add", since), "the call with a bad argument: " + after);
         JsonArray p99 = after.getJsonObject("latencyMs").getJsonArray("p99");
         assertFalse(p99.isNull(p99.size() - 1) && p99.isNull(p99.size() - 2), "a latency for the minute of the calls: " + after);
         assertTrue(after.getJsonObject("totals").getJsonObject("calls").getJsonNumber("add").longValue() >= CALLS + 1);
-        JsonObject day = chart(admin, "day");
+        JsonObject day = chart(admin, base, "day");
         assertEquals(288, day.getJsonArray("time").size());
         assertEquals(300, day.getInt("stepSeconds"));
         assertTrue(day.getJsonObject("totals").getJsonObject("calls").getJsonNumber("add").longValue() >= CALLS + 1);
@@ -100,7 +96,7 @@ class AdminActivityPageIT {
     }
 
     @Test
-    void anAdministratorSeesTheChartsOfTheCallsMade() throws SQLException {
+    void anAdministratorSeesTheChartsOfTheCallsMade() {
         browser = Browsers.chromium();
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
         browser.get(base + "/login.xhtml");
@@ -154,62 +150,9 @@ class AdminActivityPageIT {
         }
     }
 
-    /**
-     * Waits until two flushes have run since now: the second read the counters after the first was written, so every
-     * call answered before now is in the database, and the numbers read next change only with this test's calls.
-     */
-    private static void awaitFlushesOfEarlierCalls() throws SQLException {
-        OffsetDateTime now;
-        try (Connection connection = TestDatabase.shared().connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select now()")) {
-            result.next();
-            now = result.getObject(1, OffsetDateTime.class);
-        }
-        OffsetDateTime first = Eventually.await("a flush", WAIT, AdminActivityPageIT::lastWritten,
-                written -> written.isPresent() && written.get().isAfter(now)).orElseThrow();
-        Eventually.await("the flush after it", WAIT, AdminActivityPageIT::lastWritten,
-                written -> written.isPresent() && written.get().isAfter(first));
-    }
-
-    private static Optional<OffsetDateTime> lastWritten() {
-        try (Connection connection = TestDatabase.shared().connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("select max(written_at) from activity_minute")) {
-            result.next();
-            return Optional.ofNullable(result.getObject(1, OffsetDateTime.class));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonObject chart(OAuthFlow flow, String range) {
-        HttpResponse<String> response = flow.open(base + "/admin/activity?range=" + range);
-        assertEquals(200, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
-        return Http.json(response);
-    }
-
     /** The endpoint's answer as the signed-in browser gets it (Chromium shows JSON as text in a pre element). */
     private JsonObject chartInBrowser() {
         browser.get(base + "/admin/activity?range=hour");
         return Http.json(browser.findElement(By.tagName("pre")).getText());
-    }
-
-    /** The start (epoch seconds) of the chart's last point: this minute. */
-    private static long lastPoint(JsonObject chart) {
-        JsonArray time = chart.getJsonArray("time");
-        return time.getJsonNumber(time.size() - 1).longValue();
-    }
-
-    /** The sum of a tool's series from the point starting at {@code from} on: minutes leaving the hour meanwhile do not count. */
-    private static long since(JsonObject chart, String series, String tool, long from) {
-        JsonArray time = chart.getJsonArray("time");
-        JsonArray values = chart.getJsonObject(series).getJsonArray(tool);
-        long sum = 0;
-        for (int i = 0; values != null && i < time.size(); i++) {
-            if (time.getJsonNumber(i).longValue() >= from) {
-                sum += values.getJsonNumber(i).longValue();
-            }
-        }
-        return sum;
     }
 }
