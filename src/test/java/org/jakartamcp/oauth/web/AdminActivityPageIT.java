@@ -11,7 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.jakartamcp.testing.ActivityCharts;
 import org.jakartamcp.testing.Browsers;
 import org.jakartamcp.testing.Eventually;
@@ -56,6 +59,16 @@ class AdminActivityPageIT {
         assertTrue(OAuthFlow.location(stranger).contains("/login.xhtml"), OAuthFlow.location(stranger));
 
         OAuthFlow admin = ActivityCharts.administrator(base);
+        HttpResponse<String> activityPage = admin.open(base + "/admin/activity.xhtml");
+        assertEquals(200, activityPage.statusCode());
+        assertTrue(activityPage.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+        List<String> files = Pattern.compile("(?:src|href)=\"([^\"]*(?:webjars/uplot|activity\\.js)[^\"]*)\"").matcher(activityPage.body())
+                .results().map(match -> match.group(1).replace("&amp;", "&")).toList();
+        assertEquals(3, files.size(), "uPlot's script and style sheet, the page's script: " + activityPage.body());
+        for (String file : files) {
+            HttpResponse<String> served = admin.open(URI.create(base).resolve(file).toString());
+            assertEquals(200, served.statusCode(), "served from the WAR, no CDN: " + file);
+        }
         HttpResponse<String> badRange = admin.open(base + "/admin/activity?range=week");
         assertEquals(400, badRange.statusCode(), badRange.body());
         assertEquals("invalid_range", Http.json(badRange).getString("error"));
@@ -132,7 +145,7 @@ class AdminActivityPageIT {
 
         browser.findElement(By.id("range-day")).click();
         wait.until(ExpectedConditions.urlContains("range=day"));
-        wait.until(ExpectedConditions.textMatches(By.id("summary"), java.util.regex.Pattern.compile("add \\d+")));
+        wait.until(ExpectedConditions.textMatches(By.id("summary"), Pattern.compile("add \\d+")));
         assertEquals(4, browser.findElements(By.cssSelector(".chart .uplot canvas")).size());
     }
 
