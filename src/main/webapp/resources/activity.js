@@ -7,10 +7,18 @@
     var drawn = {};
 
     function width(element) {
-        return Math.max(320, element.parentElement.clientWidth - 16);
+        return Math.max(280, element.clientWidth);
     }
 
-    function chart(id, data, labels, perMinute) {
+    function size(element) {
+        return {width: width(element), height: 220};
+    }
+
+    // counts start at 0; latencies span orders of magnitude (0.1 ms to seconds): a logarithmic scale
+    var COUNTS = {y: {range: function (u, min, max) { return [0, Math.max(1, max)]; }}};
+    var MILLISECONDS = {y: {distr: 3}};
+
+    function chart(id, data, labels, perMinute, scales) {
         var element = document.getElementById(id);
         if (drawn[id]) {
             drawn[id].destroy();
@@ -19,9 +27,10 @@
         labels.forEach(function (label, i) {
             series.push({label: label, stroke: COLORS[i % COLORS.length], width: 2, spanGaps: !perMinute});
         });
-        drawn[id] = new uPlot({width: width(element), height: 220, series: series, scales: {y: {range: function (u, min, max) {
-            return [0, Math.max(1, max)];
-        }}}}, data, element);
+        var options = size(element);
+        options.series = series;
+        options.scales = scales || COUNTS;
+        drawn[id] = new uPlot(options, data, element);
     }
 
     function perTool(series, time) {
@@ -44,7 +53,9 @@
         var time = activity.time;
         var calls = perTool(activity.calls, time);
         chart("chart-calls", calls.data, calls.labels, true);
-        chart("chart-latency", [time, activity.latencyMs.p50, activity.latencyMs.p95, activity.latencyMs.p99], ["p50", "p95", "p99"], false);
+        var latency = activity.latencyMs;
+        var anyCall = latency.p99.some(function (value) { return value !== null; });
+        chart("chart-latency", [time, latency.p50, latency.p95, latency.p99], ["p50", "p95", "p99"], false, anyCall ? MILLISECONDS : COUNTS);
         var errors = perTool(activity.errors, time);
         chart("chart-errors", errors.data, errors.labels, true);
         chart("chart-open", [time, activity.sessions, activity.streams], ["sessions", "streams"], true);
@@ -70,5 +81,10 @@
         load();
         // the instances write their current minute every few seconds: the page follows
         window.setInterval(load, 60000);
+        window.addEventListener("resize", function () {
+            Object.keys(drawn).forEach(function (id) {
+                drawn[id].setSize(size(document.getElementById(id)));
+            });
+        });
     });
 }());
