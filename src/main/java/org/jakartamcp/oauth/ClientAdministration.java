@@ -3,11 +3,13 @@ package org.jakartamcp.oauth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jakartamcp.platform.audit.AuditTrail;
+import org.jakartamcp.platform.security.SecretHash;
 
 /**
  * What administrators do with clients and grants: see them, disable, enable and delete clients,
@@ -30,9 +32,15 @@ public class ClientAdministration {
     @Inject
     AuditTrail audit;
 
+    private final Clock clock = Clock.systemUTC();
+
     /** A client as the administrators' page shows it. */
-    public record ClientSummary(String clientId, String name, boolean metadataDocument, boolean confidential,
+    public record ClientSummary(String clientId, String name, boolean metadataDocument, boolean confidential, boolean service,
                                 OffsetDateTime registeredAt, boolean disabled, long activeGrants) {
+    }
+
+    /** A service client just created: its secret exists only here, once, and as a hash in the database. */
+    public record ServiceClient(String clientId, String name, String scope, String secret) {
     }
 
     /** An active grant, with whose it is. */
@@ -49,7 +57,7 @@ public class ClientAdministration {
         Map<String, Long> grants = store.activeGrantCounts(clients.stream().map(OAuthClient::clientId).toList());
         return clients.stream()
                 .map(client -> new ClientSummary(client.clientId(), client.clientName(), client.isMetadataDocument(), !client.isPublic(),
-                        client.createdAt(), client.isDisabled(), grants.getOrDefault(client.clientId(), 0L)))
+                        client.isServiceClient(), client.createdAt(), client.isDisabled(), grants.getOrDefault(client.clientId(), 0L)))
                 .toList();
     }
 
@@ -94,6 +102,31 @@ public class ClientAdministration {
                     + revoked + " grants revoked");
             return true;
         }).orElse(false);
+    }
+
+    /**
+     * Registers a service client for the client credentials grant: a confidential client with the given scopes and
+     * no redirect URIs. Its secret is returned once and kept only as a hash.
+     *
+     * @throws IllegalArgumentException with a message for the administrator when the name or scopes are not acceptable
+     */
+    public ServiceClient createServiceClient(String name, String scope, String administrator) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > ClientRegistration.MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("A name of 1 to " + ClientRegistration.MAX_NAME_LENGTH + " characters is required.");
+        }
+        List<String> scopes = scope == null || scope.isBlank() ? List.of() : List.of(scope.strip().split("\\s+"));
+        if (scopes.isEmpty() || !OAuthSettings.SCOPES.containsAll(scopes)) {
+            throw new IllegalArgumentException("Scopes: one or more of " + String.join(" ", OAuthSettings.SCOPES) + ".");
+        }
+        String granted = String.join(" ", OAuthSettings.SCOPES.stream().filter(scopes::contains).toList());
+        String secret = SecretHash.newSecret();
+        OAuthClient client = OAuthClient.serviceClient(SecretHash.newSecret(), SecretHash.of(secret), trimmed, granted,
+                OffsetDateTime.now(clock));
+        clientRepository.insert(client);
+        audit.record(AuditTrail.CLIENT_REGISTERED, administrator, "service client " + client.clientId() + " (" + trimmed
+                + "), client credentials, scope " + granted);
+        return new ServiceClient(client.clientId(), trimmed, granted, secret);
     }
 
     /** Revokes any user's grant; false when it does not exist or is revoked already. */

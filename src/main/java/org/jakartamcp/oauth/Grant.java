@@ -17,6 +17,8 @@ import java.time.OffsetDateTime;
         + "where c.clientId = g.clientId and g.userId = :user and g.revokedAt is null order by g.createdAt desc")
 @NamedQuery(name = Grant.ACTIVE_GRANTS_OF_USER, query = "select g from Grant g where g.userId = :user and g.revokedAt is null")
 @NamedQuery(name = Grant.ACTIVE_OF_CLIENT, query = "select g from Grant g where g.clientId = :client and g.revokedAt is null")
+@NamedQuery(name = Grant.ACTIVE_OF_SERVICE_CLIENT, query = "select g from Grant g where g.clientId = :client "
+        + "and g.userId is null and g.resource = :resource and g.revokedAt is null order by g.id")
 @NamedQuery(name = Grant.ACTIVE_COUNT_PER_CLIENT, query = "select g.clientId, count(g) from Grant g where g.revokedAt is null "
         + "and g.clientId in :clients group by g.clientId")
 @NamedQuery(name = Grant.ACTIVE_WITH_USERS, query = "select g, c.clientName, u.username from Grant g, OAuthClient c, UserRecord u "
@@ -28,14 +30,16 @@ public class Grant {
     static final String ACTIVE_OF_CLIENT = "Grant.activeOfClient";
     static final String ACTIVE_GRANTS_OF_USER = "Grant.activeGrantsOfUser";
     static final String ACTIVE_COUNT_PER_CLIENT = "Grant.activeCountPerClient";
+    static final String ACTIVE_OF_SERVICE_CLIENT = "Grant.activeOfServiceClient";
     static final String ACTIVE_WITH_USERS = "Grant.activeWithUsers";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     Long id;
 
-    @Column(name = "user_id", nullable = false)
-    long userId;
+    /** Null for the grant of a service client (client credentials): its tokens act for the client, not a user. */
+    @Column(name = "user_id")
+    Long userId;
 
     /** Null once the client is deleted; the revoked grant stays until its tokens have expired. */
     @Column(name = "client_id", length = 512)
@@ -64,6 +68,13 @@ public class Grant {
         this.createdAt = createdAt;
     }
 
+    /** The grant a service client's tokens are issued under; revoking it ends them, as for a user's grant. */
+    static Grant ofServiceClient(String clientId, String scope, String resource, OffsetDateTime createdAt) {
+        Grant grant = new Grant(0, clientId, scope, resource, createdAt);
+        grant.userId = null;
+        return grant;
+    }
+
     void revoke(OffsetDateTime at) {
         if (revokedAt == null) {
             revokedAt = at;
@@ -74,8 +85,13 @@ public class Grant {
         return id;
     }
 
+    /** The user who granted it; 0, which is no user's id, for a service client's grant. */
     public long userId() {
-        return userId;
+        return userId == null ? 0 : userId;
+    }
+
+    public boolean isServiceGrant() {
+        return userId == null;
     }
 
     public String clientId() {

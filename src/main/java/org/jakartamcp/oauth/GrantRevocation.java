@@ -91,7 +91,7 @@ public class GrantRevocation {
     void revoke(Grant grant, OffsetDateTime now, String reason) {
         grant.revoke(now);
         revokedGrants.revokedHere(grant.id());
-        audit.record(AuditTrail.GRANT_REVOKED, "user " + grant.userId(), "grant " + grant.id() + " of client " + grant.clientId()
+        audit.record(AuditTrail.GRANT_REVOKED, grant.isServiceGrant() ? "client " + grant.clientId() : "user " + grant.userId(), "grant " + grant.id() + " of client " + grant.clientId()
                 + ": " + reason);
     }
 

@@ -56,6 +56,10 @@ public class OAuthClient {
     @Column(name = "fresh_until")
     OffsetDateTime freshUntil;
 
+    /** A service client: an administrator registered it for the client credentials grant, and only it may use that grant. */
+    @Column(name = "client_credentials", nullable = false)
+    boolean clientCredentials;
+
     /** Null until a user first grants the client something; a client never used is deleted after a while. */
     @Column(name = "first_granted_at")
     OffsetDateTime firstGrantedAt;
@@ -81,6 +85,17 @@ public class OAuthClient {
         OAuthClient client = new OAuthClient(url, null, clientName, clientUri, redirectUris, PUBLIC, null, now);
         client.metadataDocument = true;
         client.freshUntil = freshUntil;
+        return client;
+    }
+
+    /**
+     * A service client (client credentials grant): confidential, no redirect URIs, so no user can be sent through it.
+     * Counted as granted from the start: housekeeping deletes clients that no user ever granted anything.
+     */
+    static OAuthClient serviceClient(String clientId, String secretHash, String clientName, String scope, OffsetDateTime now) {
+        OAuthClient client = new OAuthClient(clientId, secretHash, clientName, null, List.of(), "client_secret_basic", scope, now);
+        client.clientCredentials = true;
+        client.firstGrantedAt = now;
         return client;
     }
 
@@ -121,6 +136,11 @@ public class OAuthClient {
 
     public String scope() {
         return scope;
+    }
+
+    /** Whether it may use the client credentials grant (registered by an administrator as a service client). */
+    public boolean isServiceClient() {
+        return clientCredentials;
     }
 
     public boolean isPublic() {

@@ -35,6 +35,15 @@ public class OAuthStore {
         return Optional.ofNullable(entityManager.find(Grant.class, id));
     }
 
+    /**
+     * The active grant of a service client for a resource, if any. The caller holds the client's row locked, so that
+     * two token requests at once share one grant rather than creating two.
+     */
+    Optional<Grant> activeServiceGrant(String clientId, String resource) {
+        return entityManager.createNamedQuery(Grant.ACTIVE_OF_SERVICE_CLIENT, Grant.class).setParameter("client", clientId)
+                .setParameter("resource", resource).setMaxResults(1).getResultStream().findFirst();
+    }
+
     /** The code, locked until the transaction ends, so that two redemptions of one code cannot both succeed. */
     Optional<AuthorizationCode> lockCode(String codeHash) {
         return Optional.ofNullable(entityManager.find(AuthorizationCode.class, codeHash, LockModeType.PESSIMISTIC_WRITE));

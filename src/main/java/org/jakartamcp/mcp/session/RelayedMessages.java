@@ -50,13 +50,14 @@ public class RelayedMessages {
     public boolean relay(McpSession session, Caller caller, String body) {
         JsonArrayBuilder groups = JSON.createArrayBuilder();
         caller.groups().forEach(groups::add);
-        int kept = entityManager.createNativeQuery("insert into mcp_sse_relay (session_hash, principal, groups, body, created_at) "
-                        + "select id_hash, ?2, ?3, ?4, ?5 from mcp_session where id_hash = ?1 for key share")
+        int kept = entityManager.createNativeQuery("insert into mcp_sse_relay (session_hash, principal, groups, body, created_at, machine) "
+                        + "select id_hash, ?2, ?3, ?4, ?5, ?6 from mcp_session where id_hash = ?1 for key share")
                 .setParameter(1, session.idHash())
                 .setParameter(2, caller.principal())
                 .setParameter(3, groups.build().toString())
                 .setParameter(4, body)
                 .setParameter(5, OffsetDateTime.now(clock))
+                .setParameter(6, caller.machine())
                 .executeUpdate();
         if (kept == 0) {
             return false;
@@ -69,11 +70,12 @@ public class RelayedMessages {
     public List<Relayed> take(String sessionHash) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("delete from mcp_sse_relay where session_hash = ?1 "
-                        + "returning id, principal, groups, body")
+                        + "returning id, principal, groups, body, machine")
                 .setParameter(1, sessionHash)
                 .getResultList();
         return rows.stream()
-                .map(row -> new Relayed(((Number) row[0]).longValue(), new Caller((String) row[1], groups((String) row[2])),
+                .map(row -> new Relayed(((Number) row[0]).longValue(), new Caller((String) row[1], groups((String) row[2]),
+                        Boolean.TRUE.equals(row[4])),
                         (String) row[3]))
                 .sorted(Comparator.comparingLong(Relayed::id))
                 .toList();

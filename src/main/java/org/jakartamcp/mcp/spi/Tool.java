@@ -49,6 +49,14 @@ public @interface Tool {
      */
     String[] scopes() default {};
 
+    /**
+     * Whether service clients (machine callers: tokens of the OAuth client credentials grant, with no person behind
+     * them) may call the tool; they do not see it in tools/list otherwise. Allow it for tools that only compute from
+     * their arguments; keep it off for tools that act for a person, ask the user something, or keep per-user state.
+     * {@code mcp.tool-machine-callers.<tool>=true|false} in the configuration overrides it.
+     */
+    boolean machineCallers() default false;
+
     /** Hints for clients; they describe the tool, they do not enforce anything. */
     Annotations annotations() default @Annotations;
 

@@ -84,7 +84,9 @@ public class DiscoveryResource {
                 .add("scopes_supported", JSON.createArrayBuilder(supportedScopes.all()))
                 .add("response_types_supported", JSON.createArrayBuilder().add("code"))
                 .add("response_modes_supported", JSON.createArrayBuilder().add("query"))
-                .add("grant_types_supported", JSON.createArrayBuilder().add("authorization_code").add("refresh_token"))
+                // client_credentials for service clients (the MCP OAuth Client Credentials extension), with client_secret_basic or _post
+                .add("grant_types_supported", JSON.createArrayBuilder().add("authorization_code").add("refresh_token")
+                        .add(org.jakartamcp.oauth.ClientCredentialsGrant.GRANT_TYPE))
                 .add("token_endpoint_auth_methods_supported",
                         JSON.createArrayBuilder().add("none").add("client_secret_basic").add("client_secret_post"))
                 .add("revocation_endpoint_auth_methods_supported",

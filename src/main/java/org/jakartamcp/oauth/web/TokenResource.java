@@ -17,13 +17,14 @@ import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.Map;
 import org.jakartamcp.oauth.ClientAuthentication;
+import org.jakartamcp.oauth.ClientCredentialsGrant;
 import org.jakartamcp.oauth.GrantRevocation;
 import org.jakartamcp.oauth.OAuthClient;
 import org.jakartamcp.oauth.OAuthException;
 import org.jakartamcp.oauth.Tokens;
 import org.jakartamcp.platform.ratelimit.RateLimits;
 
-/** {@code POST /token} (authorization_code, refresh_token) and {@code POST /revoke} (RFC 7009). */
+/** {@code POST /token} (authorization_code, refresh_token, client_credentials) and {@code POST /revoke} (RFC 7009). */
 @ApplicationScoped
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +38,9 @@ public class TokenResource {
 
     @Inject
     GrantRevocation revocation;
+
+    @Inject
+    ClientCredentialsGrant clientCredentials;
 
     @Inject
     AddressLimits addressLimits;
@@ -55,7 +59,9 @@ public class TokenResource {
         Tokens.Issued issued = switch (grantType) {
             case "authorization_code" -> tokens.redeemCode(client, form.get("code"), form.get("code_verifier"), form.get("redirect_uri"));
             case "refresh_token" -> tokens.refresh(client, form.get("refresh_token"), form.get("scope"));
-            default -> throw new OAuthException("unsupported_grant_type", "Supported: authorization_code, refresh_token");
+            case ClientCredentialsGrant.GRANT_TYPE -> clientCredentials.issue(client, form.get("scope"), form.get("resource"));
+            default -> throw new OAuthException("unsupported_grant_type", "Supported: authorization_code, refresh_token, "
+                    + ClientCredentialsGrant.GRANT_TYPE);
         };
         JsonObjectBuilder answer = JSON.createObjectBuilder()
                 .add("access_token", issued.accessToken())

@@ -17,7 +17,8 @@ public class ServerStatusTools {
                                long heapMaxMiB) {
     }
 
-    @Tool(name = "server_status", title = "Server status", scopes = "mcp:admin",
+    // machines too (a monitoring agent), with mcp:admin like anyone; all product tools allowing them keeps tools/list public
+    @Tool(name = "server_status", title = "Server status", scopes = "mcp:admin", machineCallers = true,
             description = "For the server's administrators: this instance's uptime, Java version, processors and "
                     + "heap memory in use.", annotations = @Tool.Annotations(readOnlyHint = true, openWorldHint = false))
     public ServerStatus serverStatus() {

@@ -24,7 +24,7 @@ public class ArithmeticTools {
     private static final String PRECISION = "Significant digits of a result that cannot be exact (default 34, at most 1000)";
     private static final String ROUNDING = "How to round a result that cannot be exact (default HALF_EVEN, banker's rounding)";
 
-    @Tool(title = "Add", description = "Adds two numbers exactly, in decimal arithmetic (0.1 + 0.2 = 0.3, with no binary rounding). "
+    @Tool(machineCallers = true, title = "Add", description = "Adds two numbers exactly, in decimal arithmetic (0.1 + 0.2 = 0.3, with no binary rounding). "
             + "Use it for any sum you would otherwise work out yourself.", annotations = @Tool.Annotations(readOnlyHint = true,
             idempotentHint = true, openWorldHint = false))
     public Calculation add(@ToolArg(description = "The first number, e.g. 0.1 or \"-12345678901234567890.5\"") BigDecimal a,
@@ -32,21 +32,21 @@ public class ArithmeticTools {
         return Calculation.exact(a.add(b));
     }
 
-    @Tool(title = "Subtract", description = "Subtracts b from a exactly, in decimal arithmetic.",
+    @Tool(machineCallers = true, title = "Subtract", description = "Subtracts b from a exactly, in decimal arithmetic.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Calculation subtract(@ToolArg(description = "The number to subtract from") BigDecimal a,
                                 @ToolArg(description = "The number to subtract") BigDecimal b) {
         return Calculation.exact(a.subtract(b));
     }
 
-    @Tool(title = "Multiply", description = "Multiplies two numbers exactly, keeping every digit (1.1 × 1.1 = 1.21).",
+    @Tool(machineCallers = true, title = "Multiply", description = "Multiplies two numbers exactly, keeping every digit (1.1 × 1.1 = 1.21).",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Calculation multiply(@ToolArg(description = "The first factor") BigDecimal a,
                                 @ToolArg(description = "The second factor") BigDecimal b) {
         return Calculation.exact(Decimals.requireBoundedResult(a.multiply(b), "product"));
     }
 
-    @Tool(title = "Divide", description = "Divides a by b. The quotient is exact when it has a finite decimal expansion "
+    @Tool(machineCallers = true, title = "Divide", description = "Divides a by b. The quotient is exact when it has a finite decimal expansion "
             + "(1/8 = 0.125); otherwise (1/3) it is rounded to the precision asked for, and the result says so.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Calculation divide(@ToolArg(description = "The dividend") BigDecimal a,
@@ -61,7 +61,7 @@ public class ArithmeticTools {
         return exact != null ? Calculation.exact(exact) : Calculation.of(a.divide(b, context), false, context);
     }
 
-    @Tool(title = "Power", description = "Raises a base to an exponent. Integer exponents give exact results "
+    @Tool(machineCallers = true, title = "Power", description = "Raises a base to an exponent. Integer exponents give exact results "
             + "(2^64 = 18446744073709551616, 0.1^3 = 0.001); fractional exponents (2^0.5) give a rounded result.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Calculation power(@ToolArg(description = "The base") BigDecimal base,
@@ -95,7 +95,7 @@ public class ArithmeticTools {
         return Calculation.of(BigDecimalMath.pow(base, exponent, context), false, context);
     }
 
-    @Tool(title = "Root", description = "The n-th root of a number (square root by default). Exact when the root is a "
+    @Tool(machineCallers = true, title = "Root", description = "The n-th root of a number (square root by default). Exact when the root is a "
             + "finite decimal (√2.25 = 1.5), rounded otherwise (√2).",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Calculation root(@ToolArg(description = "The number") BigDecimal x,
@@ -126,7 +126,7 @@ public class ArithmeticTools {
         return Calculation.of(exact ? stripped : root, exact, context);
     }
 
-    @Tool(title = "Modulo", description = "The Euclidean remainder of a divided by b: always between 0 and |b| "
+    @Tool(machineCallers = true, title = "Modulo", description = "The Euclidean remainder of a divided by b: always between 0 and |b| "
             + "(-7 mod 3 = 2), exact for decimals too (5.5 mod 2 = 1.5).",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Calculation modulo(@ToolArg(description = "The dividend") BigDecimal a,
@@ -138,13 +138,13 @@ public class ArithmeticTools {
         return Calculation.exact(remainder.signum() < 0 ? remainder.add(b.abs()) : remainder);
     }
 
-    @Tool(title = "Absolute value", description = "The absolute value |x|.",
+    @Tool(machineCallers = true, title = "Absolute value", description = "The absolute value |x|.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Calculation absolute(@ToolArg(description = "The number") BigDecimal x) {
         return Calculation.exact(x.abs());
     }
 
-    @Tool(title = "Round", description = "Rounds a number to a number of decimal places (negative: to tens, hundreds, ...) "
+    @Tool(machineCallers = true, title = "Round", description = "Rounds a number to a number of decimal places (negative: to tens, hundreds, ...) "
             + "with the rounding mode asked for (2.675 to 2 places, HALF_UP = 2.68, which binary floating point gets wrong).",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Calculation round(@ToolArg(description = "The number") BigDecimal x,

@@ -50,7 +50,7 @@ public class ExpressionTools {
         }
     }
 
-    @Tool(title = "Evaluate an expression", description = "Evaluates an arithmetic expression in decimal arithmetic, e.g. "
+    @Tool(machineCallers = true, title = "Evaluate an expression", description = "Evaluates an arithmetic expression in decimal arithmetic, e.g. "
             + "\"(2^64 + SQRT(2)) / 3\" or \"r^2 * PI\" with variables {\"r\": 1.5}. Operators + - * / % ^, parentheses; "
             + "functions SQRT, ABS, ROUND, FLOOR, CEILING, MIN, MAX, SUM, AVERAGE, FACT, LOG, LOG10, EXP, IF, SIN, COS, TAN "
             + "(degrees; SINR, COSR, TANR in radians) and their inverses, and constants PI and E. The result has `precision` "

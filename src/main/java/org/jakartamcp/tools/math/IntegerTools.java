@@ -24,7 +24,7 @@ public class IntegerTools {
     private static final String VALUES = "The integers, 2 to 1000 of them, each of at most 1000 digits";
     static final Duration FACTORIZATION_BUDGET = Duration.ofSeconds(2);
 
-    @Tool(title = "Factorial", description = "n! exactly, every digit (25! = 15511210043330985984000000), for n up to 5000.",
+    @Tool(machineCallers = true, title = "Factorial", description = "n! exactly, every digit (25! = 15511210043330985984000000), for n up to 5000.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public IntegerResult factorial(@ToolArg(description = "n, from 0 to 5000") @Min(0) @Max(MAX_FACTORIAL) int n) {
         BigInteger product = BigInteger.ONE;
@@ -34,13 +34,13 @@ public class IntegerTools {
         return IntegerResult.of(product);
     }
 
-    @Tool(title = "Greatest common divisor", description = "The greatest common divisor of two or more integers.",
+    @Tool(machineCallers = true, title = "Greatest common divisor", description = "The greatest common divisor of two or more integers.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public IntegerResult gcd(@ToolArg(description = VALUES) @Size(min = 2, max = 1000) List<BigInteger> values) {
         return IntegerResult.of(bounded(values).stream().reduce(BigInteger.ZERO, BigInteger::gcd));
     }
 
-    @Tool(title = "Least common multiple", description = "The least common multiple of two or more integers.",
+    @Tool(machineCallers = true, title = "Least common multiple", description = "The least common multiple of two or more integers.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public IntegerResult lcm(@ToolArg(description = VALUES) @Size(min = 2, max = 1000) List<BigInteger> values) {
         BigInteger lcm = BigInteger.ONE;
@@ -74,7 +74,7 @@ public class IntegerTools {
         return values;
     }
 
-    @Tool(name = "is_prime", title = "Primality", description = "Whether an integer is prime. 'composite' is certain; "
+    @Tool(machineCallers = true, name = "is_prime", title = "Primality", description = "Whether an integer is prime. 'composite' is certain; "
             + "'prime' is wrong with a probability below 2^-128 (Miller-Rabin and Lucas tests).",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Primality isPrime(@ToolArg(description = "The integer, at most 1000 digits") BigInteger n) {
@@ -101,7 +101,7 @@ public class IntegerTools {
         }
     }
 
-    @Tool(title = "Factorize", description = "The prime factorization of an integer greater than 1 (600851475143 = 71 × 839 × "
+    @Tool(machineCallers = true, title = "Factorize", description = "The prime factorization of an integer greater than 1 (600851475143 = 71 × 839 × "
             + "1471 × 6857). Numbers whose factors all have under ~25 digits are fast; harder ones stop after 2 s with an error.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Factorization factorize(@ToolArg(description = "The integer, greater than 1, at most 100 digits") BigInteger n,

@@ -51,19 +51,19 @@ public class LinearAlgebraTools {
         }
     }
 
-    @Tool(title = "Determinant", description = "The exact determinant of a square matrix (as a fraction and a decimal).",
+    @Tool(machineCallers = true, title = "Determinant", description = "The exact determinant of a square matrix (as a fraction and a decimal).",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public ExactNumber determinant(@ToolArg(description = MATRIX) @NotNull @Size(min = 1, max = MAX_SIZE) List<List<BigDecimal>> matrix) {
         return ExactNumber.of(new FieldLUDecomposition<>(square(matrix, "matrix")).getDeterminant());
     }
 
-    @Tool(title = "Inverse", description = "The exact inverse of a square matrix; a singular matrix is an error.",
+    @Tool(machineCallers = true, title = "Inverse", description = "The exact inverse of a square matrix; a singular matrix is an error.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Matrix inverse(@ToolArg(description = MATRIX) @NotNull @Size(min = 1, max = MAX_SIZE) List<List<BigDecimal>> matrix) {
         return matrix(solver(square(matrix, "matrix")).getInverse());
     }
 
-    @Tool(title = "Solve a linear system", description = "The exact solution x of A·x = b for a square, non-singular A.",
+    @Tool(machineCallers = true, title = "Solve a linear system", description = "The exact solution x of A·x = b for a square, non-singular A.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Vector solve(@ToolArg(description = "A, " + MATRIX) @NotNull @Size(min = 1, max = MAX_SIZE) List<List<BigDecimal>> a,
                         @ToolArg(description = "b, as many numbers as A has rows") @NotNull @Size(min = 1, max = MAX_SIZE) List<BigDecimal> b) {
@@ -80,7 +80,7 @@ public class LinearAlgebraTools {
         return new Vector(values);
     }
 
-    @Tool(name = "matrix_multiply", title = "Matrix product", description = "The exact product A·B of two matrices "
+    @Tool(machineCallers = true, name = "matrix_multiply", title = "Matrix product", description = "The exact product A·B of two matrices "
             + "(A's column count must equal B's row count), each at most 20 × 20.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Matrix matrixMultiply(@ToolArg(description = "A, a list of rows of numbers of at most 20 digits") @NotNull @Size(min = 1, max = MAX_SIZE) List<List<BigDecimal>> a,

@@ -60,7 +60,7 @@ public class StatisticsTools {
         }
     }
 
-    @Tool(title = "Describe a data set", description = "Count, sum, mean, median, mode(s), minimum, maximum, and sample and "
+    @Tool(machineCallers = true, title = "Describe a data set", description = "Count, sum, mean, median, mode(s), minimum, maximum, and sample and "
             + "population variance and standard deviation of a list of numbers.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Summary statistics(@ToolArg(description = VALUES) @NotNull @Size(min = 1, max = MAX_VALUES) List<BigDecimal> values) {
@@ -75,7 +75,7 @@ public class StatisticsTools {
                 sample ? stats.getStandardDeviation() : null, Math.sqrt(stats.getPopulationVariance()));
     }
 
-    @Tool(title = "Percentile", description = "The p-th percentile of a list of numbers, interpolated between data points "
+    @Tool(machineCallers = true, title = "Percentile", description = "The p-th percentile of a list of numbers, interpolated between data points "
             + "as spreadsheets and NumPy do (method R-7): percentile 50 is the median.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Statistic percentile(@ToolArg(description = VALUES) @NotNull @Size(min = 1, max = MAX_VALUES) List<BigDecimal> values,
@@ -87,7 +87,7 @@ public class StatisticsTools {
         return new Statistic(new Percentile().withEstimationType(Percentile.EstimationType.R_7).evaluate(data, p));
     }
 
-    @Tool(title = "Correlation", description = "Pearson's correlation coefficient of two equally long lists of numbers "
+    @Tool(machineCallers = true, title = "Correlation", description = "Pearson's correlation coefficient of two equally long lists of numbers "
             + "(from -1 to 1).", annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Statistic correlation(@ToolArg(description = "The x values, 2 to 100000") @NotNull @Size(min = 2, max = MAX_VALUES) List<BigDecimal> x,
                               @ToolArg(description = "The y values, as many as x") @NotNull @Size(min = 2, max = MAX_VALUES) List<BigDecimal> y) {
@@ -99,7 +99,7 @@ public class StatisticsTools {
         return new Statistic(r);
     }
 
-    @Tool(name = "linear_regression", title = "Linear regression", description = "The least-squares line through points "
+    @Tool(machineCallers = true, name = "linear_regression", title = "Linear regression", description = "The least-squares line through points "
             + "(x, y): slope, intercept, R² and the slope's standard error.",
             annotations = @Tool.Annotations(readOnlyHint = true, idempotentHint = true, openWorldHint = false))
     public Regression linearRegression(@ToolArg(description = "The x values, 2 to 100000") @NotNull @Size(min = 2, max = MAX_VALUES) List<BigDecimal> x,

@@ -25,7 +25,7 @@ import tech.units.indriya.function.RationalNumber;
 @ApplicationScoped
 public class UnitConversionTools {
 
-    @Tool(name = "convert_units", title = "Convert units", description = "Converts a quantity from one unit to another, "
+    @Tool(machineCallers = true, name = "convert_units", title = "Convert units", description = "Converts a quantity from one unit to another, "
             + "exactly where the units' definitions are exact (98.6 °F = 37 °C, 1 mi = 1.609344 km). Units are symbols: SI "
             + "with prefixes (m, km, mg, µs, kPa, MJ), products, quotients and powers (km/h, m/s^2, N·m, ft^2), and common "
             + "non-SI units (in, ft, mi, lb, oz, gal, °F, mph, psi, kWh, kcal, ...; the resource units://symbols lists them).",

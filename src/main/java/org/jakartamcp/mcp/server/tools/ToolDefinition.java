@@ -17,11 +17,12 @@ import org.jakartamcp.mcp.spi.Caller;
  */
 record ToolDefinition(String name, JsonObject descriptor, JsonObject descriptorWithoutStructuredOutput,
                       Bean<?> bean, Method method, List<ToolParameter> parameters, boolean structuredResult, Set<String> groups,
-                      List<String> argumentNames, boolean talksToTheClient) {
+                      boolean machineCallers, List<String> argumentNames, boolean talksToTheClient) {
 
     ToolDefinition(String name, JsonObject descriptor, JsonObject descriptorWithoutStructuredOutput,
-                   Bean<?> bean, Method method, List<ToolParameter> parameters, boolean structuredResult, Set<String> groups) {
-        this(name, descriptor, descriptorWithoutStructuredOutput, bean, method, parameters, structuredResult, groups,
+                   Bean<?> bean, Method method, List<ToolParameter> parameters, boolean structuredResult, Set<String> groups,
+                   boolean machineCallers) {
+        this(name, descriptor, descriptorWithoutStructuredOutput, bean, method, parameters, structuredResult, groups, machineCallers,
                 parameters.stream().filter(ToolParameter::isArgument).map(ToolParameter::name).toList(),
                 parameters.stream().anyMatch(parameter -> parameter.supplied() != null
                         && parameter.supplied() != org.jakartamcp.mcp.spi.Cancellation.class && parameter.supplied() != Caller.class));
@@ -30,10 +31,17 @@ record ToolDefinition(String name, JsonObject descriptor, JsonObject descriptorW
     /** The same tool, callable only by members of these groups (anyone when empty). */
     ToolDefinition limitedTo(Set<String> allowed) {
         return new ToolDefinition(name, descriptor, descriptorWithoutStructuredOutput, bean, method, parameters, structuredResult,
-                Set.copyOf(allowed));
+                Set.copyOf(allowed), machineCallers);
     }
 
+    /** The same tool, callable by service clients or not. */
+    ToolDefinition withMachineCallers(boolean allowed) {
+        return new ToolDefinition(name, descriptor, descriptorWithoutStructuredOutput, bean, method, parameters, structuredResult,
+                groups, allowed);
+    }
+
+    /** A service client only where the tool allows machine callers; a person by the tool's groups. */
     boolean allows(Caller caller) {
-        return groups.isEmpty() || caller.isInAnyOf(groups);
+        return (!caller.machine() || machineCallers) && (groups.isEmpty() || caller.isInAnyOf(groups));
     }
 }

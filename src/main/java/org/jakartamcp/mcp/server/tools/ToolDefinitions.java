@@ -109,7 +109,7 @@ final class ToolDefinitions {
         RolesAllowed roles = Stream.of(method.getAnnotation(RolesAllowed.class), method.getDeclaringClass().getAnnotation(RolesAllowed.class),
                 bean.getBeanClass().getAnnotation(RolesAllowed.class)).filter(Objects::nonNull).findFirst().orElse(null);
         return new ToolDefinition(name, descriptor.build(), legacy.build(), bean, method, List.copyOf(parameters), structured,
-                roles == null ? Set.of() : Set.of(roles.value()));
+                roles == null ? Set.of() : Set.of(roles.value()), tool.machineCallers());
     }
 
     private static JsonObject explicitSchema(String tool, String json) {

@@ -18,12 +18,15 @@ import org.jakartamcp.mcp.server.Offered;
  * {@code mcp.tool-groups.<tool>=group,...} limits a tool to those groups, {@code =*} opens it to everyone.
  * Which OAuth scopes a call needs besides mcp:call comes from its {@code @Tool(scopes)}, unless
  * {@code mcp.tool-scopes.<tool>=scope,...} says otherwise ({@code =none}: only mcp:call).
+ * Service clients (machine callers) may call a tool only if its {@code @Tool(machineCallers)} says so, unless
+ * {@code mcp.tool-machine-callers.<tool>=true|false} says otherwise.
  */
 @ApplicationScoped
 public class ToolRegistry {
 
     static final String GROUPS_PREFIX = "mcp.tool-groups.";
     static final String SCOPES_PREFIX = "mcp.tool-scopes.";
+    static final String MACHINE_CALLERS_PREFIX = "mcp.tool-machine-callers.";
 
     @Inject
     ToolDiscoveryExtension discovery;
@@ -45,7 +48,8 @@ public class ToolRegistry {
                 .forEach(tool -> tools.put(tool.name(), tool));
         byName = tools;
         ordered = List.copyOf(tools.values());
-        filtersByCaller = ordered.stream().anyMatch(tool -> !tool.groups().isEmpty());
+        // a service client sees fewer tools than a person when some tool refuses machine callers
+        filtersByCaller = ordered.stream().anyMatch(tool -> !tool.groups().isEmpty() || !tool.machineCallers());
         Map<String, List<ToolHeaderParams.Param>> marked = new java.util.HashMap<>();
         tools.values().forEach(tool -> marked.put(tool.name(), ToolHeaderParams.of(tool.name(), tool.descriptor().getJsonObject("inputSchema"))));
         headerParams = marked;
@@ -59,9 +63,11 @@ public class ToolRegistry {
     }
 
     private ToolDefinition configured(ToolDefinition tool) {
-        return config.getOptionalValues(GROUPS_PREFIX + tool.name(), String.class)
+        ToolDefinition grouped = config.getOptionalValues(GROUPS_PREFIX + tool.name(), String.class)
                 .map(groups -> tool.limitedTo(groups.contains("*") ? Set.of() : Set.copyOf(groups)))
                 .orElse(tool);
+        return config.getOptionalValue(MACHINE_CALLERS_PREFIX + tool.name(), Boolean.class)
+                .map(grouped::withMachineCallers).orElse(grouped);
     }
 
     private Set<String> scopesOf(ToolDefinition tool) {

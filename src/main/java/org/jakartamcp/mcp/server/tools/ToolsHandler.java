@@ -132,6 +132,13 @@ public class ToolsHandler implements McpMethodHandler {
                 .orElseThrow(() -> JsonRpcError.invalidParams("Unknown tool: " + name.getString()));
         JsonObject argumentObject = arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         Caller caller = exchange.caller();
+        if (caller.machine() && !tool.allows(caller)) {
+            // the same kind of answer as a person outside the tool's groups: a tool error result the model can read
+            audit.recordRepeated(AuditTrail.TOOL_REFUSED, caller.principal(), "first: tool " + tool.name() + ", no machine callers");
+            return ToolInvoker.content("Tool '" + tool.name() + "' does not accept machine callers: " + caller.principal()
+                    + " is a service client (client credentials), and this tool is only for people signed in. Ask your "
+                    + "administrator to allow it (mcp.tool-machine-callers." + tool.name() + ").", null, true);
+        }
         if (!tool.allows(caller)) {
             audit.recordRepeated(AuditTrail.TOOL_REFUSED, caller.principal(), "first: tool " + tool.name() + ", limited to " + tool.groups());
             return ToolInvoker.content("Tool '" + tool.name() + "' is only for members of " + String.join(", ", new TreeSet<>(tool.groups()))
