@@ -126,8 +126,9 @@ public class OAuthClient {
         return clientUri;
     }
 
+    /** None for a service client: an authorization request can name no URI of it, so no user is ever sent through it. */
     public List<String> redirectUris() {
-        return List.of(redirectUris.split("\n"));
+        return redirectUris.isEmpty() ? List.of() : List.of(redirectUris.split("\n"));
     }
 
     public String tokenEndpointAuthMethod() {

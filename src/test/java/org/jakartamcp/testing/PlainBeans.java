@@ -228,6 +228,9 @@ public final class PlainBeans {
                 if (type == String[].class) {
                     return Optional.of((T) value.split(","));
                 }
+                if (type == Boolean.class) {
+                    return Optional.of((T) Boolean.valueOf(value));
+                }
                 throw new UnsupportedOperationException(type.getName());
             }
 
