@@ -203,6 +203,13 @@ public final class OAuthFlow {
         return post(base + "/token", "application/x-www-form-urlencoded", form(parameters), null);
     }
 
+    /** POST /token with a form, the client authenticated by HTTP Basic (client_secret_basic, RFC 6749 2.3.1); the response as is. */
+    public HttpResponse<String> token(Map<String, String> parameters, String clientId, String secret) {
+        String credentials = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        return post(base + "/token", "application/x-www-form-urlencoded", form(parameters),
+                "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** POST /revoke (RFC 7009) of a token of this public client; returns the response as is. */
     public HttpResponse<String> revoke(String token, String clientId) {
         return post(base + "/revoke", "application/x-www-form-urlencoded", form(Map.of("token", token, "client_id", clientId)), null);
