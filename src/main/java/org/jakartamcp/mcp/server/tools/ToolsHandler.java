@@ -132,7 +132,7 @@ public class ToolsHandler implements McpMethodHandler {
                 .orElseThrow(() -> JsonRpcError.invalidParams("Unknown tool: " + name.getString()));
         JsonObject argumentObject = arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
         Caller caller = exchange.caller();
-        if (caller.machine() && !tool.allows(caller)) {
+        if (caller.machine() && !tool.machineCallers()) {
             // the same kind of answer as a person outside the tool's groups: a tool error result the model can read
             audit.recordRepeated(AuditTrail.TOOL_REFUSED, caller.principal(), "first: tool " + tool.name() + ", no machine callers");
             return ToolInvoker.content("Tool '" + tool.name() + "' does not accept machine callers: " + caller.principal()
