@@ -27,6 +27,7 @@ import org.jakartamcp.mcp.jsonrpc.JsonRpcMessage;
 import org.jakartamcp.mcp.session.ClientAnswers;
 import org.jakartamcp.mcp.session.McpSession;
 import org.jakartamcp.platform.cluster.ClusterSignal;
+import org.jakartamcp.platform.telemetry.LogTrace;
 
 /**
  * Requests this server sent to clients (sampling, elicitation), waiting for the responses the clients POST back.
@@ -102,7 +103,7 @@ public class ClientRequests {
                     .map(waiting -> waiting.response().complete(response.get()))
                     .orElse(false);
             if (!completed) {
-                LOG.fine(() -> "A relayed answer nobody waits for any more: " + answer.id());
+                LOG.fine(() -> "A relayed answer nobody waits for any more: " + answer.id() + LogTrace.tag());
             }
         }
     }
@@ -144,7 +145,7 @@ public class ClientRequests {
             return Optional.of(new JsonRpcMessage.Response(json.get("id"), json.get("result"),
                     json.get("error") instanceof JsonObject error ? error : null));
         } catch (JsonException | IllegalStateException e) {
-            LOG.log(Level.FINE, "A relayed answer that does not parse", e);
+            LOG.log(Level.FINE, "A relayed answer that does not parse" + LogTrace.tag(), e);
             return Optional.empty();
         }
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.jakartamcp.mcp.telemetry.McpTracing;
 import org.jakartamcp.platform.cluster.ClusterSignal;
 import org.jakartamcp.platform.cluster.ClusterSignals;
 import org.jakartamcp.platform.database.DatabaseFailures;
+import org.jakartamcp.platform.telemetry.LogTrace;
 
 /**
  * Routes each message to the handler of its method, enforces the lifecycle, keeps track of the
@@ -106,16 +108,32 @@ public class McpDispatcher {
         if (message instanceof JsonRpcMessage.Request request) {
             long start = System.nanoTime();
             JsonObject response = traced
-                    ? tracing.request(request.method(), request.params(), request.id(), session, () -> request(request, session, caller, channel))
-                    : request(request, session, caller, channel);
+                    ? tracing.request(request.method(), request.params(), request.id(), session,
+                            () -> logged(request, request(request, session, caller, channel), start))
+                    : logged(request, request(request, session, caller, channel), start);
             metrics.handled(request.method(), request.params(), session, response, start);
             return Optional.of(response);
         }
         if (message instanceof JsonRpcMessage.Response response && !clientRequests.complete(session, response)
                 && !clientRequests.relay(session, response)) {
-            LOG.fine(() -> "A response nobody waits for: " + response.id());
+            LOG.fine(() -> "A response nobody waits for: " + response.id() + LogTrace.tag());
         }
         return Optional.empty();
+    }
+
+    /**
+     * At FINE (LOG_TRACE_SPECIFICATION=org.jakartamcp.mcp.server.McpDispatcher=fine), one line per request, written
+     * inside its span so that it names its trace; otherwise one level test.
+     */
+    private static JsonObject logged(JsonRpcMessage.Request request, JsonObject response, long start) {
+        if (LOG.isLoggable(Level.FINE)) {
+            String tool = "tools/call".equals(request.method()) && request.params() != null
+                    && request.params().get("name") instanceof JsonString name ? " " + name.getString() : "";
+            String outcome = response.get("error") instanceof JsonObject error ? "error " + error.getInt("code", 0) : "answered";
+            LOG.fine("MCP request " + request.id() + " " + request.method() + tool + ": " + outcome + " in "
+                    + (System.nanoTime() - start) / 1_000 + " us" + LogTrace.tag());
+        }
+        return response;
     }
 
     private JsonObject request(JsonRpcMessage.Request request, McpSession session, Caller caller, McpExchange.ClientChannel channel) {
@@ -168,7 +186,7 @@ public class McpDispatcher {
         try {
             method.handler().notification(notification.method(), notification.params(), new McpExchange(session, caller, null, channel, clientRequests));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Notification " + notification.method() + " failed", e);
+            LOG.log(Level.WARNING, "Notification " + notification.method() + " failed" + LogTrace.tag(), e);
         }
     }
 

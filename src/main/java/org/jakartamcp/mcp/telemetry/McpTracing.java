@@ -1,6 +1,7 @@
 package org.jakartamcp.mcp.telemetry;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -9,6 +10,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jakartamcp.mcp.session.McpSession;
+import org.jakartamcp.platform.telemetry.LogTrace;
 
 /**
  * One SERVER span per MCP request or notification, named and attributed as OpenTelemetry's conventions for MCP say,
@@ -16,6 +18,7 @@ import org.jakartamcp.mcp.session.McpSession;
  * {@link #on()} is false and the dispatcher does not come here at all. Also off where the OpenTelemetry API is not
  * visible to the application (a server without the telemetry feature, a deployment without third-party API access):
  * only {@link OpenTelemetrySpans} names its types, and it is loaded only once that API is known to be there.
+ * While it traces, the lines logged during a request name its trace ({@link LogTrace}).
  */
 @ApplicationScoped
 public class McpTracing {
@@ -42,7 +45,15 @@ public class McpTracing {
             LOG.log(Level.WARNING, "OpenTelemetry is not usable here: MCP requests are not traced", e);
         }
         if (spans != null) {
+            LogTrace.from(OpenTelemetrySpans::logTag);
             LOG.info("MCP requests and notifications are traced (OpenTelemetry)");
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (spans != null) {
+            LogTrace.from(null);
         }
     }
 

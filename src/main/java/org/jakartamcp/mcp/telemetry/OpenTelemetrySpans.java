@@ -4,6 +4,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -167,6 +168,12 @@ final class OpenTelemetrySpans implements McpTracing.McpSpans {
             span.setAttribute(ERROR_TYPE, OperationSlots.TOOL_ERROR);
             span.setStatus(StatusCode.ERROR);
         }
+    }
+
+    /** The tag of {@link org.jakartamcp.platform.telemetry.LogTrace}: the current span's ids, if it has any. */
+    static String logTag() {
+        SpanContext current = Span.current().getSpanContext();
+        return current.isValid() ? " [trace_id=" + current.getTraceId() + " span_id=" + current.getSpanId() + "]" : "";
     }
 
     private static String bounded(String value) {

@@ -6,12 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jakartamcp.mcp.server.McpDispatcher;
 import org.jakartamcp.testing.Cluster;
 import org.jakartamcp.testing.Eventually;
 import org.jakartamcp.testing.Http;
@@ -36,6 +42,7 @@ class McpTracingIT {
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String CLIENT_SPAN_ID = "00f067aa0ba902b7";
     private static final Duration EXPORTED = Duration.ofSeconds(30);
+    private static final Pattern LOGGED_IDS = Pattern.compile("\\[trace_id=([0-9a-f]{32}) span_id=([0-9a-f]{16})\\]$");
 
     private static OtlpReceiver receiver;
     private static Cluster cluster;
@@ -54,7 +61,11 @@ class McpTracingIT {
                 "OTEL_LOGS_EXPORTER", "none",
                 "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
                 "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
-                "OTEL_BSP_SCHEDULE_DELAY", "200"));
+                "OTEL_BSP_SCHEDULE_DELAY", "200",
+                // JSON logs as README "Logs" says, with the dispatcher's one line per request (FINE) among the messages
+                "WLP_LOGGING_MESSAGE_FORMAT", "json",
+                "WLP_LOGGING_MESSAGE_SOURCE", "message,trace",
+                "LOG_TRACE_SPECIFICATION", "*=info:org.jakartamcp.mcp.server.McpDispatcher=fine"));
         cluster.startInstancesAtOnce();
         cluster.awaitReady(Duration.ofMinutes(3));
         // the issuer clients know is the balancer's URL (Cluster's setup): sign in and call through it
@@ -99,6 +110,34 @@ class McpTracingIT {
         ReceivedSpan http = awaitSpan(candidate -> candidate.spanId().equals(span.linkedSpanIds().get(0)));
         assertEquals("SPAN_KIND_SERVER", http.kind());
         assertNotEquals(TRACE_ID, http.traceId());
+    }
+
+    @Test
+    void theLogLineOfATracedRequestNamesItsTraceAndSpanInJson() {
+        JsonObject answer = mcp.result(session, "{\"jsonrpc\":\"2.0\",\"id\":\"logged-3\",\"method\":\"tools/call\","
+                + "\"params\":{\"name\":\"add\",\"arguments\":{\"a\":1,\"b\":2}}}");
+        assertEquals("3", answer.getJsonObject("result").getJsonArray("content").getJsonObject(0).getString("text"), answer.toString());
+        ReceivedSpan span = awaitSpan(candidate -> "logged-3".equals(candidate.attribute("jsonrpc.request.id")));
+
+        JsonObject line = Eventually.await("the request's line in messages.log", EXPORTED,
+                () -> jsonLines(cluster.instance(1).messages()).stream()
+                        .filter(record -> record.getString("message", "").startsWith("MCP request \"logged-3\" tools/call add: answered"))
+                        .findFirst(), Optional::isPresent).orElseThrow();
+        assertEquals("FINE", line.getString("loglevel", ""), line.toString());
+        assertEquals(McpDispatcher.class.getName(), line.getString("module", ""), line.toString());
+        Matcher ids = LOGGED_IDS.matcher(line.getString("message"));
+        assertTrue(ids.find(), line.toString());
+        assertEquals(span.traceId(), ids.group(1), "the trace the receiver got: " + line);
+        assertEquals(span.spanId(), ids.group(2), "the MCP request's own span: " + line);
+    }
+
+    /** The lines of a JSON log (Liberty writes one object a line), but for one still being written. */
+    private static List<JsonObject> jsonLines(String log) {
+        return log.lines().filter(text -> text.startsWith("{") && text.endsWith("}")).map(text -> {
+            try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                return reader.readObject();
+            }
+        }).toList();
     }
 
     @Test

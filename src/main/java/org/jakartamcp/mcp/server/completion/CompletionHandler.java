@@ -18,6 +18,7 @@ import org.jakartamcp.mcp.server.BeanMethods;
 import org.jakartamcp.mcp.server.McpExchange;
 import org.jakartamcp.mcp.server.McpMethod;
 import org.jakartamcp.mcp.server.McpMethodHandler;
+import org.jakartamcp.platform.telemetry.LogTrace;
 
 /**
  * completion/complete: suggestions for a prompt argument ({@code ref/prompt}, by the prompt's name) or a resource
@@ -77,7 +78,7 @@ public class CompletionHandler implements McpMethodHandler {
             Object values = beanMethods.invoke(completer.bean(), completer.method(), partial);
             return values == null ? List.of() : (List<String>) values;
         } catch (InvocationTargetException | IllegalAccessException e) {
-            LOG.log(Level.WARNING, "Completion for " + target + " failed", e);
+            LOG.log(Level.WARNING, "Completion for " + target + " failed" + LogTrace.tag(), e);
             return List.of();
         }
     }
