@@ -52,20 +52,20 @@ class McpTracingIT {
     @BeforeAll
     static void startATracedServer() throws Exception {
         receiver = OtlpReceiver.start();
-        cluster = new Cluster("tracing", 1, Integer.getInteger("cluster-test.first-port", 9151), Map.of(
-                "ADMIN_PASSWORD", TestServer.adminPassword(),
-                "OTEL_SDK_DISABLED", "false",
-                "OTEL_SERVICE_NAME", "jakarta-mcp-tracing-test",
-                "OTEL_TRACES_EXPORTER", "otlp",
-                "OTEL_METRICS_EXPORTER", "none",
-                "OTEL_LOGS_EXPORTER", "none",
-                "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
-                "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
-                "OTEL_BSP_SCHEDULE_DELAY", "200",
+        cluster = new Cluster("tracing", 1, Integer.getInteger("cluster-test.first-port", 9151), Map.ofEntries(
+                Map.entry("ADMIN_PASSWORD", TestServer.adminPassword()),
+                Map.entry("OTEL_SDK_DISABLED", "false"),
+                Map.entry("OTEL_SERVICE_NAME", "jakarta-mcp-tracing-test"),
+                Map.entry("OTEL_TRACES_EXPORTER", "otlp"),
+                Map.entry("OTEL_METRICS_EXPORTER", "none"),
+                Map.entry("OTEL_LOGS_EXPORTER", "none"),
+                Map.entry("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+                Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint()),
+                Map.entry("OTEL_BSP_SCHEDULE_DELAY", "200"),
                 // JSON logs as README "Logs" says, with the dispatcher's one line per request (FINE) among the messages
-                "WLP_LOGGING_MESSAGE_FORMAT", "json",
-                "WLP_LOGGING_MESSAGE_SOURCE", "message,trace",
-                "LOG_TRACE_SPECIFICATION", "*=info:org.jakartamcp.mcp.server.McpDispatcher=fine"));
+                Map.entry("WLP_LOGGING_MESSAGE_FORMAT", "json"),
+                Map.entry("WLP_LOGGING_MESSAGE_SOURCE", "message,trace"),
+                Map.entry("LOG_TRACE_SPECIFICATION", "*=info:org.jakartamcp.mcp.server.McpDispatcher=fine")));
         cluster.startInstancesAtOnce();
         cluster.awaitReady(Duration.ofMinutes(3));
         // the issuer clients know is the balancer's URL (Cluster's setup): sign in and call through it
