@@ -12,7 +12,7 @@ public final class Health {
 
     /** The start-up steps of the server (DatabaseReady), each named in readiness once it has run. */
     public static final Set<String> STARTUP_STEPS = Set.of("first administrator", "signing key", "revoked grants",
-            "session checks", "housekeeping schedule", "start audit", "cluster signals", "instance count for rate limits",
+            "session checks", "housekeeping schedule", "start audit", "cluster signals",
             "instance heartbeat", "activity flush schedule");
 
     private final String baseUrl;

@@ -26,7 +26,7 @@ public class ClusterSignals {
 
     private static final Logger LOG = Logger.getLogger(ClusterSignals.class.getName());
     private static final Duration LISTENING_TIMEOUT = Duration.ofSeconds(10);
-    /** The application name of each instance's listening connection, by which the database tells how many instances run. */
+    /** The application name of each instance's listening connection: an operator finds the listeners in pg_stat_activity by it. */
     private static final String LISTENER_NAME = "jakarta-mcp-server signals";
 
     /** This instance's id names the sender of its signals: new at every start, so a restarted instance is another sender. */
@@ -95,14 +95,5 @@ public class ClusterSignals {
     public boolean isListening() {
         SignalListener running = listener;
         return running != null && running.isListening();
-    }
-
-    /**
-     * How many instances run on this database now, as the database counts their listening connections (at least 1:
-     * this one, even before it listens). An instance that died stops counting once PostgreSQL notices its
-     * connection is gone: at once for a stopped process, after TCP keepalive for a lost machine.
-     */
-    public int instances() {
-        return Math.max(1, repository.connectionsNamed(LISTENER_NAME));
     }
 }

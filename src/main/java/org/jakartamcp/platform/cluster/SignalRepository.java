@@ -25,13 +25,4 @@ public class SignalRepository {
                 .setParameter(2, payload)
                 .getResultList();
     }
-
-    /** How many connections to this database carry this application name now (pg_stat_activity shows every session of the same role). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    int connectionsNamed(String applicationName) {
-        return ((Number) entityManager.createNativeQuery("select count(*) from pg_stat_activity "
-                        + "where datname = current_database() and application_name = ?1")
-                .setParameter(1, applicationName)
-                .getSingleResult()).intValue();
-    }
 }

@@ -15,6 +15,8 @@ class SignInLimitsTest {
         rateLimits.maxBytes = 1 << 20;
         rateLimits.sharedBuckets = new MemoryBuckets();
         rateLimits.share = new InstanceShare();
+        // alone: an instance that never beat knows only itself
+        rateLimits.share.cluster = new org.jakartamcp.platform.cluster.ClusterInstances();
         rateLimits.createMap();
         SignInLimits limits = new SignInLimits();
         limits.rateLimits = rateLimits;
