@@ -46,6 +46,9 @@
 # the last round's ours c=64 measurement and prints its 15 hottest methods (that measurement runs with the
 # recording on); BENCH_JFR_OF=bare records the bare endpoint's measurement instead (the Liberty and JAX-RS floor, to
 # tell what in our profile is ours); RESULTS (target/bench): where wrk's outputs and the summary are kept.
+# BENCH_TRACING: off (default: OpenTelemetry disabled, as shipped); otlp: our server traces every request (Liberty's
+# HTTP spans and the MCP spans, all sampled) and exports them over OTLP/HTTP (protobuf, the batch processor) to a sink
+# on BENCH_OTLP_PORT (4318 + 10000: bench/lib/otlp-sink.py, which drops them); none: spans made but not exported.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -72,6 +75,8 @@ STREAMS=${STREAMS:-10000}
 BENCH_JFR=${BENCH_JFR:-}
 BENCH_JFR_OF=${BENCH_JFR_OF:-ours}
 RESULTS=${RESULTS:-target/bench}
+BENCH_TRACING=${BENCH_TRACING:-off}
+OTLP_PORT=${BENCH_OTLP_PORT:-14318}
 WORK=$(mktemp -d)
 BASE="http://localhost:$PORT"
 mkdir -p "$RESULTS"
@@ -85,6 +90,7 @@ cleanup() {
     trap - EXIT INT TERM
     if [ -n "${STREAM_CLIENT:-}" ]; then exec 3>&- 2>/dev/null || true; kill "$STREAM_CLIENT" 2>/dev/null || true; fi
     if [ -n "${TS_PID:-}" ]; then kill "$TS_PID" 2>/dev/null || true; wait "$TS_PID" 2>/dev/null || true; fi
+    if [ -n "${SINK_PID:-}" ]; then kill "$SINK_PID" 2>/dev/null || true; wait "$SINK_PID" 2>/dev/null || true; fi
     undeploy_bare
     server_stop
     rm -rf "$WORK"
@@ -289,11 +295,36 @@ streams() {
     fi
 }
 
+# The OpenTelemetry settings of BENCH_TRACING (README "Traces"), starting the sink for otlp.
+tracing_settings() {
+    case $BENCH_TRACING in
+        off) TRACING=(OTEL_SDK_DISABLED=true) ;;
+        none) TRACING=(OTEL_SDK_DISABLED=false OTEL_TRACES_EXPORTER=none OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none) ;;
+        otlp)
+            require_free_port "$OTLP_PORT" BENCH_OTLP_PORT
+            python3 bench/lib/otlp-sink.py "$OTLP_PORT" &
+            SINK_PID=$!
+            until curl -s -o /dev/null "127.0.0.1:$OTLP_PORT/"; do
+                kill -0 "$SINK_PID" 2>/dev/null || { echo "the OTLP sink did not start" >&2; exit 1; }
+                sleep 0.2
+            done
+            TRACING=(OTEL_SDK_DISABLED=false OTEL_TRACES_EXPORTER=otlp OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none
+                OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf "OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:$OTLP_PORT") ;;
+        *) echo "BENCH_TRACING must be off, otlp or none, not '$BENCH_TRACING'" >&2; exit 2 ;;
+    esac
+}
+
 start_ours() {
-    log "starting our server on $PORT (embedded PostgreSQL on $DB_PORT)"
+    tracing_settings
+    log "starting our server on $PORT (embedded PostgreSQL on $DB_PORT), tracing $BENCH_TRACING"
     server_start "$PORT" "$HTTPS_PORT" "$DB_PORT" \
         MCP_RATE_LIMIT_REQUESTS_PER_USER=1000000000 MCP_MAX_CONCURRENT_CALLS_PER_USER=1024 \
-        MCP_MAX_STREAMS_PER_USER=$((STREAMS + 100)) MCP_SESSIONS_PER_USER=$((STREAMS + 100)) OAUTH_ACCESS_TOKEN_SECONDS=7200
+        MCP_MAX_STREAMS_PER_USER=$((STREAMS + 100)) MCP_SESSIONS_PER_USER=$((STREAMS + 100)) OAUTH_ACCESS_TOKEN_SECONDS=7200 \
+        "${TRACING[@]}"
+    if [ "$BENCH_TRACING" != off ] && ! grep -q 'MCP requests and notifications are traced' "$WLP/usr/servers/$SERVER/logs/messages.log"; then
+        echo "BENCH_TRACING=$BENCH_TRACING but the server does not trace (its log: $WLP/usr/servers/$SERVER/logs/messages.log)" >&2
+        exit 1
+    fi
     log "our server is ready (pid $SERVER_PID, $(java_version "$SERVER_PID"))"
     TOKEN=$(access_token admin "$BENCH_ADMIN_PASSWORD")
     if [ -z "$TOKEN" ] || [ "${#TOKEN}" -lt 100 ]; then echo "no access token from the OAuth flow: '$TOKEN'" >&2; exit 1; fi
@@ -307,4 +338,7 @@ case $MODE in
     streams) streams ;;
     all) throughput; echo; streams ;;
 esac
+if [ -n "${SINK_PID:-}" ]; then
+    log "the OTLP sink received $(curl -s "127.0.0.1:$OTLP_PORT/") exports (batches of spans)"
+fi
 exit "$FAILED"
