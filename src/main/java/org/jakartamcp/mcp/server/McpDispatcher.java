@@ -25,6 +25,7 @@ import org.jakartamcp.mcp.spi.Caller;
 import org.jakartamcp.mcp.spi.Cancellation;
 import org.jakartamcp.mcp.telemetry.McpMetrics;
 import org.jakartamcp.mcp.telemetry.McpTracing;
+import org.jakartamcp.mcp.telemetry.OperationSlots;
 import org.jakartamcp.platform.cluster.ClusterSignal;
 import org.jakartamcp.platform.cluster.ClusterSignals;
 import org.jakartamcp.platform.database.DatabaseFailures;
@@ -40,6 +41,7 @@ public class McpDispatcher {
 
     private static final Logger LOG = Logger.getLogger(McpDispatcher.class.getName());
     static final String CANCELLED = "notifications/cancelled";
+    private static final int MAX_LOGGED_ID = 64;
 
     @Inject
     Instance<McpMethodHandler> handlers;
@@ -123,15 +125,19 @@ public class McpDispatcher {
 
     /**
      * At FINE (LOG_TRACE_SPECIFICATION=org.jakartamcp.mcp.server.McpDispatcher=fine), one line per request, written
-     * inside its span so that it names its trace; otherwise one level test.
+     * inside its span so that it names its trace; otherwise one level test. What the client chose is bounded: the
+     * method and tool as the metrics name them (a name the server does not know is "other"), the id cut short.
      */
-    private static JsonObject logged(JsonRpcMessage.Request request, JsonObject response, long start) {
+    private JsonObject logged(JsonRpcMessage.Request request, JsonObject response, long start) {
         if (LOG.isLoggable(Level.FINE)) {
-            String tool = "tools/call".equals(request.method()) && request.params() != null
-                    && request.params().get("name") instanceof JsonString name ? " " + name.getString() : "";
+            OperationSlots slots = metrics.slots();
+            String tool = OperationSlots.TOOLS_CALL.equals(request.method()) && request.params() != null
+                    && request.params().get("name") instanceof JsonString name ? " " + slots.toolName(name.getString()) : "";
+            String id = String.valueOf(request.id());
             String outcome = response.get("error") instanceof JsonObject error ? "error " + error.getInt("code", 0) : "answered";
-            LOG.fine("MCP request " + request.id() + " " + request.method() + tool + ": " + outcome + " in "
-                    + (System.nanoTime() - start) / 1_000 + " us" + LogTrace.tag());
+            LOG.fine("MCP request " + (id.length() > MAX_LOGGED_ID ? id.substring(0, MAX_LOGGED_ID) + "..." : id) + " "
+                    + slots.methodName(request.method()) + tool + ": " + outcome + " in " + (System.nanoTime() - start) / 1_000
+                    + " us" + LogTrace.tag());
         }
         return response;
     }
