@@ -2,11 +2,9 @@ package org.jakartamcp.identity.oidc;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -35,7 +33,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,8 +56,6 @@ import org.jakartamcp.identity.ExternalIdentity;
 public class UpstreamProvider {
 
     private static final Logger LOG = Logger.getLogger(UpstreamProvider.class.getName());
-    private static final int TIMEOUT_MILLIS = 5_000;
-    private static final int MAX_RESPONSE_BYTES = 256 * 1024;
     private static final Duration METADATA_LIFETIME = Duration.ofHours(1);
     private static final Duration LOGIN_LIFETIME = Duration.ofMinutes(10);
     /** After a failed discovery, sign-ins fail at once (or use the last good copy) for this long instead of waiting on the provider each time. */
@@ -161,7 +156,7 @@ public class UpstreamProvider {
         HTTPRequest http = request.toHTTPRequest();
         TokenResponse response;
         try {
-            bound(http);
+            IssuerKeys.bound(http);
             response = OIDCTokenResponseParser.parse(http.send());
         } catch (IOException | ParseException e) {
             LOG.log(Level.WARNING, "The identity provider's token endpoint failed: {0}", e.toString());
@@ -212,11 +207,9 @@ public class UpstreamProvider {
             throw unreachable();
         }
         try {
-            Issuer expected = new Issuer(requireSecure(issuer.get()));
-            OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(expected, this::bound);
-            URL keys = metadata.getJWKSetURI().toURL();
-            JWKSource<SecurityContext> keySource = JWKSourceBuilder.<SecurityContext>create(keys,
-                    new DefaultResourceRetriever(TIMEOUT_MILLIS, TIMEOUT_MILLIS, MAX_RESPONSE_BYTES)).build();
+            Issuer expected = new Issuer(issuer.get());
+            OIDCProviderMetadata metadata = IssuerKeys.discover(issuer.get());
+            JWKSource<SecurityContext> keySource = IssuerKeys.at(metadata.getJWKSetURI().toURL());
             Set<JWSAlgorithm> algorithms = Optional.ofNullable(metadata.getIDTokenJWSAlgs()).orElse(List.of(JWSAlgorithm.RS256))
                     .stream().filter(ASYMMETRIC::contains).collect(Collectors.toSet());
             IDTokenValidator validator = new IDTokenValidator(expected, new ClientID(clientId.get()),
@@ -233,21 +226,6 @@ public class UpstreamProvider {
             }
             throw unreachable();
         }
-    }
-
-    private void bound(HTTPRequest http) {
-        http.setConnectTimeout(TIMEOUT_MILLIS);
-        http.setReadTimeout(TIMEOUT_MILLIS);
-    }
-
-    /** https, except for a provider on this machine (development, tests). */
-    private static String requireSecure(String issuer) {
-        URI uri = URI.create(issuer);
-        boolean loopback = "localhost".equals(uri.getHost()) || "127.0.0.1".equals(uri.getHost()) || "[::1]".equals(uri.getHost());
-        if (!"https".equals(uri.getScheme()) && !("http".equals(uri.getScheme()) && loopback)) {
-            throw new IllegalArgumentException("auth.oidc.issuer must be an https URL (http only on localhost): " + issuer);
-        }
-        return issuer;
     }
 
     private UpstreamSignInFailed unreachable() {

@@ -110,6 +110,7 @@ public class Housekeeping {
         cutoffs.put(Purge.UNUSED_CLIENTS, retention::unusedClientsCreatedBefore);
         cutoffs.put(Purge.AUDIT_EVENTS, retention::auditBefore);
         cutoffs.put(Purge.USED_REQUEST_STATES, retention::requestStatesExpiredBefore);
+        cutoffs.put(Purge.USED_ASSERTIONS, retention::usedAssertionsExpiredBefore);
         cutoffs.put(Purge.RELAYED_SSE_MESSAGES, retention::relayedMessagesCreatedBefore);
         cutoffs.put(Purge.FULL_RATE_LIMIT_BUCKETS, retention::rateLimitsExpiredBefore);
         cutoffs.put(Purge.FORGOTTEN_SIGN_IN_FAILURES, retention::rateLimitsExpiredBefore);

@@ -42,6 +42,9 @@ public class HousekeepingRepository {
         // a used request state that has expired is refused as expired: its row has done its work
         USED_REQUEST_STATES("delete from mcp_request_state_used where id in (select id from mcp_request_state_used "
                 + "where expires_at < ?1 limit ?2 for update skip locked)"),
+        // a redeemed ID-JAG past its expiry: a replay is refused as expired
+        USED_ASSERTIONS("delete from oauth_used_assertion where id in (select id from oauth_used_assertion "
+                + "where expires_at < ?1 limit ?2 for update skip locked)"),
         // an HTTP+SSE message relayed to a stream's instance that never took it: that instance is gone
         RELAYED_SSE_MESSAGES("delete from mcp_sse_relay where id in (select id from mcp_sse_relay "
                 + "where created_at < ?1 limit ?2 for update skip locked)"),

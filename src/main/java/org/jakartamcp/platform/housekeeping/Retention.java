@@ -63,6 +63,14 @@ public record Retention(Duration sessionIdleTimeout, Duration eventRetention, Du
     }
 
     /**
+     * Redeemed ID-JAGs that expired before this are forgotten: a replay is refused as expired anyway (the row is
+     * kept until the assertion's expiry plus the clock skew), and the margin covers instances whose clocks run behind.
+     */
+    public OffsetDateTime usedAssertionsExpiredBefore(OffsetDateTime now) {
+        return now.minus(SAFETY_MARGIN);
+    }
+
+    /**
      * HTTP+SSE messages relayed to the instance holding the stream are taken within milliseconds of their signal
      * (or at its reconnection's resync); one still there after the margin waits for an instance that is gone.
      */

@@ -81,6 +81,8 @@ class HousekeepingIT {
             audit(db, "1 day");
             update(db, "insert into mcp_request_state_used (id, expires_at) values (?, now() - interval '10 minutes')", tag + "-expired");
             update(db, "insert into mcp_request_state_used (id, expires_at) values (?, now() + interval '1 minute')", tag + "-valid");
+            update(db, "insert into oauth_used_assertion (id, expires_at) values (?, now() - interval '10 minutes')", tag + "-expired");
+            update(db, "insert into oauth_used_assertion (id, expires_at) values (?, now() + interval '1 minute')", tag + "-valid");
             for (String age : List.of("10 minutes", "1 second")) {
                 update(db, "insert into mcp_sse_relay (session_hash, principal, groups, body, created_at) values (?, 'housekeeping', "
                         + "'[]', '" + age + "', now() - interval '" + age + "')", tag + "-active");
@@ -107,8 +109,8 @@ class HousekeepingIT {
             JsonObject deleted = run();
 
             for (String purge : List.of("IDLE_SESSIONS", "STREAM_EVENTS", "EXPIRED_CODES", "EXPIRED_REFRESH_TOKENS", "REVOKED_GRANTS",
-                    "UNUSED_CLIENTS", "AUDIT_EVENTS", "USED_REQUEST_STATES", "RELAYED_SSE_MESSAGES", "FULL_RATE_LIMIT_BUCKETS",
-                    "FORGOTTEN_SIGN_IN_FAILURES", "RELAYED_CLIENT_ANSWERS", "DEAD_INSTANCES", "ACTIVITY_MINUTES")) {
+                    "UNUSED_CLIENTS", "AUDIT_EVENTS", "USED_REQUEST_STATES", "USED_ASSERTIONS", "RELAYED_SSE_MESSAGES",
+                    "FULL_RATE_LIMIT_BUCKETS", "FORGOTTEN_SIGN_IN_FAILURES", "RELAYED_CLIENT_ANSWERS", "DEAD_INSTANCES", "ACTIVITY_MINUTES")) {
                 assertTrue(deleted.getInt(purge) >= 1, purge + " in " + deleted);
             }
             assertEquals(List.of(tag + "-disabled-old", tag + "-unused-fresh", tag + "-used", tag + "-used-long-ago"),
@@ -126,6 +128,7 @@ class HousekeepingIT {
             assertEquals(List.of("1 day"), strings(db, "select detail from audit_event where actor = ?", "housekeeping-" + tag));
             // a used request state is remembered until it has expired, so that it cannot be used again before
             assertEquals(List.of(tag + "-valid"), strings(db, "select id from mcp_request_state_used where id like ?", tag + "-%"));
+            assertEquals(List.of(tag + "-valid"), strings(db, "select id from oauth_used_assertion where id like ?", tag + "-%"));
             assertEquals(List.of("1 second"), strings(db, "select body from mcp_sse_relay where session_hash like ?", tag + "-%"),
                     "a relayed message is kept while its stream's instance may still take it");
             for (String table : List.of("rate_limit_bucket", "sign_in_failure")) {
