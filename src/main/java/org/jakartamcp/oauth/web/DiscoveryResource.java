@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jakartamcp.oauth.IdJagGrant;
 import org.jakartamcp.oauth.OAuthSettings;
 import org.jakartamcp.oauth.SupportedScopes;
 import org.jakartamcp.oauth.ProtectedResources;
@@ -40,6 +41,9 @@ public class DiscoveryResource {
 
     @Inject
     SupportedScopes supportedScopes;
+
+    @Inject
+    IdJagGrant idJag;
 
     @GET
     @Path(".well-known/oauth-authorization-server")
@@ -74,7 +78,12 @@ public class DiscoveryResource {
 
     private JsonObject authorizationServerMetadata() {
         String issuer = settings.issuer();
-        return JSON.createObjectBuilder()
+        var grantTypes = JSON.createArrayBuilder().add("authorization_code").add("refresh_token")
+                .add(org.jakartamcp.oauth.ClientCredentialsGrant.GRANT_TYPE);
+        if (idJag.offered()) {
+            grantTypes.add(IdJagGrant.GRANT_TYPE);
+        }
+        var metadata = JSON.createObjectBuilder()
                 .add("issuer", issuer)
                 .add("authorization_endpoint", issuer + "/authorize")
                 .add("token_endpoint", issuer + "/token")
@@ -85,15 +94,18 @@ public class DiscoveryResource {
                 .add("response_types_supported", JSON.createArrayBuilder().add("code"))
                 .add("response_modes_supported", JSON.createArrayBuilder().add("query"))
                 // client_credentials for service clients (the MCP OAuth Client Credentials extension), with client_secret_basic or _post
-                .add("grant_types_supported", JSON.createArrayBuilder().add("authorization_code").add("refresh_token")
-                        .add(org.jakartamcp.oauth.ClientCredentialsGrant.GRANT_TYPE))
+                .add("grant_types_supported", grantTypes)
                 .add("token_endpoint_auth_methods_supported",
                         JSON.createArrayBuilder().add("none").add("client_secret_basic").add("client_secret_post"))
                 .add("revocation_endpoint_auth_methods_supported",
                         JSON.createArrayBuilder().add("none").add("client_secret_basic").add("client_secret_post"))
                 .add("code_challenge_methods_supported", JSON.createArrayBuilder().add("S256"))
                 .add("authorization_response_iss_parameter_supported", true)
-                .add("client_id_metadata_document_supported", true)
-                .build();
+                .add("client_id_metadata_document_supported", true);
+        if (idJag.offered()) {
+            // Enterprise-Managed Authorization 6: how a client learns that ID-JAGs are accepted here
+            metadata.add("authorization_grant_profiles_supported", JSON.createArrayBuilder().add(IdJagGrant.PROFILE));
+        }
+        return metadata.build();
     }
 }

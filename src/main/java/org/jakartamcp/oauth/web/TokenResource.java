@@ -18,13 +18,14 @@ import java.io.InputStream;
 import java.util.Map;
 import org.jakartamcp.oauth.ClientAuthentication;
 import org.jakartamcp.oauth.ClientCredentialsGrant;
+import org.jakartamcp.oauth.IdJagGrant;
 import org.jakartamcp.oauth.GrantRevocation;
 import org.jakartamcp.oauth.OAuthClient;
 import org.jakartamcp.oauth.OAuthException;
 import org.jakartamcp.oauth.Tokens;
 import org.jakartamcp.platform.ratelimit.RateLimits;
 
-/** {@code POST /token} (authorization_code, refresh_token, client_credentials) and {@code POST /revoke} (RFC 7009). */
+/** {@code POST /token} (authorization_code, refresh_token, client_credentials, jwt-bearer with an ID-JAG) and {@code POST /revoke} (RFC 7009). */
 @ApplicationScoped
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +42,9 @@ public class TokenResource {
 
     @Inject
     ClientCredentialsGrant clientCredentials;
+
+    @Inject
+    IdJagGrant idJag;
 
     @Inject
     AddressLimits addressLimits;
@@ -60,8 +64,9 @@ public class TokenResource {
             case "authorization_code" -> tokens.redeemCode(client, form.get("code"), form.get("code_verifier"), form.get("redirect_uri"));
             case "refresh_token" -> tokens.refresh(client, form.get("refresh_token"), form.get("scope"));
             case ClientCredentialsGrant.GRANT_TYPE -> clientCredentials.issue(client, form.get("scope"), form.get("resource"));
+            case IdJagGrant.GRANT_TYPE -> idJag.redeem(client, form.get("assertion"), form.get("scope"), form.get("resource"));
             default -> throw new OAuthException("unsupported_grant_type", "Supported: authorization_code, refresh_token, "
-                    + ClientCredentialsGrant.GRANT_TYPE);
+                    + ClientCredentialsGrant.GRANT_TYPE + (idJag.offered() ? ", " + IdJagGrant.GRANT_TYPE : ""));
         };
         JsonObjectBuilder answer = JSON.createObjectBuilder()
                 .add("access_token", issued.accessToken())

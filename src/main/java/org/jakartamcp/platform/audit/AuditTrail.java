@@ -31,10 +31,13 @@ public class AuditTrail {
     public static final String CLIENT_REGISTERED = "client.registered";
     public static final String TOKEN_ISSUED = "token.issued";
     public static final String GRANT_REVOKED = "grant.revoked";
+    /** An enterprise identity provider's assertion (ID-JAG) redeemed for tokens, or refused. */
+    public static final String ID_JAG_ACCEPTED = "id-jag.accepted";
+    public static final String ID_JAG_REFUSED = "id-jag.refused";
     /** Every type above: the values the metrics count events by. */
     public static final List<String> TYPES = List.of(SERVER_STARTED, SIGN_IN_SUCCEEDED, SIGN_IN_FAILED, SIGN_IN_LIMITED,
             SIGN_IN_REFUSED, CLIENT_DISABLED, CLIENT_ENABLED, CLIENT_DELETED, TOOL_REFUSED, REQUEST_STATE_REFUSED, CONSENT_ALLOWED,
-            CONSENT_DENIED, CLIENT_REGISTERED, TOKEN_ISSUED, GRANT_REVOKED);
+            CONSENT_DENIED, CLIENT_REGISTERED, TOKEN_ISSUED, GRANT_REVOKED, ID_JAG_ACCEPTED, ID_JAG_REFUSED);
 
     private static final int MAX_PAGE = 500;
 

@@ -1,15 +1,18 @@
 package org.jakartamcp.mcp.server.lifecycle;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import static org.jakartamcp.platform.json.JsonP.JSON;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jakartamcp.mcp.jsonrpc.JsonRpcError;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
 import org.jakartamcp.mcp.server.McpExchange;
@@ -19,6 +22,7 @@ import org.jakartamcp.mcp.server.McpMethodHandler;
 import org.jakartamcp.mcp.server.ServerInfo;
 import org.jakartamcp.mcp.server.caching.CacheHints;
 import org.jakartamcp.mcp.session.SessionStore;
+import org.jakartamcp.mcp.spi.ProtocolExtension;
 
 /** initialize (with version negotiation), notifications/initialized and ping. */
 @ApplicationScoped
@@ -40,6 +44,12 @@ public class LifecycleHandler implements McpMethodHandler {
 
     @Inject
     CacheHints cacheHints;
+
+    @Inject
+    Instance<ProtocolExtension> extensions;
+
+    /** The extensions offered, by identifier; fixed by the configuration, so found once. */
+    private volatile Map<String, JsonObject> offeredExtensions;
 
     @Override
     public Set<String> methods() {
@@ -78,7 +88,7 @@ public class LifecycleHandler implements McpMethodHandler {
         ProtocolVersion.newestFirst().forEach(versions::add);
         return JSON.createObjectBuilder()
                 .add("supportedVersions", versions)
-                .add("capabilities", ServerCapabilities.of(exchange.session().protocolVersion()))
+                .add("capabilities", ServerCapabilities.of(exchange.session().protocolVersion(), offeredExtensions()))
                 .add("instructions", serverInfo.instructions())
                 .add("_meta", JSON.createObjectBuilder().add("io.modelcontextprotocol/serverInfo", serverInfo.implementation()))
                 .build();
@@ -100,10 +110,21 @@ public class LifecycleHandler implements McpMethodHandler {
         sessions.initialized(exchange.session(), version, clientInfo, capabilities);
         return JSON.createObjectBuilder()
                 .add("protocolVersion", version.id())
-                .add("capabilities", ServerCapabilities.of(version))
+                .add("capabilities", ServerCapabilities.of(version, offeredExtensions()))
                 .add("serverInfo", serverInfo.implementation())
                 .add("instructions", serverInfo.instructions())
                 .build();
+    }
+
+    private Map<String, JsonObject> offeredExtensions() {
+        Map<String, JsonObject> found = offeredExtensions;
+        if (found == null) {
+            Map<String, JsonObject> offered = new TreeMap<>();
+            extensions.stream().filter(ProtocolExtension::offered).forEach(extension -> offered.put(extension.id(), extension.settings()));
+            found = Map.copyOf(offered);
+            offeredExtensions = found;
+        }
+        return found;
     }
 
     private static void requireAtMost(String field, JsonObject value, int maxBytes) {

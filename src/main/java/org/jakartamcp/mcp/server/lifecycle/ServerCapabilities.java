@@ -3,6 +3,7 @@ package org.jakartamcp.mcp.server.lifecycle;
 import static org.jakartamcp.platform.json.JsonP.JSON;
 
 import jakarta.json.JsonObject;
+import java.util.Map;
 import org.jakartamcp.mcp.protocol.ProtocolVersion;
 
 /** What this server offers, as announced in the initialize result. */
@@ -11,7 +12,8 @@ final class ServerCapabilities {
     private ServerCapabilities() {
     }
 
-    static JsonObject of(ProtocolVersion version) {
+    /** @param extensions the settings of each extension offered, by identifier */
+    static JsonObject of(ProtocolVersion version, Map<String, JsonObject> extensions) {
         // Without a session (2026-07-28) there is no log level to set: each request names its own.
         boolean stateful = version == null || !version.isStateless();
         // 2026-07-28 delivers list changes and resource updates on subscriptions/listen streams; sessions
@@ -24,6 +26,11 @@ final class ServerCapabilities {
                 .add("completions", JSON.createObjectBuilder());
         if (stateful) {
             capabilities.add("logging", JSON.createObjectBuilder());
+        }
+        if (!extensions.isEmpty()) {
+            var declared = JSON.createObjectBuilder();
+            extensions.forEach(declared::add);
+            capabilities.add("extensions", declared);
         }
         return capabilities.build();
     }
