@@ -1,9 +1,11 @@
 package org.jakartamcp.mcp.server.lifecycle;
 
+import java.util.List;
 import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.server.ServerInfo;
 import org.jakartamcp.mcp.server.caching.PlainCaching;
 import org.jakartamcp.mcp.session.SessionStore;
+import org.jakartamcp.testing.PlainBeans;
 
 /** initialize, ping and server/discover over these plain objects. */
 public final class PlainLifecycle {
@@ -17,6 +19,7 @@ public final class PlainLifecycle {
         handler.serverInfo = serverInfo;
         handler.limits = limits;
         handler.cacheHints = PlainCaching.defaults();
+        handler.extensions = PlainBeans.instances(List.of());
         return handler;
     }
 }
