@@ -14,11 +14,15 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
  * real HTTP (discovery, authorization endpoint, token endpoint, JWKS, RS256-signed ID tokens with the
  * nonce), started once in the test JVM on the port the test server's root application is configured
  * with. It stands in for the company's provider, which a test cannot run; it accepts any client
- * secret, and signs in whoever the test says is next, without a login form.
+ * secret, and signs in whoever the test says is next, without a login form. As the company's enterprise
+ * identity provider (issuer {@value #ENTERPRISE_ID}) it issues ID-JAGs for Enterprise-Managed Authorization
+ * through its issuing API: the policy decision a real provider makes at token exchange is the test's.
  */
 public final class CompanyIdentityProvider {
 
     static final String ISSUER_ID = "company";
+    /** The issuer the test server trusts for ID-JAGs (oauth.id-jag.issuers). */
+    public static final String ENTERPRISE_ID = "enterprise";
     private static MockOAuth2Server server;
 
     private CompanyIdentityProvider() {
@@ -55,5 +59,16 @@ public final class CompanyIdentityProvider {
         claims.putAll(replacedClaims);
         server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", null, claims, 3600));
         return subject;
+    }
+
+    /**
+     * An ID-JAG signed by the issuer {@code issuerId}'s key, for {@code subject}: header typ, aud and lifetime (negative: expired that
+     * long ago) as given, with the claims (client_id, resource, scope, preferred_username, groups ...); iat is now, jti new.
+     */
+    public static String assertion(String issuerId, String subject, String typ, String audience, Map<String, Object> claims,
+                                   long lifetimeSeconds) {
+        issuer();
+        return server.issueToken(issuerId, String.valueOf(claims.get("client_id")),
+                new DefaultOAuth2TokenCallback(issuerId, subject, typ, List.of(audience), claims, lifetimeSeconds)).serialize();
     }
 }
