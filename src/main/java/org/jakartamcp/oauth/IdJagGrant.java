@@ -107,7 +107,7 @@ public class IdJagGrant {
     }
 
     /** What the client asked for, if it asked, within what the provider allowed (Enterprise-Managed Authorization 7.2.1). */
-    private static String scope(IdentityAssertion jag, String requested) {
+    static String scope(IdentityAssertion jag, String requested) {
         if (requested == null || requested.isBlank()) {
             return String.join(" ", jag.scopes());
         }

@@ -48,7 +48,7 @@ public class TrustedIssuers {
             try {
                 Optional<URL> jwks = parts.length > 1 ? Optional.of(URI.create(IssuerKeys.requireSecure(parts[1])).toURL())
                         : Optional.empty();
-                issuers.put(parts[0], new Issuer(parts[0], jwks));
+                issuers.put(IssuerKeys.requireSecure(parts[0]), new Issuer(parts[0], jwks));
             } catch (IllegalArgumentException | IOException e) {
                 LOG.severe("oauth.id-jag.issuers: the entry \"" + entry + "\" is ignored: " + e.getMessage());
             }
