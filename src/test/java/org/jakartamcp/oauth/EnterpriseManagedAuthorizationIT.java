@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +20,7 @@ import org.jakartamcp.testing.CompanyIdentityProvider;
 import org.jakartamcp.testing.Http;
 import org.jakartamcp.testing.McpHttp;
 import org.jakartamcp.testing.OAuthFlow;
+import org.jakartamcp.testing.TestDatabase;
 import org.jakartamcp.testing.TestServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,10 +101,28 @@ class EnterpriseManagedAuthorizationIT {
     }
 
     @Test
-    void anAssertionIsAcceptedOnce() {
+    void anAssertionIsAcceptedOnceAndBothAreAudited() throws SQLException {
         String assertion = goodAssertion();
         assertEquals(200, redeem(assertion).statusCode());
         assertRefused("invalid_grant", "already used", assertion);
+        assertTrue(audited("id-jag.accepted", username).stream().anyMatch(detail -> detail.contains("client " + clientId)));
+        assertTrue(audited("id-jag.refused", "client " + clientId).stream().anyMatch(detail -> detail.startsWith("invalid_grant: "
+                + "The assertion was already used")));
+    }
+
+    private static List<String> audited(String type, String actor) throws SQLException {
+        try (Connection connection = TestDatabase.shared().connect();
+             PreparedStatement query = connection.prepareStatement("select detail from audit_event where type = ? and actor = ?")) {
+            query.setString(1, type);
+            query.setString(2, actor);
+            List<String> details = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    details.add(rows.getString(1));
+                }
+            }
+            return details;
+        }
     }
 
     @Test

@@ -71,4 +71,10 @@ public final class CompanyIdentityProvider {
         return server.issueToken(issuerId, String.valueOf(claims.get("client_id")),
                 new DefaultOAuth2TokenCallback(issuerId, subject, typ, List.of(audience), claims, lifetimeSeconds)).serialize();
     }
+
+    /** The identifier of one of the provider's issuers (each signs with keys of its own), the provider started first. */
+    public static String issuerOf(String issuerId) {
+        issuer();
+        return server.issuerUrl(issuerId).toString();
+    }
 }
