@@ -13,7 +13,7 @@ EXECUTIONS=${EXECUTIONS:-1000000}
 TARGETS=("$@")
 if [ ${#TARGETS[@]} -eq 0 ]; then
     TARGETS=(McpFuzzTest#body McpFuzzTest#method McpFuzzTest#toolCall OAuthFuzzTest#form OAuthFuzzTest#authorize
-             OAuthFuzzTest#register OAuthFuzzTest#metadataDocument)
+             OAuthFuzzTest#register OAuthFuzzTest#metadataDocument OAuthFuzzTest#assertion)
 fi
 ./mvnw -q -o test-compile
 for target in "${TARGETS[@]}"; do

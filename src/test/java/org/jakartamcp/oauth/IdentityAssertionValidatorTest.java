@@ -76,6 +76,7 @@ class IdentityAssertionValidatorTest {
                 new JOSEObjectType("oauth-id-jag+jwt"), claims(c -> { })));
         assertRefused("not a signed JWT", "not.a.jwt");
         assertRefused("not a signed JWT", "eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.");
+        assertRefused("not a signed JWT", "bnVsbA.e30.c2ln"); // a header of JSON null: nimbus throws a NullPointerException
     }
 
     @Test

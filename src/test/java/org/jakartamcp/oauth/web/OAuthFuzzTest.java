@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jakartamcp.oauth.AuthorizationError;
+import org.jakartamcp.oauth.IdentityAssertionValidator;
 import org.jakartamcp.oauth.OAuthException;
 import org.jakartamcp.oauth.PlainOAuth;
 import org.jakartamcp.testing.Fuzzing;
@@ -27,6 +34,10 @@ class OAuthFuzzTest {
 
     private static final PlainOAuth OAUTH = new PlainOAuth();
     private static final String DOCUMENT_URL = "https://app.example.com/oauth/client.json";
+    /** Trusts one issuer, whose keys are none: every assertion that gets as far as its signature is refused there. */
+    private static final IdentityAssertionValidator ASSERTIONS = new IdentityAssertionValidator(
+            issuer -> "https://idp.example.com".equals(issuer) ? Optional.of(new ImmutableJWKSet<>(new JWKSet())) : Optional.empty(),
+            PlainOAuth.ISSUER, List.of(PlainOAuth.ISSUER + "/mcp"), Duration.ofSeconds(30), Duration.ofMinutes(10), Clock.systemUTC());
 
     /** POST /token and /revoke up to the database: the form, the grant type, the client's credentials. */
     @FuzzTest(maxDuration = "10m")
@@ -44,6 +55,25 @@ class OAuthFuzzTest {
             }
             OAUTH.authenticate(authorization, form::get);
         }));
+    }
+
+    /**
+     * The assertion of the jwt-bearer grant (an ID-JAG), up to its signature: the JWT's parts (mostly a fuzzed header and
+     * claims, base64url-encoded as a client would send them, else the raw string), the header, the issuer.
+     */
+    @FuzzTest(maxDuration = "10m")
+    @DictionaryEntries({"{\"typ\":\"oauth-id-jag+jwt\",\"alg\":\"RS256\"}", "{\"iss\":\"https://idp.example.com\"}", "\"typ\"",
+            "\"oauth-id-jag+jwt\"", "\"application/oauth-id-jag+jwt\"", "\"alg\"", "\"RS256\"", "\"ES256\"", "\"HS256\"", "\"none\"",
+            "\"kid\"", "\"crit\"", "\"iss\"", "\"aud\"", "\"exp\"", "\"iat\"", "\"https://idp.example.com\"", "[", "{", "1e99999"})
+    void assertion(FuzzedDataProvider data) {
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String assertion = data.consumeBoolean()
+                ? base64.encodeToString(data.consumeString(300).getBytes(StandardCharsets.UTF_8)) + "."
+                        + base64.encodeToString(data.consumeString(1000).getBytes(StandardCharsets.UTF_8)) + "."
+                        + base64.encodeToString(data.consumeRemainingAsBytes())
+                : data.consumeRemainingAsString();
+        Fuzzing.withinTimeBound("an assertion of " + assertion.length() + " characters", () -> refusedOrDone(
+                () -> ASSERTIONS.validate(assertion, PlainOAuth.CLIENT)));
     }
 
     /** GET /authorize: its parameters, each absent, fuzzed or a valid one, and the document of a client_id URL. */
