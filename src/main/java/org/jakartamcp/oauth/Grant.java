@@ -16,6 +16,8 @@ import java.time.OffsetDateTime;
 @NamedQuery(name = Grant.ACTIVE_OF_USER, query = "select g, c.clientName from Grant g, OAuthClient c "
         + "where c.clientId = g.clientId and g.userId = :user and g.revokedAt is null order by g.createdAt desc")
 @NamedQuery(name = Grant.ACTIVE_GRANTS_OF_USER, query = "select g from Grant g where g.userId = :user and g.revokedAt is null")
+@NamedQuery(name = Grant.ACTIVE_SAME, query = "select g from Grant g where g.userId = :user and g.clientId = :client "
+        + "and g.resource = :resource and g.scope = :scope and g.revokedAt is null order by g.id")
 @NamedQuery(name = Grant.ACTIVE_OF_CLIENT, query = "select g from Grant g where g.clientId = :client and g.revokedAt is null")
 @NamedQuery(name = Grant.ACTIVE_OF_SERVICE_CLIENT, query = "select g from Grant g where g.clientId = :client "
         + "and g.userId is null and g.resource = :resource and g.revokedAt is null order by g.id")
@@ -28,6 +30,7 @@ public class Grant {
     static final String REVOKED_SINCE = "Grant.revokedSince";
     static final String ACTIVE_OF_USER = "Grant.activeOfUser";
     static final String ACTIVE_OF_CLIENT = "Grant.activeOfClient";
+    static final String ACTIVE_SAME = "Grant.activeSame";
     static final String ACTIVE_GRANTS_OF_USER = "Grant.activeGrantsOfUser";
     static final String ACTIVE_COUNT_PER_CLIENT = "Grant.activeCountPerClient";
     static final String ACTIVE_OF_SERVICE_CLIENT = "Grant.activeOfServiceClient";

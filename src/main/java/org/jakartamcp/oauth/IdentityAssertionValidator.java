@@ -107,7 +107,7 @@ public final class IdentityAssertionValidator {
         } catch (KeySourceException e) {
             throw new OAuthException("temporarily_unavailable", "The keys of the identity provider " + issuer
                     + " cannot be fetched right now; try again in a moment", 503);
-        } catch (BadJOSEException | JOSEException e) {
+        } catch (BadJOSEException | JOSEException | RuntimeException e) {
             throw invalidGrant("The assertion's signature is not valid for a key of " + issuer);
         }
     }

@@ -95,4 +95,10 @@ public class OAuthStore {
     List<Object[]> activeGrantsOf(long userId) {
         return entityManager.createNamedQuery(Grant.ACTIVE_OF_USER, Object[].class).setParameter("user", userId).getResultList();
     }
+
+    /** The user's active grant to the client for exactly this resource and scope, if any (the oldest). */
+    Optional<Grant> activeGrant(long userId, String clientId, String resource, String scope) {
+        return entityManager.createNamedQuery(Grant.ACTIVE_SAME, Grant.class).setParameter("user", userId).setParameter("client", clientId)
+                .setParameter("resource", resource).setParameter("scope", scope).setMaxResults(1).getResultStream().findFirst();
+    }
 }

@@ -172,6 +172,8 @@ public class Tokens {
      * need no authorization code or consent screen (an identity assertion, a token exchange): the scope is
      * narrowed to what the user's account may have (invalid_scope when nothing is left), the grant is recorded
      * and audited like one the user allowed, and revoking it ends these tokens. A refresh token only if asked.
+     * While the user's grant to the client for exactly this resource and scope is active, it is used again: a
+     * client that redeems a new assertion every few minutes keeps one grant, not one per assertion.
      */
     public Issued issueForNewGrant(OAuthClient client, User user, String scope, String resource, boolean withRefreshToken) {
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -179,9 +181,12 @@ public class Tokens {
         if (narrowed.isEmpty()) {
             throw new OAuthException("invalid_scope", "The user's account may not have the requested scope");
         }
-        Grant grant = new Grant(user.id(), client.clientId(), narrowed, resource, now);
-        store.insert(grant);
-        store.firstGranted(client.clientId(), now);
+        Grant grant = store.activeGrant(user.id(), client.clientId(), resource, narrowed).orElseGet(() -> {
+            Grant made = new Grant(user.id(), client.clientId(), narrowed, resource, now);
+            store.insert(made);
+            store.firstGranted(client.clientId(), now);
+            return made;
+        });
         return issue(grant, user, narrowed, now, withRefreshToken);
     }
 

@@ -79,9 +79,10 @@ class EnterpriseManagedAuthorizationIT {
         assertEquals(List.of("mcp-users"), strings(claims, "groups"));
         assertEquals("42", add(tokens.getString("access_token")));
 
-        // the same person again (a new assertion) is the same account
-        JsonObject again = Http.json(redeem(goodAssertion()));
-        assertEquals(claims.getString("sub"), OAuthFlow.claims(again.getString("access_token")).getString("sub"));
+        // the same person again (a new assertion) is the same account, under the same grant (not one more per assertion)
+        JsonObject again = OAuthFlow.claims(Http.json(redeem(goodAssertion())).getString("access_token"));
+        assertEquals(claims.getString("sub"), again.getString("sub"));
+        assertEquals(claims.getJsonNumber("gid").longValue(), again.getJsonNumber("gid").longValue());
     }
 
     @Test
