@@ -44,6 +44,9 @@ public class IdJagGrant {
     ProtectedResources resources;
 
     @Inject
+    SupportedScopes supportedScopes;
+
+    @Inject
     UsedAssertions usedAssertions;
 
     @Inject
@@ -61,7 +64,7 @@ public class IdJagGrant {
     @PostConstruct
     void createValidator() {
         validator = new IdentityAssertionValidator(issuers::keysOf, oauth.issuer(),
-                List.of(resources.url(ProtectedResources.MCP), resources.url(ProtectedResources.SSE)),
+                List.of(resources.url(ProtectedResources.MCP), resources.url(ProtectedResources.SSE)), supportedScopes::isSupported,
                 oauth.clockSkew(), settings.maxLifetime(), clock);
     }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The checks an ID-JAG must pass before this server honours it (Enterprise-Managed Authorization 7.4 and
@@ -42,6 +43,7 @@ public final class IdentityAssertionValidator {
     private final Function<String, Optional<JWKSource<SecurityContext>>> keysOfIssuer;
     private final String audience;
     private final List<String> resources;
+    private final Predicate<String> supportedScope;
     private final Duration skew;
     private final Duration maxLifetime;
     private final Clock clock;
@@ -50,12 +52,15 @@ public final class IdentityAssertionValidator {
      * @param keysOfIssuer the keys of a trusted issuer, empty for any other
      * @param audience     this authorization server's issuer identifier
      * @param resources    this server's resource identifiers; the first is assumed when the assertion names none
+     * @param supportedScope whether a scope is one this server has (the tools' own scopes included)
      */
     public IdentityAssertionValidator(Function<String, Optional<JWKSource<SecurityContext>>> keysOfIssuer, String audience,
-                                      List<String> resources, Duration skew, Duration maxLifetime, Clock clock) {
+                                      List<String> resources, Predicate<String> supportedScope, Duration skew, Duration maxLifetime,
+                                      Clock clock) {
         this.keysOfIssuer = keysOfIssuer;
         this.audience = audience;
         this.resources = List.copyOf(resources);
+        this.supportedScope = supportedScope;
         this.skew = skew;
         this.maxLifetime = maxLifetime;
         this.clock = clock;
@@ -161,8 +166,8 @@ public final class IdentityAssertionValidator {
         throw invalidGrant("The assertion's resource is not one of this server's: " + String.join(", ", resources));
     }
 
-    /** The asserted scopes; all of them must be this server's (7.6.2). Without a scope claim, the provider allowed all. */
-    private static List<String> scopes(JWTClaimsSet claims) {
+    /** The asserted scopes; all of them must be this server's (7.6.2). Without a scope claim, mcp:list and mcp:call. */
+    private List<String> scopes(JWTClaimsSet claims) {
         Object value = claims.getClaim("scope");
         if (value == null) {
             return OAuthSettings.SCOPES;
@@ -171,7 +176,7 @@ public final class IdentityAssertionValidator {
             throw invalidGrant("The assertion's scope must be a space-separated string");
         }
         List<String> asserted = Arrays.stream(scope.split(" ")).filter(part -> !part.isEmpty()).distinct().toList();
-        List<String> unknown = asserted.stream().filter(part -> !OAuthSettings.SCOPES.contains(part)).toList();
+        List<String> unknown = asserted.stream().filter(part -> !supportedScope.test(part)).toList();
         if (!unknown.isEmpty()) {
             throw invalidGrant("The assertion's scope names scopes this server does not have: " + bounded(String.join(" ", unknown)));
         }

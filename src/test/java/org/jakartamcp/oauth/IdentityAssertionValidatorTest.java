@@ -43,7 +43,7 @@ class IdentityAssertionValidatorTest {
 
     private IdentityAssertionValidator validator() {
         return new IdentityAssertionValidator(issuer -> IDP.equals(issuer) ? Optional.of(idpKeys) : Optional.empty(), SERVER,
-                List.of(SERVER + "/mcp", SERVER + "/sse"), Duration.ofSeconds(30), Duration.ofMinutes(10),
+                List.of(SERVER + "/mcp", SERVER + "/sse"), OAuthSettings.SCOPES::contains, Duration.ofSeconds(30), Duration.ofMinutes(10),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -37,7 +37,7 @@ class OAuthFuzzTest {
     /** Trusts one issuer, whose keys are none: every assertion that gets as far as its signature is refused there. */
     private static final IdentityAssertionValidator ASSERTIONS = new IdentityAssertionValidator(
             issuer -> "https://idp.example.com".equals(issuer) ? Optional.of(new ImmutableJWKSet<>(new JWKSet())) : Optional.empty(),
-            PlainOAuth.ISSUER, List.of(PlainOAuth.ISSUER + "/mcp"), Duration.ofSeconds(30), Duration.ofMinutes(10), Clock.systemUTC());
+            PlainOAuth.ISSUER, List.of(PlainOAuth.ISSUER + "/mcp"), List.of("mcp:list", "mcp:call")::contains, Duration.ofSeconds(30), Duration.ofMinutes(10), Clock.systemUTC());
 
     /** POST /token and /revoke up to the database: the form, the grant type, the client's credentials. */
     @FuzzTest(maxDuration = "10m")
