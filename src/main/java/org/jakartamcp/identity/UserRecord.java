@@ -16,11 +16,13 @@ import java.util.List;
 @NamedQuery(name = UserRecord.BY_USERNAME, query = "select u from UserRecord u where u.username = :username")
 @NamedQuery(name = UserRecord.BY_EXTERNAL_SUBJECT, query = "select u from UserRecord u where u.externalSubject = :subject")
 @NamedQuery(name = UserRecord.COUNT, query = "select count(u) from UserRecord u")
+@NamedQuery(name = UserRecord.USERNAMES, query = "select u.id, u.username from UserRecord u where u.id in :ids")
 public class UserRecord {
 
     static final String BY_USERNAME = "UserRecord.byUsername";
     static final String BY_EXTERNAL_SUBJECT = "UserRecord.byExternalSubject";
     static final String COUNT = "UserRecord.count";
+    static final String USERNAMES = "UserRecord.usernames";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -5,7 +5,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jakartamcp.platform.database.AdvisoryLocks;
 
 /** Users in PostgreSQL. */
@@ -37,6 +41,16 @@ public class UserRepository {
     void signedIn(long id, OffsetDateTime at) {
         entityManager.createQuery("update UserRecord u set u.signedInAt = :at where u.id = :id")
                 .setParameter("at", at).setParameter("id", id).executeUpdate();
+    }
+
+    /** The names of these users (disabled ones too), in one query; unknown ids are left out. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, String> usernames(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return entityManager.createNamedQuery(UserRecord.USERNAMES, Object[].class).setParameter("ids", Set.copyOf(ids)).getResultList()
+                .stream().collect(Collectors.toMap(row -> ((Number) row[0]).longValue(), row -> (String) row[1]));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jakartamcp.identity.UserRepository;
 import org.jakartamcp.platform.audit.AuditTrail;
 import org.jakartamcp.platform.security.SecretHash;
 
@@ -27,6 +28,9 @@ public class ClientAdministration {
     OAuthStore store;
 
     @Inject
+    UserRepository users;
+
+    @Inject
     GrantRevocation revocation;
 
     @Inject
@@ -44,6 +48,9 @@ public class ClientAdministration {
     }
 
     /** An active grant, with whose it is. */
+    /** Who holds a service client's grant (client credentials): the client itself, no user. */
+    static final String SERVICE_CLIENT = "(service client)";
+
     public record UserGrant(long grantId, String username, String clientName, String clientId, String scope, OffsetDateTime since) {
     }
 
@@ -64,10 +71,14 @@ public class ClientAdministration {
     /** Active grants, newest first (ties by id), from an offset. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UserGrant> activeGrants(int offset, int limit) {
-        return store.activeGrantsWithUsers(Math.max(0, offset), Math.max(1, limit)).stream()
+        List<Object[]> rows = store.activeGrantsWithClients(Math.max(0, offset), Math.max(1, limit));
+        // the users' names in one query of the identity package's own, not a join with its entity
+        Map<Long, String> usernames = users.usernames(rows.stream().map(row -> ((Grant) row[0]).userId()).filter(id -> id != 0).toList());
+        return rows.stream()
                 .map(row -> {
                     Grant grant = (Grant) row[0];
-                    return new UserGrant(grant.id(), (String) row[2], (String) row[1], grant.clientId(), grant.scope(), grant.createdAt());
+                    String user = grant.userId() == 0 ? SERVICE_CLIENT : usernames.getOrDefault(grant.userId(), "");
+                    return new UserGrant(grant.id(), user, (String) row[1], grant.clientId(), grant.scope(), grant.createdAt());
                 }).toList();
     }
 

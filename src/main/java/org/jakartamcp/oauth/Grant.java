@@ -23,8 +23,8 @@ import java.time.OffsetDateTime;
         + "and g.userId is null and g.resource = :resource and g.revokedAt is null order by g.id")
 @NamedQuery(name = Grant.ACTIVE_COUNT_PER_CLIENT, query = "select g.clientId, count(g) from Grant g where g.revokedAt is null "
         + "and g.clientId in :clients group by g.clientId")
-@NamedQuery(name = Grant.ACTIVE_WITH_USERS, query = "select g, c.clientName, u.username from Grant g, OAuthClient c, UserRecord u "
-        + "where c.clientId = g.clientId and u.id = g.userId and g.revokedAt is null order by g.createdAt desc, g.id desc")
+@NamedQuery(name = Grant.ACTIVE_WITH_CLIENTS, query = "select g, c.clientName from Grant g, OAuthClient c "
+        + "where c.clientId = g.clientId and g.revokedAt is null order by g.createdAt desc, g.id desc")
 public class Grant {
 
     static final String REVOKED_SINCE = "Grant.revokedSince";
@@ -34,7 +34,7 @@ public class Grant {
     static final String ACTIVE_GRANTS_OF_USER = "Grant.activeGrantsOfUser";
     static final String ACTIVE_COUNT_PER_CLIENT = "Grant.activeCountPerClient";
     static final String ACTIVE_OF_SERVICE_CLIENT = "Grant.activeOfServiceClient";
-    static final String ACTIVE_WITH_USERS = "Grant.activeWithUsers";
+    static final String ACTIVE_WITH_CLIENTS = "Grant.activeWithClients";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -69,10 +69,10 @@ public class OAuthStore {
                 .getResultStream().collect(Collectors.toMap(row -> (String) row[0], row -> (Long) row[1]));
     }
 
-    /** Active grants, newest first (ties by id), each with its client's name and its user's name. */
+    /** Active grants, newest first (ties by id), each with its client's name. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    List<Object[]> activeGrantsWithUsers(int offset, int limit) {
-        return entityManager.createNamedQuery(Grant.ACTIVE_WITH_USERS, Object[].class).setFirstResult(offset).setMaxResults(limit)
+    List<Object[]> activeGrantsWithClients(int offset, int limit) {
+        return entityManager.createNamedQuery(Grant.ACTIVE_WITH_CLIENTS, Object[].class).setFirstResult(offset).setMaxResults(limit)
                 .getResultList();
     }
 

@@ -195,6 +195,32 @@ class ServiceClientsIT {
         assertEquals(401, McpHttp.initializeStatus(base, token), "the old one stays revoked");
     }
 
+    @Test
+    void theGrantsPageListsAServiceClientsGrantAndRevokesIt() {
+        OAuthFlow admin = signedInAdministrator();
+        String name = "Nightly report " + System.nanoTime();
+        Created client = create(admin, name, "mcp:list mcp:call");
+        String token = Http.json(new OAuthFlow(base).token(Map.of("grant_type", "client_credentials"), client.clientId(), client.secret()))
+                .getString("access_token");
+
+        HttpResponse<String> grants = admin.open(base + "/admin/grants.xhtml");
+        String body = grants.body();
+        int listed = body.indexOf("<span class=\"grant-client\">" + name + "</span>");
+        assertTrue(listed >= 0, "the service client's grant is listed, newest first: " + body);
+        int row = body.lastIndexOf("<tr", listed);
+        assertTrue(body.substring(row, listed).contains("<span class=\"grant-user\">(service client)</span>"),
+                "held by the client itself, no user: " + body.substring(row, listed));
+
+        int form = body.indexOf("<form", listed);
+        Matcher grant = Pattern.compile("name=\"grant\" value=\"(\\d+)\"").matcher(body.substring(form));
+        assertTrue(grant.find(), body.substring(form));
+        Matcher button = Pattern.compile("name=\"([^\"]+)\"[^>]*value=\"Revoke\"").matcher(body.substring(form, body.indexOf("</form>", form)));
+        assertTrue(button.find());
+        HttpResponse<String> revoked = admin.submit(grants, Map.of("grant", grant.group(1)), button.group(1));
+        assertTrue(revoked.body().contains("Revoked; its tokens no longer work."), revoked.body());
+        assertEquals(401, McpHttp.initializeStatus(base, token), "its token stops at once");
+    }
+
     private Created createOnThePage(String name, String scope) {
         return create(signedInAdministrator(), name, scope);
     }
