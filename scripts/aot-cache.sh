@@ -40,7 +40,7 @@ WORK=$(mktemp -d)
 trap 'server_stop; rm -rf "$WORK"' EXIT
 
 # Training: the recording option alone (the JVM refuses -XX:AOTCache beside -XX:AOTCacheOutput).
-mkdir -p "$(dirname "$CACHE")"
+mkdir -p "$(dirname "$CACHE")" "$(dirname "$OPTIONS")"
 rm -f "$CACHE"
 echo "-XX:AOTCacheOutput=$CACHE" > "$OPTIONS"
 started=$SECONDS
