@@ -214,9 +214,11 @@ class ServiceClientsIT {
         int form = body.indexOf("<form", listed);
         Matcher grant = Pattern.compile("name=\"grant\" value=\"(\\d+)\"").matcher(body.substring(form));
         assertTrue(grant.find(), body.substring(form));
-        Matcher button = Pattern.compile("name=\"([^\"]+)\"[^>]*value=\"Revoke\"").matcher(body.substring(form, body.indexOf("</form>", form)));
-        assertTrue(button.find());
-        HttpResponse<String> revoked = admin.submit(grants, Map.of("grant", grant.group(1)), button.group(1));
+        String rowForm = body.substring(form, body.indexOf("</form>", form));
+        Matcher button = Pattern.compile("name=\"([^\"]+)\"[^>]*value=\"Revoke\"").matcher(rowForm);
+        assertTrue(button.find(), rowForm);
+        HttpResponse<String> revoked = admin.submitFormAround(grants, "name=\"grant\" value=\"" + grant.group(1) + "\"",
+                Map.of("grant", grant.group(1)), button.group(1));
         assertTrue(revoked.body().contains("Revoked; its tokens no longer work."), revoked.body());
         assertEquals(401, McpHttp.initializeStatus(base, token), "its token stops at once");
     }

@@ -309,16 +309,38 @@ public final class OAuthFlow {
         if (!form.find()) {
             throw new AssertionError("no form on " + page.uri() + ": " + page.statusCode() + " " + page.body());
         }
+        return submit(page, page.body(), form.group(2), fields, button);
+    }
+
+    /**
+     * Submits, of a page with a form per row, the form around {@code marker} (e.g. a row's hidden value), with only that
+     * form's hidden fields, as a browser does.
+     */
+    public HttpResponse<String> submitFormAround(HttpResponse<String> page, String marker, Map<String, String> fields, String button) {
+        String body = page.body();
+        int at = body.indexOf(marker);
+        int start = at < 0 ? -1 : body.lastIndexOf("<form", at);
+        if (start < 0) {
+            throw new AssertionError("no form around " + marker + " on " + page.uri() + ": " + body);
+        }
+        String form = body.substring(start, body.indexOf("</form>", at));
+        Matcher action = Pattern.compile("action=\"([^\"]*)\"").matcher(form);
+        if (!action.find()) {
+            throw new AssertionError("a form without an action: " + form);
+        }
+        return submit(page, form, action.group(1), fields, button);
+    }
+
+    private HttpResponse<String> submit(HttpResponse<String> page, String form, String action, Map<String, String> fields, String button) {
         // what a browser sends: the form's hidden fields (Faces' view state and form marker), the fields, the button
         Map<String, String> values = new LinkedHashMap<>();
-        Matcher hidden = HIDDEN.matcher(page.body());
+        Matcher hidden = HIDDEN.matcher(form);
         while (hidden.find()) {
             values.put(hidden.group(1), hidden.group(2).replace("&#x3a;", ":").replace("&#58;", ":"));
         }
         values.putAll(fields);
         values.put(button, button);
-        String action = form.group(2).replace("&amp;", "&");
-        return post(here(page.uri().resolve(action).toString()), "application/x-www-form-urlencoded", form(values), null);
+        return post(here(page.uri().resolve(action.replace("&amp;", "&")).toString()), "application/x-www-form-urlencoded", form(values), null);
     }
 
     private HttpResponse<String> post(String url, String type, String body, String authorization) {
