@@ -5,15 +5,13 @@
 // Usage: SIGN_IN_USERNAME=... SIGN_IN_PASSWORD=... node sdk-oauth-client.mjs <sse|http> <server url>
 // Prints {"sum": ..., "signedIn": true} and exits 0, or prints the error and exits 1.
 import http from 'node:http';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { memoryOAuthProvider } from './oauth-provider.mjs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
 
 const [transportName, serverUrl] = process.argv.slice(2);
-const browser = fileURLToPath(new URL('./sign-in-browser.mjs', import.meta.url));
 
 // the loopback callback that receives the authorization code
 let receiveCode;
@@ -26,27 +24,7 @@ const callback = http.createServer((request, response) => {
 await new Promise((resolve) => callback.listen(0, '127.0.0.1', resolve));
 const redirectUrl = `http://127.0.0.1:${callback.address().port}/callback`;
 
-let signedIn = false;
-const store = {};
-const authProvider = {
-  get redirectUrl() { return redirectUrl; },
-  get clientMetadata() {
-    return { client_name: 'SDK test client', redirect_uris: [redirectUrl], grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'], token_endpoint_auth_method: 'none' };
-  },
-  clientInformation() { return store.client; },
-  saveClientInformation(client) { store.client = client; },
-  tokens() { return store.tokens; },
-  saveTokens(tokens) { store.tokens = tokens; },
-  saveCodeVerifier(verifier) { store.verifier = verifier; },
-  codeVerifier() { return store.verifier; },
-  async redirectToAuthorization(authorizationUrl) {
-    signedIn = true;
-    execFile(process.execPath, [browser, authorizationUrl.toString()], (error, stdout, stderr) => {
-      if (error) { console.error(`browser stand-in failed: ${stderr}`); }
-    });
-  },
-};
+const { provider: authProvider, browsers } = memoryOAuthProvider({ redirectUrl, clientName: 'SDK test client' });
 
 const newTransport = () => transportName === 'sse'
   ? new SSEClientTransport(new URL(serverUrl), { authProvider })
@@ -67,7 +45,7 @@ try {
     await client.connect(transport);
   }
   const result = await client.callTool({ name: 'add', arguments: { a: 2, b: 40 } });
-  console.log(JSON.stringify({ sum: result.content[0].text, signedIn }));
+  console.log(JSON.stringify({ sum: result.content[0].text, signedIn: browsers.length > 0 }));
   await client.close();
   callback.close();
   process.exit(0);

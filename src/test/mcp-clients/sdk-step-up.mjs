@@ -10,8 +10,7 @@
 // Prints {"sum": ..., "result": <the tool's result>, "signIns": n, "consents": [[...], ...], "scope": "..."} and exits 0,
 // or prints the error and exits 1.
 import http from 'node:http';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { memoryOAuthProvider } from './oauth-provider.mjs';
 
 const v1 = process.env.SDK_VERSION === '1';
 const { Client, StreamableHTTPClientTransport, UnauthorizedError } = v1
@@ -20,7 +19,6 @@ const { Client, StreamableHTTPClientTransport, UnauthorizedError } = v1
   : await import('@modelcontextprotocol/client');
 
 const [serverUrl, tool, toolArguments = '{}'] = process.argv.slice(2);
-const browser = fileURLToPath(new URL('./sign-in-browser.mjs', import.meta.url));
 
 // the loopback callback: each sign-in delivers one authorization callback
 const callbacks = [];
@@ -37,35 +35,13 @@ const nextCallback = () => new Promise((resolve) => {
 await new Promise((resolve) => callback.listen(0, '127.0.0.1', resolve));
 const redirectUrl = `http://127.0.0.1:${callback.address().port}/callback`;
 
-const consents = [];
-const browsers = [];
-const store = {};
-const authProvider = {
-  get redirectUrl() { return redirectUrl; },
-  get clientMetadata() {
-    return { client_name: 'SDK step-up test client', redirect_uris: [redirectUrl], grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'], token_endpoint_auth_method: 'none' };
-  },
-  clientInformation() { return store.client; },
-  saveClientInformation(client) { store.client = client; },
-  tokens() { return store.tokens; },
-  saveTokens(tokens) {
-    const { refresh_token: refreshToken, ...withoutRefresh } = tokens;
-    store.tokens = v1 ? withoutRefresh : tokens;
-  },
-  saveCodeVerifier(verifier) { store.verifier = verifier; },
-  codeVerifier() { return store.verifier; },
-  discoveryState() { return store.discovery; },
-  saveDiscoveryState(state) { store.discovery = state; },
-  async redirectToAuthorization(authorizationUrl) {
-    browsers.push(new Promise((resolve) => execFile(process.execPath, [browser, authorizationUrl.toString()], (error, stdout, stderr) => {
-      if (error) { console.error(`browser stand-in failed: ${stderr}`); }
-      const asked = stdout.match(/^consent: (.*)$/m);
-      if (asked) { consents.push(JSON.parse(asked[1])); }
-      resolve();
-    })));
-  },
-};
+const { provider: authProvider, browsers } = memoryOAuthProvider({ redirectUrl, clientName: 'SDK step-up test client',
+  keepsRefreshToken: !v1 });
+/** What each consent page asked, in order, once every browser run is done. */
+async function consentsAsked() {
+  return (await Promise.all(browsers)).map((stdout) => stdout.match(/^consent: (.*)$/m)).filter(Boolean)
+    .map((asked) => JSON.parse(asked[1]));
+}
 
 /** Redeems the next callback's code: 2.x takes the callback's parameters (it checks their iss), 1.x the code. */
 async function finishAuth(transport) {
@@ -98,8 +74,8 @@ try {
   }
   const sum = await client.callTool({ name: 'add', arguments: { a: 2, b: 40 } });
   const result = await signedIn(transport, () => client.callTool({ name: tool, arguments: JSON.parse(toolArguments) }));
-  await Promise.all(browsers); // each reports what its consent page asked once the client's callback has answered
-  console.log(JSON.stringify({ sum: sum.content[0].text, result, signIns: browsers.length, consents, scope: store.tokens?.scope }));
+  const consents = await consentsAsked(); // each reports what its consent page asked once the client's callback has answered
+  console.log(JSON.stringify({ sum: sum.content[0].text, result, signIns: browsers.length, consents, scope: authProvider.tokens()?.scope }));
   await client.close();
   callback.close();
   process.exit(0);
