@@ -6,14 +6,19 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.jakartamcp.mcp.server.McpLimits;
 import org.jakartamcp.mcp.session.McpSession;
 import org.jakartamcp.mcp.session.SessionEnded;
@@ -26,6 +31,8 @@ import org.jakartamcp.platform.telemetry.EventCounters;
  */
 @ApplicationScoped
 public class OpenStreams {
+
+    private static final Logger LOG = Logger.getLogger(OpenStreams.class.getName());
 
     @Inject
     TransportSettings settings;
@@ -122,16 +129,25 @@ public class OpenStreams {
 
     /** Closes a connection on a managed thread; while the server stops and the executor takes no more, here. */
     private void closeElsewhere(Runnable close) {
-        try {
-            scheduler.execute(close);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            close.run();
-        }
+        onManagedThread(close);
     }
 
-    /** Runs follow-up work of a closed stream (database writes) on a managed thread, not the I/O thread that noticed. */
+    /**
+     * Runs follow-up work of a closed stream (database writes) on a managed thread, not the I/O thread that noticed.
+     * While the application stops, its drain ends the streams after the executor has stopped taking tasks: the work
+     * then runs here, on the application's own thread, while the database is still there (a refused task used to end
+     * the drain at its first HTTP+SSE stream: the other streams were cut without a reconnection time).
+     */
     void afterClose(Runnable work) {
-        scheduler.execute(work);
+        onManagedThread(work);
+    }
+
+    private void onManagedThread(Runnable work) {
+        try {
+            scheduler.execute(work);
+        } catch (RejectedExecutionException e) {
+            work.run();
+        }
     }
 
     private synchronized void startKeepAlive() {
@@ -177,12 +193,18 @@ public class OpenStreams {
      * its session ends with it, and an event with empty data would reach those clients as a message that is no JSON.
      */
     void endAll(long reconnectMillis) {
-        List<EventStream> legacy = sseSessions.values().stream().map(Held::stream).toList();
+        Set<EventStream> legacy = Collections.newSetFromMap(new IdentityHashMap<>());
+        sseSessions.values().forEach(held -> legacy.add(held.stream()));
         connections.forEach(stream -> {
-            if (legacy.contains(stream)) {
-                stream.close();
-            } else {
-                stream.end("the server is stopping; reconnect", reconnectMillis);
+            try {
+                if (legacy.contains(stream)) {
+                    stream.close();
+                } else {
+                    stream.end("the server is stopping; reconnect", reconnectMillis);
+                }
+            } catch (RuntimeException e) {
+                // one stream's trouble must not leave the others open without a reconnection time
+                LOG.log(Level.WARNING, "A stream could not be ended cleanly while the server stops", e);
             }
         });
     }
