@@ -50,8 +50,16 @@ public class StreamDrain {
 
     private Thread onTermination;
     private boolean drained;
+    /**
+     * Read while the application starts: at its end a bean not created before may not be creatable any more (a
+     * redeployed WAR's file is gone by then), and the drain must not fail on its settings.
+     */
+    private Duration drainTime = Duration.ZERO;
+    private long reconnectMillis;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        drainTime = settings.drain();
+        reconnectMillis = settings.drainReconnectMillis();
         onTermination = new Thread(this::drainOnTermination, "mcp-drain-on-termination");
         Runtime.getRuntime().addShutdownHook(onTermination);
     }
@@ -68,7 +76,7 @@ public class StreamDrain {
     /** On a managed thread (the database work needs the application's context), waiting at most the drain time and a margin. */
     private void drainOnTermination() {
         try {
-            executor.submit(this::drain).get(settings.drain().toMillis() + 5000, TimeUnit.MILLISECONDS);
+            executor.submit(this::drain).get(drainTime.toMillis() + 5000, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             drain();
         } catch (ExecutionException | TimeoutException e) {
@@ -89,12 +97,12 @@ public class StreamDrain {
         drained = true;
         Optional<ClusterInstances> instances = existing(ClusterInstances.class);
         instances.ifPresent(ClusterInstances::drain);
-        int running = existing(McpDispatcher.class).map(dispatcher -> awaitNone(dispatcher::inFlight, settings.drain())).orElse(0);
+        int running = existing(McpDispatcher.class).map(dispatcher -> awaitNone(dispatcher::inFlight, drainTime)).orElse(0);
         if (running > 0) {
-            LOG.warning(() -> running + " calls still running after " + settings.drain().toSeconds() + " s (mcp.drain-seconds); "
+            LOG.warning(() -> running + " calls still running after " + drainTime.toSeconds() + " s (mcp.drain-seconds); "
                     + "their streams end, their clients resume elsewhere");
         }
-        existing(OpenStreams.class).ifPresent(streams -> streams.endAll(settings.drainReconnectMillis()));
+        existing(OpenStreams.class).ifPresent(streams -> streams.endAll(reconnectMillis));
         instances.ifPresent(ClusterInstances::leave);
     }
 
